@@ -1,0 +1,346 @@
+"""Link the pieces of clauses into facts, with sentence and paragraph context.
+
+Context rules, each small:
+- a share belongs to the amount just before it; its whole is the total of the
+  list that amount is an item of, or the quantity its own words name (ledger);
+- an amount whose subject is only a role (「支出决算为…」) inherits the entity
+  of the amount before it in the same sentence;
+- 其中 / 「…如下：」 / 「主要用于以下方面：」 open a list: items follow in the same
+  sentence, or, when the lead ends the sentence, in the following paragraphs
+  (numbered 1、2、… or one amount per paragraph) until a heading;
+- a change (增加/减少 …) describes the nearest amount before it in its paragraph;
+- a completion rate (完成预算的X%) relates the budget and actual amounts of its sentence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from .facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
+                    Share, Unparsed)
+from .normalize import Mapped
+from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
+from .segment import Sentence
+from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
+
+_UP = ("增加", "增长", "上升", "提高")
+_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
+
+
+def _direction(word: str) -> str:
+    w = word.rstrip("了")
+    if w.startswith(_UP):
+        return "up"
+    if w.startswith(_DOWN):
+        return "down"
+    return "none"
+
+
+def _unit_family(n: Num) -> str:
+    if n.is_money:
+        return "money"
+    if n.is_percent:
+        return "percent"
+    return n.unit or ""
+
+
+@dataclass
+class _List:
+    """A list opened by a lead, collecting items until it closes."""
+
+    totals: list[Amount]
+    label: str
+    span_start: int
+    numbered: Optional[bool] = None
+    items: list[list[Amount]] = field(default_factory=list)
+
+
+def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
+    """All facts of a document."""
+    return Assembler(norm).run(sentences)
+
+
+class Assembler:
+    def __init__(self, norm: Mapped):
+        self.norm = norm
+        self.fs = FactSet()
+        self.ledger: dict[str, list[int]] = defaultdict(list)
+        self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
+
+    # -- helpers -----------------------------------------------------------
+    def _num(self, tok, offset: int) -> Num:
+        text = tok.text
+        dec = len(text.split(".")[1]) if "." in text else 0
+        return Num(text=text, value=Decimal(text), decimals=dec, unit=tok.unit,
+                   span=self.norm.span(offset + tok.start, offset + tok.end), approx=tok.approx)
+
+    def _span(self, start: int, end: int):
+        return self.norm.span(start, end)
+
+    def lookup(self, key: str, before: int) -> Optional[Amount]:
+        """Nearest amount stated before fact ``before`` whose key is ``key`` (else ends with it)."""
+        ids = [i for i in self.ledger.get(key, []) if i < before]
+        if not ids:
+            ids = sorted(i for k, v in self.ledger.items() if k.endswith(key) and len(key) >= 2 for i in v if i < before)
+        return self.fs.facts[ids[-1]] if ids else None
+
+    # -- driver ------------------------------------------------------------
+    def run(self, sentences: list[Sentence]) -> FactSet:
+        open_list: Optional[_List] = None
+        paragraphs: dict[int, list[Sentence]] = defaultdict(list)
+        for s in sentences:
+            paragraphs[s.paragraph].append(s)
+        for para in sorted(paragraphs):
+            sents = paragraphs[para]
+            first = sents[0].text
+            if open_list is not None:
+                if is_heading(first):
+                    self._close(open_list)
+                    open_list = None
+                else:
+                    marked = list_marker(first)
+                    if open_list.numbered is None:
+                        open_list.numbered = marked
+                    if open_list.numbered and marked:
+                        open_list.items.append([])
+                    elif open_list.numbered and not open_list.items:
+                        self._close(open_list)
+                        open_list = None
+            para_amounts: list[Amount] = []
+            item_started = len(open_list.items) if open_list else 0
+            for s in sents:
+                lead_total = self._sentence(s, para_amounts)
+                if lead_total is not None:
+                    if open_list is not None:
+                        self._close(open_list)
+                    open_list = _List(totals=lead_total, label=s.text, span_start=s.start)
+            if open_list is not None and open_list.totals and not any(a in open_list.totals for a in para_amounts):
+                if open_list.numbered is False:
+                    if para_amounts:
+                        open_list.items.append(list(para_amounts))
+                    else:
+                        self._close(open_list)
+                        open_list = None
+                elif open_list.numbered and open_list.items and item_started <= len(open_list.items):
+                    open_list.items[-1].extend(para_amounts)
+        if open_list is not None:
+            self._close(open_list)
+        return self.fs
+
+    def _close(self, lst: _List) -> None:
+        items = [it for it in lst.items if it]
+        if len(items) < 1 or not lst.totals:
+            return
+        for total in lst.totals:
+            chosen = []
+            for it in items:
+                same = [a for a in it if a.role == total.role and _unit_family(a.value) == _unit_family(total.value)]
+                if not same and len(lst.totals) == 1:
+                    same = [a for a in it if _unit_family(a.value) == _unit_family(total.value)]
+                if same:
+                    chosen.append(same[0])
+            if chosen:
+                self._breakdown(total, chosen, lst.label)
+
+    def _breakdown(self, total: Amount, items: list[Amount], label: str) -> None:
+        span = total.span.cover(items[-1].span)
+        self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id,
+                              items=[a.id for a in items], role=total.role, label=label[:60]))
+        for a in items:
+            self.item_of[a.id] = total.id
+
+    # -- one sentence --------------------------------------------------------
+    def _sentence(self, s: Sentence, para_amounts: list[Amount]) -> Optional[list[Amount]]:
+        """Facts of one sentence; returns the list totals when the sentence ends with an open lead."""
+        amounts: list[Amount] = []
+        lead_at: Optional[int] = None
+        lead_sep = ""
+        lead_total: Optional[Amount] = None
+        item_sep: Optional[str] = None
+        items: list[Amount] = []
+        shares: list[tuple[Share, Optional[str]]] = []
+        entity = ""
+        base_label = ""
+        last_change: Optional[Change] = None
+        open_lead = False
+        for ci, (cs, ce) in enumerate(s.clauses):
+            text = self.norm.text[cs:ce]
+            sep = self.norm.text[cs - 1] if cs > 0 else ""
+            if not HAS_DIGIT.search(text) and not CMP_WORD.search(text) and "其中" not in text and not text.endswith((":", "中", "如下")):
+                last_change = None
+                continue
+            pieces = parse_clause(text)
+            n_check = count_checkable_numbers(text)
+            self.fs.numbers_seen += n_check
+            if pieces is None:
+                if n_check:
+                    self.fs.add(Unparsed(span=self._span(cs, ce), sentence=s.index, text=text, numbers=n_check))
+                continue
+            used = 0
+            prev_kind = None
+            for p in pieces:
+                if p.kind == "amount":
+                    a = self._amount(p, cs, s, entity)
+                    entity = a.entity or entity
+                    amounts.append(a)
+                    para_amounts.append(a)
+                    used += a.value.is_money or a.value.is_percent
+                    if lead_at is not None and not open_lead:
+                        this_sep = "、" if prev_kind == "amount" or self.norm.text[cs + p.start - 1:cs + p.start] == "、" else sep
+                        if items and item_sep is None:
+                            item_sep = this_sep
+                        if not items or _weaker_or_equal(this_sep, item_sep):
+                            items.append(a)
+                        else:
+                            lead_at = None
+                elif p.kind == "share":
+                    if p.other is not None:
+                        part = self.lookup(subject_key(*entity_role(p.other.text)), len(self.fs.facts))
+                    else:
+                        part = amounts[-1] if amounts else None
+                    sh = Share(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+                               value=self._num(p.number, cs), part=part.id if part else None,
+                               whole_subject=p.subject.text if p.subject else "")
+                    shares.append((self.fs.add(sh), p.subject.text if p.subject else None))
+                    used += 1
+                elif p.kind == "change":
+                    last_change = self._change(p, cs, s, text, para_amounts, base_label, last_change if prev_kind == "change" or (ci and last_change) else None)
+                    used += 1
+                elif p.kind == "completion":
+                    self._completion(p, cs, s, text, amounts)
+                    used += 1
+                elif p.kind == "base":
+                    base_label = (p.other.text if p.other else (p.subject.text if p.subject else ""))
+                elif p.kind == "compare":
+                    self._compare(p, cs, s, text, para_amounts)
+                elif p.kind in ("lead", "subject"):
+                    is_lead = p.kind == "lead" or (p.subject and p.subject.text.endswith(("中", "如下")))
+                    if is_lead:
+                        if p.kind == "subject" and p.subject.text.endswith("中") and not amounts:
+                            ent, role = entity_role(p.subject.text)
+                            lead_total = self.lookup(subject_key(ent, role), len(self.fs.facts))
+                        lead_at = len(amounts)
+                        lead_sep = sep
+                        items = []
+                        item_sep = None
+                        open_lead = False
+                prev_kind = p.kind
+            self.fs.numbers_used += min(used, n_check)
+            if pieces and pieces[-1].kind not in ("change",):
+                last_change = None if pieces[-1].kind != "change" else last_change
+        # in-sentence list
+        if lead_at is not None and items:
+            total = amounts[lead_at - 1] if lead_at > 0 else lead_total
+            if total is not None and total not in items:
+                same = [a for a in items if _unit_family(a.value) == _unit_family(total.value)]
+                if same:
+                    self._breakdown(total, same, s.text)
+        for a in amounts:
+            if a.id not in self.item_of:
+                self.ledger[a.key].append(a.id)
+            else:
+                tot = self.fs.facts[self.item_of[a.id]]
+                self.ledger[f"{tot.key}/{a.key}"].append(a.id)
+        self._resolve_shares(shares)
+        if lead_at is not None and not items:
+            if lead_at > 0 and amounts:
+                first_by_role: dict[str, Amount] = {}
+                for a in para_amounts:
+                    if a.id not in self.item_of and a.role not in first_by_role:
+                        first_by_role[a.role] = a
+                return list(first_by_role.values())
+            if lead_total is not None:
+                return [lead_total]
+            bds = [f for f in self.fs.facts[-len(amounts) - 8:] if isinstance(f, Breakdown) and f.sentence == s.index]
+            if bds:
+                return [self.fs.facts[bds[-1].total]]
+            if para_amounts:
+                return [a for a in para_amounts if a.id not in self.item_of][:1] or None
+        return None
+
+    def _amount(self, p: Piece, cs: int, s: Sentence, entity: str) -> Amount:
+        subj = p.subject.text if p.subject else ""
+        ent, role = entity_role(subj)
+        if not ent or (entity.endswith(ent) and role):
+            ent = entity  # 「…支出预算为X，支出决算为Y」: the second names only its role
+        span_start = cs + (p.subject.start if p.subject else p.number.start)
+        a = Amount(span=self._span(cs + p.number.start, cs + p.number.end), sentence=s.index,
+                   text=self.norm.text[span_start:cs + p.end], subject=subj, entity=ent, role=role,
+                   key=subject_key(ent, role), value=self._num(p.number, cs))
+        return self.fs.add(a)
+
+    def _resolve_shares(self, shares: list[tuple[Share, Optional[str]]]) -> None:
+        for sh, whole_text in shares:
+            part = self.fs.get(sh.part)
+            total = self.fs.get(self.item_of.get(sh.part)) if sh.part is not None else None
+            if whole_text:
+                ent, role = entity_role(whole_text)
+                key = subject_key(ent, role)
+                if total is not None and (total.key.endswith(key) or key.endswith(total.key.split("|")[0])):
+                    sh.whole = total.id
+                else:
+                    found = self.lookup(key, part.id if part else sh.id)
+                    sh.whole = found.id if found else None
+            elif total is not None:
+                sh.whole = total.id
+
+    def _change(self, p: Piece, cs: int, s: Sentence, text: str, para_amounts: list[Amount],
+                base_label: str, pending: Optional[Change]) -> Change:
+        n = self._num(p.number, cs)
+        is_rate = n.is_percent
+        if pending is not None and ((is_rate and pending.rate is None) or (not is_rate and pending.amount is None)):
+            ch = pending
+            ch.span = ch.span.cover(self._span(cs + p.start, cs + p.end))
+        else:
+            current = None
+            if p.subject:
+                key = subject_key(*entity_role(p.subject.text))
+                current = next((a for a in reversed(para_amounts) if a.key == key), None)
+            if current is None:
+                current = next((a for a in reversed(para_amounts)
+                                if is_rate or _unit_family(a.value) == _unit_family(n)), None)
+            ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+                                    current=current.id if current else None, base_label=base_label,
+                                    direction=_direction(p.word), verb=p.word))
+        if is_rate:
+            ch.rate = n
+        else:
+            ch.amount = n
+        return ch
+
+    def _completion(self, p: Piece, cs: int, s: Sentence, text: str, amounts: list[Amount]) -> None:
+        label = p.subject.text if p.subject else ""
+        budget = next((a for a in reversed(amounts) if is_budget(a.role)), None)
+        actual = next((a for a in reversed(amounts) if not is_budget(a.role)), None)
+        self.fs.add(Completion(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+                               rate=self._num(p.number, cs), base_label=label,
+                               actual=actual.id if actual and budget else None,
+                               budget=budget.id if budget and actual else None))
+
+    def _compare(self, p: Piece, cs: int, s: Sentence, text: str, para_amounts: list[Amount]) -> None:
+        left = p.subject.text if p.subject else ""
+        right = p.other.text if p.other else ""
+        right = right.split("的")[0]
+        rel = {"大于": ">", "高于": ">", "多于": ">", "小于": "<", "低于": "<", "少于": "<", "等于": "="}[p.word]
+        lrole, rrole = role_of_label(left), role_of_label(right)
+
+        def find(role: str) -> Optional[Amount]:
+            if not role:
+                return None
+            return next((a for a in reversed(para_amounts)
+                         if a.role == role or (is_budget(role) and role == "budget" and is_budget(a.role))), None)
+
+        la, ra = find(lrole), find(rrole)
+        self.fs.add(Comparison(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+                               relation=rel, word=p.word, left_label=left, right_label=right,
+                               left=la.id if la else None, right=ra.id if ra else None,
+                               word_span=self._span(cs + p.word_pos[0], cs + p.word_pos[1])))
+
+
+_SEP_RANK = {"、": 0, ",": 1, "，": 1, ";": 2, "；": 2, "": 3}
+
+
+def _weaker_or_equal(sep: str, item_sep: Optional[str]) -> bool:
+    return item_sep is None or _SEP_RANK.get(sep, 1) <= _SEP_RANK.get(item_sep, 1)

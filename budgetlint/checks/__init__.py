@@ -1,0 +1,71 @@
+"""The rule library: one module per rule family; each rule's docstring is its documentation.
+
+Rules register with ``@rule``. Built-in modules in this package are imported
+by ``load_rules``; third-party packs register a module through the
+``budgetlint.checks`` entry-point group and use the same decorator.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from ..model import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    func: Callable[["Context"], Iterable[Finding]]  # noqa: F821 - Context lives in engine
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.name
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity = Severity.ERROR):
+    """Register a check function under ``code`` (e.g. ``BL101``)."""
+
+    def wrap(func):
+        if code in RULES and RULES[code].func is not func:
+            raise ValueError(f"rule code {code} registered twice")
+        RULES[code] = Rule(code, name, severity, func)
+        return func
+
+    return wrap
+
+
+_loaded = False
+
+
+def load_rules() -> dict[str, Rule]:
+    """Import every built-in family module and every entry-point rule pack, once."""
+    global _loaded
+    if not _loaded:
+        for mod in pkgutil.iter_modules(__path__):
+            if not mod.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{mod.name}")
+        from importlib.metadata import entry_points
+
+        for ep in entry_points(group="budgetlint.checks"):
+            if ep.value != __name__:
+                ep.load()
+        _loaded = True
+    return dict(sorted(RULES.items()))
+
+
+def iter_rules(enabled: Callable[[str], bool]) -> Iterator[Rule]:
+    for code, r in load_rules().items():
+        if enabled(code):
+            yield r

@@ -1,0 +1,139 @@
+"""BL1xx sums: the items of a list against the total they break down."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..facts import MONEY, Amount, Breakdown, Num
+from ..model import Evidence, Severity
+from ..numbers import Interval, fmt, isum
+from ..subjects import ROLE_WORDS
+from . import rule
+from ._util import amount_operand
+
+
+def _value_in(n: Num, unit: str | None) -> Decimal:
+    if n.is_money and unit in MONEY and n.unit != unit:
+        return n.in_unit(unit)
+    return n.value
+
+
+def _item_interval(ctx, n: Num, unit: str | None) -> Interval:
+    iv = ctx.interval(n, tail=False)
+    if n.is_money and unit in MONEY and n.unit != unit:
+        k = MONEY[n.unit] / MONEY[unit]
+        return iv.scale(k)
+    return iv
+
+
+def _label(total: Amount) -> str:
+    role = ROLE_WORDS.get(total.role, "")
+    return f"{total.entity}{role}" if total.entity else (total.subject or role)
+
+
+def breakdowns(ctx):
+    """Each list (其中 / 主要用于 / numbered items) with its total and items, unit-converted."""
+    for bd in ctx.facts.of(Breakdown):
+        total = ctx.facts.get(bd.total)
+        items = [ctx.facts.get(i) for i in bd.items]
+        if total is None or total.value.approx or any(a.value.approx for a in items):
+            continue
+        yield bd, total, items
+
+
+@rule("BL101", "breakdown-sum", Severity.ERROR)
+def breakdown_sum(ctx) -> None:
+    """其中各项之和与所述合计不符 — the items of a list do not add up to their total.
+
+    A total followed by 「其中：」 (or 「主要用于以下方面：」, or numbered items
+    1、2、… in the following paragraphs) with two or more items must equal the
+    sum of the items. Every number is taken as the interval its rounding
+    allows, and the total may differ by the document's 0.01 tail convention,
+    so only differences that rounding cannot explain are reported.
+
+    Example: 「年初预算数为463.48万元……其中：1、…年初预算为366.09万元 …」
+    where the nine items add up to 461.57 万元.
+
+    Fix: correct the item or the total; the finding suggests the total that
+    the items imply.
+    """
+    for bd, total, items in breakdowns(ctx):
+        if len(items) < 2:
+            continue
+        unit = total.value.unit
+        sum_iv = isum(_item_interval(ctx, a.value, unit) for a in items)
+        tot_iv = ctx.interval(total.value)
+        if sum_iv.overlaps(tot_iv):
+            continue
+        plain = isum(Interval.exact(a.value.value).widen(ctx.interval(a.value, tail=False).hi - a.value.value) for a in items)
+        if any(a.value.unit != unit for a in items if a.value.is_money) and plain.overlaps(tot_iv):
+            continue  # numerically right but units differ: BL801 reports it
+        d = max(ctx.decimals(total.value), max(ctx.decimals(a.value) for a in items))
+        computed = sum(_value_in(a.value, unit) for a in items)
+        diff = computed - total.value.value
+        label = _label(total)
+        ctx.report(
+            total.value.span,
+            zh=f"{label}：其中各项合计 {fmt(computed, d)}{unit or ''}，与所述 {total.value.text}{unit or ''} 相差 {fmt(abs(diff), d)}{unit or ''}",
+            en=f"{label}: the {len(items)} items add up to {fmt(computed, d)} {unit or ''}, not the stated {total.value.text} {unit or ''} (difference {fmt(abs(diff), d)})",
+            evidence=Evidence(stated=f"{total.value.text}{unit or ''}", recomputed=f"{fmt(computed, d)}{unit or ''}",
+                              operands=[amount_operand(a) for a in items], difference=fmt(diff, d),
+                              suggestion=f"{fmt(computed, d)}{unit or ''}"),
+            related=[a.value.span for a in items],
+        )
+
+
+@rule("BL102", "part-exceeds-total", Severity.ERROR)
+def part_exceeds_total(ctx) -> None:
+    """其中单项超过合计 — a single 其中 item is larger than the total it belongs to.
+
+    「授予中小企业合同金额222.27万元，其中：授予小微企业合同金额230万元」 cannot
+    be: a part of a total cannot exceed it (beyond rounding).
+
+    Fix: correct the part or the total.
+    """
+    for bd, total, items in breakdowns(ctx):
+        if len(items) != 1:
+            continue
+        a = items[0]
+        unit = total.value.unit
+        iv, tot_iv = _item_interval(ctx, a.value, unit), ctx.interval(total.value)
+        if iv.lo > tot_iv.hi and total.value.value >= 0:
+            d = ctx.decimals(total.value)
+            v = _value_in(a.value, unit)
+            ctx.report(
+                a.value.span,
+                zh=f"其中项 {a.value.text}{a.value.unit or ''} 大于其合计 {total.value.text}{unit or ''}（{_label(total)}）",
+                en=f"the part {a.value.text} {a.value.unit or ''} exceeds its total {total.value.text} {unit or ''} ({_label(total)})",
+                evidence=Evidence(stated=f"{a.value.text}{a.value.unit or ''}", recomputed=f"≤ {total.value.text}{unit or ''}",
+                                  operands=[amount_operand(total), amount_operand(a)],
+                                  difference=fmt(v - total.value.value, d)),
+                related=[total.value.span],
+            )
+
+
+@rule("BL801", "unit-slip", Severity.ERROR)
+def unit_slip(ctx) -> None:
+    """单位不一致 — items add up only if their unit is ignored (万元 items, 亿元 total).
+
+    「支出合计1.25亿元，其中：基本支出0.5万元，项目支出0.75万元」: the digits add up,
+    the units do not; one of the units is a slip.
+
+    Fix: write the items and the total in the same unit.
+    """
+    for bd, total, items in breakdowns(ctx):
+        unit = total.value.unit
+        if len(items) < 2 or not total.value.is_money or all(a.value.unit == unit for a in items):
+            continue
+        conv = isum(_item_interval(ctx, a.value, unit) for a in items)
+        tot_iv = ctx.interval(total.value)
+        raw = isum(ctx.interval(a.value, tail=False) for a in items)
+        if not conv.overlaps(tot_iv) and raw.overlaps(tot_iv):
+            units = "、".join(sorted({a.value.unit for a in items if a.value.unit != unit}))
+            ctx.report(
+                total.value.span,
+                zh=f"单位不一致：各项以{units}计，合计 {total.value.text}{unit} 只在忽略单位时相符",
+                en=f"unit slip: the items are in {units}, and add up to the total {total.value.text} {unit} only if units are ignored",
+                evidence=Evidence(stated=f"{total.value.text}{unit}", operands=[amount_operand(a) for a in items],
+                                  note=f"各项单位 {units} / 合计单位 {unit}"),
+                related=[a.value.span for a in items],
+            )

@@ -1,0 +1,80 @@
+"""The ingested document: extracted text plus the source map back to the file.
+
+Every reader (txt, md, docx, pdf, xlsx) produces a ``Document``. Its ``text``
+is what later stages see; ``regions`` say which page, paragraph or cell each
+stretch of ``text`` came from, so a span can be reported where a person finds
+it in the original file.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Location, Span
+
+
+@dataclass
+class Region:
+    """A stretch of ``Document.text`` that came from one page / paragraph / cell.
+
+    ``lines_relative`` makes line numbers restart at 1 inside the region
+    (PDF pages, spreadsheet cells); otherwise lines count from the top of the text.
+    """
+
+    start: int
+    end: int
+    page: Optional[int] = None
+    sheet: Optional[str] = None
+    cell: Optional[str] = None
+    paragraph: Optional[int] = None
+    table: Optional[str] = None
+    lines_relative: bool = False
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    kind: str = "text"
+    regions: list[Region] = field(default_factory=list)
+    tables: list = field(default_factory=list)  # list[budgetlint.tables.Table] built by the reader, if any
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._region_starts = [r.start for r in self.regions]
+
+    def _line_col(self, offset: int, base: int = 0) -> tuple[int, int]:
+        line_idx = bisect.bisect_right(self._line_starts, offset) - 1
+        base_idx = bisect.bisect_right(self._line_starts, base) - 1
+        col = offset - self._line_starts[line_idx] + 1
+        if line_idx == base_idx:
+            col = offset - base + 1
+        return line_idx - base_idx + 1, col
+
+    def region_at(self, offset: int) -> Optional[Region]:
+        i = bisect.bisect_right(self._region_starts, offset) - 1
+        if i >= 0 and self.regions[i].start <= offset < max(self.regions[i].end, self.regions[i].start + 1):
+            return self.regions[i]
+        return None
+
+    def locate(self, span: Span) -> Location:
+        """1-based line/column of ``span`` (end column exclusive), with page or cell."""
+        end = max(span.end, span.start + 1)
+        region = self.region_at(span.start)
+        base = region.start if region and region.lines_relative else 0
+        line, col = self._line_col(span.start, base)
+        end_line, end_col = self._line_col(end - 1, base)
+        loc = Location(line=line, column=col, end_line=end_line, end_column=end_col + 1)
+        if region:
+            loc.page, loc.sheet, loc.cell = region.page, region.sheet, region.cell
+            loc.paragraph, loc.table = region.paragraph, region.table
+        return loc
+
+    def excerpt(self, span: Span) -> str:
+        return self.text[span.start:span.end]
+
+    def line_text(self, span: Span) -> str:
+        i = bisect.bisect_right(self._line_starts, span.start) - 1
+        j = self.text.find("\n", self._line_starts[i])
+        return self.text[self._line_starts[i]: j if j >= 0 else len(self.text)]

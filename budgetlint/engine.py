@@ -1,0 +1,84 @@
+"""The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from .checks import iter_rules, load_rules
+from .config import Config
+from .document import Document
+from .facts import FactSet, Num
+from .model import Evidence, Finding, Severity, Span
+from .normalize import Mapped, normalize
+from .numbers import Interval
+from .segment import Sentence, segment
+
+
+@dataclass
+class Context:
+    """Everything a check may read about one document, plus helpers to report."""
+
+    doc: Document
+    norm: Mapped
+    sentences: list[Sentence]
+    facts: FactSet
+    config: Config
+    tables: list = field(default_factory=list)
+    money_decimals: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    _code: str = ""
+
+    def decimals(self, n: Num) -> int:
+        """Effective precision: money written with dropped trailing zeros (475.2) counts as 475.20."""
+        return max(n.decimals, self.money_decimals) if n.is_money else n.decimals
+
+    def interval(self, n: Num, tail: bool = True) -> Interval:
+        d = self.decimals(n)
+        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money) else Decimal(0)
+        return n.interval(d, extra)
+
+    def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
+               related: Iterable[Span] = (), code: Optional[str] = None) -> Finding:
+        code = code or self._code
+        rule = load_rules()[code]
+        sev = Severity(self.config.severity.get(code, rule.severity.value))
+        f = Finding(code=code, severity=sev, span=span, message_zh=zh, message_en=en,
+                    evidence=evidence or Evidence(), statement=self.doc.text[span.start:span.end],
+                    related=list(related))
+        self.findings.append(f)
+        return f
+
+
+@dataclass
+class DocResult:
+    doc: Document
+    facts: FactSet
+    findings: list[Finding]
+    tables: list
+
+
+def analyse(doc: Document, config: Config) -> Context:
+    """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
+    from .assemble import extract_facts
+    from .tables.readers import read_tables
+
+    norm = normalize(doc.text)
+    sentences = segment(norm)
+    facts = extract_facts(norm, sentences)
+    tables = list(doc.tables) + read_tables(doc)
+    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
+    money = Counter(a.value.decimals for a in facts.facts
+                    if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals)
+    ctx.money_decimals = money.most_common(1)[0][0] if money else 0
+    return ctx
+
+
+def lint(doc: Document, config: Config) -> DocResult:
+    ctx = analyse(doc, config)
+    for rule in iter_rules(config.enabled):
+        ctx._code = rule.code
+        rule.func(ctx)
+    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)

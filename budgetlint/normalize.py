@@ -1,0 +1,152 @@
+"""Normalisation with an offset map back to the original characters.
+
+Each pass rewrites the text and keeps, for every output character, the range of
+original characters it stands for, so a span found in the normalised copy is
+reported on the characters the author wrote (DESIGN: spans refer to the file).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Span
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFE6A: 0x25})
+
+_LATEX = [
+    (re.compile(r"\\(?:text|mathrm|textrm|mbox)\s*\{([^{}]*)\}"), None),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\div\b"), "÷"),
+    (re.compile(r"\\(?:times|cdot)\b"), "×"),
+    (re.compile(r"\\(?:leq|le|leqslant)\b"), "≤"),
+    (re.compile(r"\\(?:geq|ge|geqslant)\b"), "≥"),
+    (re.compile(r"\\(?:Sigma|sum)\b"), "Σ"),
+    (re.compile(r"\\(?:left|right|displaystyle)\b|\\[,;! ]|[${}]"), ""),
+]
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+CJK = "\u4e00-\u9fff"
+_CJK_PUNCT = "，。、；：（）“”‘’《》【】,;:()"
+_SPACE = re.compile(
+    rf"(?<=[{CJK}{_CJK_PUNCT}]) (?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.]) (?=[{CJK}{_CJK_PUNCT}])"
+)
+_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+部分|[-•])")
+_SENTENCE_END = "。！？；：!?;:"
+
+
+@dataclass
+class Mapped:
+    """A string with, for each character, the [start, end) range it covers in the source."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def identity(cls, text: str, offset: int = 0) -> "Mapped":
+        idx = list(range(offset, offset + len(text)))
+        return cls(text, idx, [i + 1 for i in idx])
+
+    def sub(self, pattern: re.Pattern, repl) -> "Mapped":
+        """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
+        out, starts, ends, pos = [], [], [], 0
+        for m in pattern.finditer(self.text):
+            if m.start() == m.end():
+                continue
+            out.append(self.text[pos:m.start()])
+            starts.extend(self.starts[pos:m.start()])
+            ends.extend(self.ends[pos:m.start()])
+            if repl is None:
+                g0, g1 = m.span(1)
+                out.append(self.text[g0:g1])
+                starts.extend(self.starts[g0:g1])
+                ends.extend(self.ends[g0:g1])
+            elif repl:
+                out.append(repl)
+                starts.extend([self.starts[m.start()]] * len(repl))
+                ends.extend([self.ends[m.end() - 1]] * len(repl))
+            pos = m.end()
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return Mapped("".join(out), starts, ends)
+
+    def delete(self, positions: list[int]) -> "Mapped":
+        drop = set(positions)
+        keep = [i for i in range(len(self.text)) if i not in drop]
+        return Mapped("".join(self.text[i] for i in keep), [self.starts[i] for i in keep], [self.ends[i] for i in keep])
+
+    def span(self, start: int, end: int) -> Span:
+        """Source span of normalised range [start, end)."""
+        if end <= start:
+            s = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return Span(start=s, end=s)
+        return Span(start=self.starts[start], end=self.ends[end - 1])
+
+
+def _thousands(m: Mapped) -> Mapped:
+    commas = [mt.start() + i for mt in _THOUSANDS.finditer(m.text) for i, ch in enumerate(mt.group()) if ch == ","]
+    return m.delete(commas)
+
+
+def _is_table_line(line: str) -> bool:
+    return "\t" in line or bool(re.search(r"\S {2,}\S", line.strip()))
+
+
+def _join_broken_lines(m: Mapped) -> Mapped:
+    """Rejoin paragraphs that PDF extraction broke mid-word or mid-number.
+
+    A line is continued when it is long (a full text line), does not end a
+    sentence, and the next non-blank line (at most two blank lines later)
+    starts with a CJK character or digit and is not a new list item. Short
+    lines and headings are left alone; table rows are never joined.
+    """
+    lines = m.text.split("\n")
+    offsets, pos = [], 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    drop: list[int] = []
+    i = 0
+    while i < len(lines) - 1:
+        cur = lines[i].strip()
+        j = i + 1
+        while j < len(lines) and j - i <= 3 and not lines[j].strip():
+            j += 1
+        if j >= len(lines) or j - i > 3:
+            i += 1
+            continue
+        nxt = lines[j].lstrip()
+        heading = bool(_MARKER.match(cur)) and not re.search("[，。,]", cur)
+        ok = (
+            len(cur) >= 20
+            and cur[-1] not in _SENTENCE_END
+            and re.match(rf"[{CJK}\d.、（(]", cur[-1])
+            and nxt
+            and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
+            and not _MARKER.match(nxt)
+            and re.match(rf"[{CJK}%\d]", nxt[0])
+            and not (heading and not re.match(f"[{CJK}]", nxt[0]))
+        )
+        if ok:
+            end_cur = offsets[i] + len(lines[i].rstrip())
+            start_next = offsets[j] + (len(lines[j]) - len(nxt))
+            drop.extend(range(end_cur, start_next))
+            i = j
+        else:
+            i += 1
+    return m.delete(drop)
+
+
+def normalize(text: str, offset: int = 0, join_lines: bool = True) -> Mapped:
+    """Return the normalised copy of ``text`` with its offset map (offsets start at ``offset``)."""
+    m = Mapped.identity(text, offset)
+    m = _thousands(m)
+    m = Mapped(m.text.translate(_FULLWIDTH), m.starts, m.ends)
+    m = m.sub(re.compile(r"\r"), "")
+    for pattern, repl in _LATEX:
+        m = m.sub(pattern, repl)
+    m = m.sub(_SPACE, "")
+    if join_lines:
+        m = _join_broken_lines(m)
+    return m

@@ -1,0 +1,152 @@
+"""Parser driver: clauses → Lark parse trees → pieces → facts.
+
+The grammar (grammars/statements.lark) recognises the pieces of one clause
+(an amount, a share, a change, a completion rate …). ``Assembler`` then links
+pieces across clauses, sentences and paragraphs into facts: a share to the
+amount it follows and to its whole, a 其中 list to its total, a change to
+the amount it describes. Only clauses holding a digit are parsed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from lark import Lark, Token, Transformer, UnexpectedInput
+
+
+_KEYWORD_TERMINAL = re.compile(r"^[A-Z]+\.[35]: /(.*)/$", re.M)
+
+
+@lru_cache(maxsize=None)
+def grammar(name: str) -> str:
+    return resources.files("budgetlint.grammars").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def clause_parser() -> Lark:
+    """The clause grammar, compiled once per process (LALR, contextual lexer)."""
+    text = grammar("statements.lark")
+    keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
+    text = text.replace("@KEYWORDS@", keywords)
+    return Lark(text, parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class NumTok(Tok):
+    unit: Optional[str] = None
+    approx: bool = False
+
+
+@dataclass
+class Piece:
+    kind: str
+    start: int
+    end: int
+    subject: Optional[Tok] = None
+    number: Optional[NumTok] = None
+    word: str = ""
+    word_pos: tuple[int, int] = (0, 0)
+    other: Optional[Tok] = None
+
+
+def _span_of(items) -> tuple[int, int]:
+    toks = [t for t in items if isinstance(t, (Token, Tok))]
+    starts = [t.start_pos if isinstance(t, Token) else t.start for t in toks]
+    ends = [t.end_pos if isinstance(t, Token) else t.end for t in toks]
+    return min(starts), max(ends)
+
+
+class _ToPieces(Transformer):
+    """Parse tree → list of ``Piece`` (positions relative to the clause)."""
+
+    def subject(self, items):
+        s, e = _span_of(items)
+        return Tok("".join(str(t) for t in items), s, e)
+
+    def number(self, items):
+        num = items[0]
+        unit = next((str(t) for t in items if t.type == "UNIT"), None)
+        approx = any(t.type == "APPROX" for t in items)
+        return NumTok(str(num), num.start_pos, num.end_pos, unit, approx)
+
+    def _piece(self, kind, items):
+        s, e = _span_of(items)
+        p = Piece(kind, s, e)
+        subs = [i for i in items if isinstance(i, Tok) and not isinstance(i, NumTok)]
+        for it in items:
+            if isinstance(it, NumTok):
+                p.number = it
+            elif isinstance(it, Token) and it.type in ("DIR", "CMP", "WANCHENG", "ZHAN", "NOCHANGE", "BI", "YU", "JIAO"):
+                p.word, p.word_pos = str(it), (it.start_pos, it.end_pos)
+        if subs:
+            p.subject = subs[0]
+            if len(subs) > 1:
+                p.other = subs[1]
+        if kind == "share" and subs and items[0] is subs[0]:
+            # 「A占B的x%」: A is the part (named, not stated here), B the whole
+            p.other, p.subject = subs[0], (subs[1] if len(subs) > 1 else None)
+        return p
+
+    def amount(self, items):
+        return self._piece("amount", items)
+
+    def share(self, items):
+        p = self._piece("share", items)
+        return p
+
+    def change(self, items):
+        return self._piece("change", items)
+
+    def completion(self, items):
+        return self._piece("completion", items)
+
+    def base(self, items):
+        return self._piece("base", items)
+
+    def compare(self, items):
+        return self._piece("compare", items)
+
+    def nochange(self, items):
+        return self._piece("nochange", items)
+
+    def lead(self, items):
+        p = self._piece("lead", items)
+        p.word = "其中" if any(isinstance(t, Token) and t.type == "QIZHONG" for t in items) else ":"
+        return p
+
+    def start(self, items):
+        pieces = [i for i in items if isinstance(i, Piece)]
+        tail = [i for i in items if isinstance(i, Tok)]
+        if tail:
+            pieces.append(Piece("subject", tail[0].start, tail[0].end, subject=tail[0]))
+        return pieces
+
+
+_TRANSFORMER = _ToPieces()
+HAS_DIGIT = re.compile(r"\d")
+CMP_WORD = re.compile(r"大于|小于|等于|高于|低于|持平|无增减")
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:%|万元|亿元|元|万)?")
+
+
+def parse_clause(text: str) -> Optional[list[Piece]]:
+    """Pieces of one clause, or None when the grammar does not understand it."""
+    try:
+        return _TRANSFORMER.transform(clause_parser().parse(text))
+    except UnexpectedInput:
+        return None
+
+
+def count_checkable_numbers(text: str) -> int:
+    """Numbers that carry a money or percent unit, outside dates and ordinals (coverage denominator)."""
+    cleaned = re.sub(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+", "", text)
+    return sum(1 for m in _NUMBERS.finditer(cleaned) if m.group().endswith(("%", "元", "万")))

@@ -1,0 +1,53 @@
+"""The one table model every reader produces and every table check reads."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from pydantic import BaseModel
+
+from ..model import Span
+
+_NUM = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
+
+
+class Cell(BaseModel):
+    text: str
+    span: Span
+    col: int = 0
+
+    @property
+    def number(self) -> Optional[Decimal]:
+        """The cell's value if it is a plain number (thousands separators and % allowed)."""
+        t = self.text.strip().replace(",", "").replace("，", "").rstrip("%％").replace("−", "-")
+        if not _NUM.match(t):
+            return None
+        try:
+            return Decimal(t)
+        except InvalidOperation:
+            return None
+
+    @property
+    def decimals(self) -> int:
+        t = self.text.strip().rstrip("%％")
+        return len(t.split(".")[1]) if "." in t else 0
+
+
+class Row(BaseModel):
+    cells: list[Cell]
+    span: Span
+    index: int = 0
+
+    def texts(self) -> list[str]:
+        return [c.text.strip() for c in self.cells]
+
+
+class Table(BaseModel):
+    """Rows of one table; ``columns`` names each column's meaning when headers were recognised."""
+
+    title: str = ""
+    rows: list[Row] = []
+    columns: list[str] = []
+    source: str = "text"
+    span: Optional[Span] = None
