@@ -156,7 +156,6 @@ class Assembler:
         """Facts of one sentence; returns the list totals when the sentence ends with an open lead."""
         amounts: list[Amount] = []
         lead_at: Optional[int] = None
-        lead_sep = ""
         lead_total: Optional[Amount] = None
         item_sep: Optional[str] = None
         items: list[Amount] = []
@@ -165,6 +164,7 @@ class Assembler:
         base_label = ""
         last_change: Optional[Change] = None
         open_lead = False
+        lead_clause_end = -1
         for ci, (cs, ce) in enumerate(s.clauses):
             text = self.norm.text[cs:ce]
             sep = self.norm.text[cs - 1] if cs > 0 else ""
@@ -214,15 +214,19 @@ class Assembler:
                 elif p.kind == "base":
                     base_label = (p.other.text if p.other else (p.subject.text if p.subject else ""))
                 elif p.kind == "compare":
-                    self._compare(p, cs, s, text, para_amounts)
+                    if p.number is None:
+                        self._compare(p, cs, s, text, para_amounts)
+                    else:
+                        used += 1  # 「满意度大于95%」: a claim about one figure, nothing to recompute
                 elif p.kind in ("lead", "subject"):
-                    is_lead = p.kind == "lead" or (p.subject and p.subject.text.endswith(("中", "如下")))
+                    is_lead = p.kind == "lead" or p.subject.text.endswith("如下")
+                    if p.kind == "subject" and p.subject.text.endswith("中") and not amounts:
+                        # 「2023年度“三公”经费财政拨款支出决算中，…」: a lead only if it names a known quantity
+                        lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts))
+                        is_lead = lead_total is not None
                     if is_lead:
-                        if p.kind == "subject" and p.subject.text.endswith("中") and not amounts:
-                            ent, role = entity_role(p.subject.text)
-                            lead_total = self.lookup(subject_key(ent, role), len(self.fs.facts))
                         lead_at = len(amounts)
-                        lead_sep = sep
+                        lead_clause_end = cs + p.end if p is pieces[-1] and cs + p.end >= ce else -1
                         items = []
                         item_sep = None
                         open_lead = False
@@ -244,7 +248,7 @@ class Assembler:
                 tot = self.fs.facts[self.item_of[a.id]]
                 self.ledger[f"{tot.key}/{a.key}"].append(a.id)
         self._resolve_shares(shares)
-        if lead_at is not None and not items:
+        if lead_at is not None and not items and lead_clause_end == s.clauses[-1][1]:
             if lead_at > 0 and amounts:
                 first_by_role: dict[str, Amount] = {}
                 for a in para_amounts:

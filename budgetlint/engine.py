@@ -26,13 +26,21 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
-    money_decimals: int = 0
+    money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
     def decimals(self, n: Num) -> int:
-        """Effective precision: money written with dropped trailing zeros (475.2) counts as 475.20."""
-        return max(n.decimals, self.money_decimals) if n.is_money else n.decimals
+        """Effective precision of a stated number.
+
+        Documents drop trailing zeros (475.2 for 475.20) and write 0 for 0.00,
+        so money with some decimals, or zero, takes the precision most amounts
+        of its unit are written with. Other whole numbers (「90亿元」) may be
+        rounded and keep their own precision.
+        """
+        if n.is_money and (n.decimals or n.value == 0):
+            return max(n.decimals, self.money_decimals.get(n.unit, 0))
+        return n.decimals
 
     def interval(self, n: Num, tail: bool = True) -> Interval:
         d = self.decimals(n)
@@ -69,9 +77,11 @@ def analyse(doc: Document, config: Config) -> Context:
     facts = extract_facts(norm, sentences)
     tables = list(doc.tables) + read_tables(doc)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
-    money = Counter(a.value.decimals for a in facts.facts
-                    if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals)
-    ctx.money_decimals = money.most_common(1)[0][0] if money else 0
+    by_unit: dict[str, Counter] = {}
+    for a in facts.facts:
+        if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
+            by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
+    ctx.money_decimals = {u: c.most_common(1)[0][0] for u, c in by_unit.items()}
     return ctx
 
 
