@@ -20,6 +20,7 @@ from typing import Optional
 
 from .facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
                     Share, Unparsed)
+from .expressions import find_expressions
 from .normalize import Mapped
 from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
 from .segment import Sentence
@@ -133,6 +134,10 @@ class Assembler:
         items = [it for it in lst.items if it]
         if len(items) < 1 or not lst.totals:
             return
+        stated_totals = {(t.value.text, t.value.unit) for t in lst.totals}
+        if len(items) > 1 and any((a.value.text, a.value.unit) in stated_totals or "累计" in a.subject
+                                  for it in items for a in it):
+            return  # items restating the total, or running totals: not parts of it
         for total in lst.totals:
             chosen = []
             for it in items:
@@ -165,8 +170,16 @@ class Assembler:
         last_change: Optional[Change] = None
         open_lead = False
         lead_clause_end = -1
+        written = [self.fs.add(e) for e in find_expressions(self.norm, s.start, s.text, s.index)]
+        covered = [(e.span.start, e.span.end) for e in written]
         for ci, (cs, ce) in enumerate(s.clauses):
             text = self.norm.text[cs:ce]
+            src = self._span(cs, ce)
+            if any(a < src.end and src.start < b for a, b in covered):
+                n = count_checkable_numbers(text)
+                self.fs.numbers_seen += n
+                self.fs.numbers_used += n
+                continue
             sep = self.norm.text[cs - 1] if cs > 0 else ""
             if not HAS_DIGIT.search(text) and not CMP_WORD.search(text) and "其中" not in text and not text.endswith((":", "中", "如下")):
                 last_change = None
@@ -226,7 +239,8 @@ class Assembler:
                         is_lead = lead_total is not None
                     if is_lead:
                         lead_at = len(amounts)
-                        lead_clause_end = cs + p.end if p is pieces[-1] and cs + p.end >= ce else -1
+                        ends_sentence = p is pieces[-1] and cs + p.end >= ce
+                        lead_clause_end = cs + p.end if ends_sentence and "其中" in text else -1
                         items = []
                         item_sep = None
                         open_lead = False

@@ -1,6 +1,7 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +28,7 @@ class Context:
     config: Config
     tables: list = field(default_factory=list)
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
+    report_years: tuple = ()  # the year(s) the document reports on, most frequent first
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
@@ -82,6 +84,8 @@ def analyse(doc: Document, config: Config) -> Context:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: c.most_common(1)[0][0] for u, c in by_unit.items()}
+    years = Counter(re.findall(r"(20\d\d)年", norm.text))
+    ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
 
 

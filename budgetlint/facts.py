@@ -127,6 +127,8 @@ class Expression(FactBase):
     terms: list[Num]
     result: Num
     computed: Decimal
+    computed_lo: Decimal
+    computed_hi: Decimal
 
 
 class Unparsed(FactBase):
