@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ..facts import Breakdown, Share
 from ..model import Evidence, Severity
-from ..numbers import Interval, fmt, isum, half_unit
+from ..numbers import Interval, fmt, half_unit, isum, round_to
 from . import rule
 from ._util import amount_operand, operand
 
@@ -26,7 +26,14 @@ def _plugged(ctx, sh: Share, ratio: Interval) -> bool:
     if ratio.distance(ctx.interval(sh.value)) > unit:
         return False
     siblings = [s for s in ctx.facts.of(Share) if s.whole == sh.whole and s.whole is not None and s.value.unit == "%"]
-    return len(siblings) > 1 and sum(s.value.value for s in siblings) == HUNDRED
+    if len(siblings) < 2 or sum(s.value.value for s in siblings) != HUNDRED:
+        return False
+    whole = ctx.facts.get(sh.whole).value.value
+    if not whole:
+        return False
+    honest = sum(round_to(ctx.facts.get(s.part).value.value / whole * HUNDRED, s.value.decimals)
+                 for s in siblings if s.part is not None)
+    return honest != HUNDRED  # plain rounding would miss 100%, so one share had to give
 
 
 @rule("BL201", "share-mismatch", Severity.ERROR)
