@@ -13,6 +13,7 @@ Context rules, each small:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class Assembler:
         self.norm = norm
         self.fs = FactSet()
         self.ledger: dict[str, list[int]] = defaultdict(list)
+        self.by_suffix: dict[str, list[int]] = defaultdict(list)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
 
     # -- helpers -----------------------------------------------------------
@@ -84,10 +86,18 @@ class Assembler:
 
     def lookup(self, key: str, before: int) -> Optional[Amount]:
         """Nearest amount stated before fact ``before`` whose key is ``key`` (else ends with it)."""
-        ids = [i for i in self.ledger.get(key, []) if i < before]
-        if not ids:
-            ids = sorted(i for k, v in self.ledger.items() if k.endswith(key) and len(key) >= 2 for i in v if i < before)
-        return self.fs.facts[ids[-1]] if ids else None
+        for index in (self.ledger, self.by_suffix if len(key) >= 2 else {}):
+            ids = index.get(key, [])  # ascending: facts are entered in document order
+            k = bisect.bisect_left(ids, before)
+            if k:
+                return self.fs.facts[ids[k - 1]]
+        return None
+
+    def _enter(self, key: str, fact_id: int) -> None:
+        """Record an amount under its key, and under every suffix of it for 「占…的x%」 look-ups."""
+        self.ledger[key].append(fact_id)
+        for i in range(1, len(key) - 1):
+            self.by_suffix[key[i:]].append(fact_id)
 
     # -- driver ------------------------------------------------------------
     def run(self, sentences: list[Sentence]) -> FactSet:
@@ -262,10 +272,9 @@ class Assembler:
                     self._breakdown(total, same, s.text)
         for a in amounts:
             if a.id not in self.item_of:
-                self.ledger[a.key].append(a.id)
+                self._enter(a.key, a.id)
             else:
-                tot = self.fs.facts[self.item_of[a.id]]
-                self.ledger[f"{tot.key}/{a.key}"].append(a.id)
+                self._enter(f"{self.fs.facts[self.item_of[a.id]].key}/{a.key}", a.id)
         self._resolve_shares(shares)
         if lead_at is not None and not items and lead_clause_end == s.clauses[-1][1]:
             if lead_at > 0 and amounts:
