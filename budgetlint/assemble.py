@@ -59,6 +59,7 @@ class _List:
     span_start: int
     numbered: Optional[bool] = None
     items: list[list[Amount]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)  # the text that opens each item (「1、…（类）…（项）」)
 
 
 def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
@@ -118,6 +119,7 @@ class Assembler:
                         open_list.numbered = marked
                     if open_list.numbered and marked:
                         open_list.items.append([])
+                        open_list.headings.append(first)
                     elif open_list.numbered and not open_list.items:
                         self._close(open_list)
                         open_list = None
@@ -133,6 +135,7 @@ class Assembler:
                 if open_list.numbered is False:
                     if para_amounts:
                         open_list.items.append(list(para_amounts))
+                        open_list.headings.append(sents[0].text)
                     else:
                         self._close(open_list)
                         open_list = None
@@ -143,7 +146,8 @@ class Assembler:
         return self.fs
 
     def _close(self, lst: _List) -> None:
-        items = [it for it in lst.items if it]
+        kept = [(h, it) for h, it in zip(lst.headings, lst.items) if it]
+        items = [it for _, it in kept]
         if len(items) < 1 or not lst.totals:
             return
         stated_totals = {(t.value.text, t.value.unit) for t in lst.totals}
@@ -151,20 +155,21 @@ class Assembler:
                                   for it in items for a in it):
             return  # items restating the total, or running totals: not parts of it
         for total in lst.totals:
-            chosen = []
-            for it in items:
+            chosen, headings = [], []
+            for heading, it in kept:
                 same = [a for a in it if a.role == total.role and _unit_family(a.value) == _unit_family(total.value)]
                 if not same and len(lst.totals) == 1:
                     same = [a for a in it if _unit_family(a.value) == _unit_family(total.value)]
                 if same:
                     chosen.append(same[0])
+                    headings.append(heading)
             if chosen:
-                self._breakdown(total, chosen, lst.label)
+                self._breakdown(total, chosen, lst.label, headings)
 
-    def _breakdown(self, total: Amount, items: list[Amount], label: str) -> None:
+    def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None) -> None:
         span = total.span.cover(items[-1].span)
-        self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id,
-                              items=[a.id for a in items], role=total.role, label=label[:60]))
+        self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id, items=[a.id for a in items],
+                              role=total.role, label=label[:60], headings=headings or []))
         for a in items:
             self.item_of[a.id] = total.id
 

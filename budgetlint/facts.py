@@ -87,6 +87,7 @@ class Breakdown(FactBase):
     items: list[int] = []
     role: str = ""
     label: str = ""
+    headings: list[str] = []
 
 
 class Change(FactBase):
