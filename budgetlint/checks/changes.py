@@ -30,9 +30,13 @@ def change_rate(ctx) -> None:
         if ch.rate.unit != "%" or ch.amount.unit != cur.value.unit or ch.amount.approx or ch.rate.approx:
             continue
         sign = Decimal(-1) if ch.direction == "up" else Decimal(1)
-        rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, ctx.interval(cur.value), ctx.interval(ch.amount))
+        cur_iv, amt_iv = ctx.interval(cur.value), ctx.interval(ch.amount)
+        prev_iv = cur_iv + amt_iv.scale(sign)
+        if prev_iv.lo <= 0:
+            continue  # the previous value may be 0 or less: the rate can be anything
+        rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, cur_iv, amt_iv)
         prev = cur.value.value + sign * ch.amount.value
-        if rng is None or prev <= 0 or rng.overlaps(ctx.interval(ch.rate)):
+        if rng is None or rng.overlaps(ctx.interval(ch.rate)):
             continue
         exact = ch.amount.value / prev * HUNDRED
         d = max(ch.rate.decimals, 2)
