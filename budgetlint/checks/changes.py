@@ -67,7 +67,9 @@ def change_direction(ctx) -> None:
         if r is None or r.unit != "%":
             continue
         bad = ch.direction == "down" and ctx.interval(r).lo > HUNDRED
-        zero = ch.amount is not None and ch.amount.value == 0 and ctx.interval(r).lo > 0
+        # with the current value known, BL401 weighs the rate against the rounded 0 (「减少0.00万元，下降0.99%」
+        # is right when the previous value was 0.01 万元); without it, a rate on a change of 0 is a contradiction
+        zero = ch.amount is not None and ch.amount.value == 0 and ctx.interval(r).lo > 0 and ch.current is None
         if not (bad or zero):
             continue
         ctx.report(
