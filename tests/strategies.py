@@ -1,0 +1,329 @@
+"""Hypothesis strategies: consistent 决算说明 statements, rendered the way real documents write them.
+
+A statement is generated from exact amounts in 元 (what the finance system
+holds), converted to 万元 and rounded to 2 decimals one figure at a time, the
+way an author fills in a template: totals are rounded on their own, shares and
+rates are computed from the unrounded amounts. ``Statement`` keeps the stated
+numbers as named slots so a test can re-render it with one number changed, and
+an independent oracle (``clearly_wrong``) that says whether a set of stated
+numbers is inconsistent by more than any rounding, tail or 100%-nudge allowance
+could explain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable
+
+from hypothesis import strategies as st
+
+D = Decimal
+HUNDRED = D(100)
+WAN = D(10000)
+# Allowances of the oracle, deliberately wider than the linter's (so "clearly wrong"
+# really is wrong): an amount may be off by half a unit, the 0.01 tail and a margin;
+# a percentage by half a unit, one nudged last digit and a margin.
+AMOUNT_SLACK = D("0.02")
+PERCENT_SLACK = D("0.02")
+
+YEARS = ["2020", "2021", "2022", "2023", "2024"]
+
+# Breakdown families: (total subject, item subjects); items are sampled from the pool.
+FAMILIES = [
+    ("收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]),
+    ("本年收入合计", ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "上级补助收入", "事业收入",
+                 "经营收入", "附属单位上缴收入", "其他收入"]),
+    ("支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]),
+    ("一般公共预算财政拨款支出", ["一般公共服务(类)支出", "教育支出", "科学技术(类)支出", "文化旅游体育与传媒(类)支出",
+                       "社会保障和就业(类)支出", "卫生健康支出", "节能环保支出", "交通运输（类）支出",
+                       "商业服务业等支出", "住房保障支出"]),
+    ("财政拨款支出", ["一般公共服务支出", "社会保障和就业支出", "卫生健康支出", "农林水支出", "交通运输支出",
+                "资源勘探工业信息等支出", "住房保障支出", "灾害防治及应急管理支出"]),
+    ("“三公”经费财政拨款支出决算", ["因公出国(境)费支出决算", "公务用车购置及运行维护费支出决算", "公务接待费支出决算"]),
+]
+LEADS = ["其中：", "其中:", "主要用于以下方面：", "主要用于以下方面:"]
+# (part, whole as named in the share) for 「占本年支出合计的x%」 with the whole stated in an earlier paragraph
+NAMED_WHOLES = [
+    ("财政拨款支出", "支出合计", "本年支出合计"),
+    ("一般公共预算财政拨款支出", "支出合计", "本年支出合计"),
+    ("财政拨款收入", "收入合计", "本年收入合计"),
+    ("人员经费", "基本支出", "基本支出"),
+    ("公用经费", "基本支出", "基本支出"),
+]
+CHANGE_SUBJECTS = ["收入合计", "支出合计", "财政拨款收、支总计", "收、支总计", "财政拨款支出", "基本支出",
+                   "“三公”经费财政拨款支出", "机关运行经费支出", "项目支出"]
+COMPLETION_SUBJECTS = ["一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：",
+                       "交通运输（类）港口设施（项）：", "公务接待费", "公务用车运行维护费", "“三公”经费财政拨款",
+                       "住房保障（类）住房改革支出（款）住房公积金（项）："]
+PROJECTS = ["口岸中心工作经费", "物流产业发展", "事业运行工作经费", "港口建设管理", "信息化建设"]
+FILLER = ["一、收入支出决算总体情况说明", "（二）支出决算情况说明", "主要原因是我单位严格按照预算执行，厉行节约。",
+          "第三部分 名词解释", "本单位无政府性基金预算收支。"]
+
+
+def wan(yuan: int) -> D:
+    """元 → 万元, rounded half up to 2 decimals, as the finance software prints it."""
+    return (D(yuan) / WAN).quantize(D("0.01"), ROUND_HALF_UP)
+
+
+def pct(part, whole) -> D:
+    return (D(part) / D(whole) * HUNDRED).quantize(D("0.01"), ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    unit: str  # "万元" or "%"
+
+
+@dataclass
+class Statement:
+    """A statement as pieces of text and named number slots, with its stated values."""
+
+    kind: str
+    pieces: list  # str | Slot
+    values: dict[str, D]
+    clearly_wrong: Callable[[dict[str, D]], bool]
+    perturbable: list[str] = field(default_factory=list)
+
+    def with_value(self, name: str, value: D) -> "Statement":
+        return replace(self, values={**self.values, name: value})
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the document writes numbers (all styles occur in real 决算说明)."""
+
+    spaces: bool = False  # 「支出合计 921.87 万元」
+    thousands: bool = False  # 「2,450.00」
+    fullwidth: bool = False  # 「９２１．８７」
+    fw_percent: bool = False  # 「８５．８７％」
+    strip_zeros: bool = False  # 「475.2」 for 475.20, 「0」 for 0.00
+
+
+styles = st.builds(Style, st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+plain_2dp_styles = st.builds(Style, st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.just(False))
+
+_FW = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def number_text(v: D, style: Style) -> str:
+    s = f"{v:.2f}"
+    if style.strip_zeros and "." in s:
+        s = s.rstrip("0").rstrip(".")
+    if style.thousands:
+        head, _, tail = s.partition(".")
+        head = f"{int(head):,}"
+        s = head + ("." + tail if tail else "")
+    if style.fullwidth:
+        s = s.translate(_FW)
+    return s
+
+
+def render(pieces: list, values: dict[str, D], style: Style) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Text of the pieces, and the [start, end) of each slot's number in it."""
+    out: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for p in pieces:
+        if isinstance(p, Slot):
+            num = number_text(values[p.name], style)
+            lead = " " if style.spaces and out and not out[-1].endswith(("：", ":", "，", "；", "(", "（")) else ""
+            unit = "％" if (p.unit == "%" and style.fw_percent) else p.unit
+            text = f"{lead}{num}{' ' if style.spaces and unit == '万元' else ''}{unit}"
+            spans[p.name] = (pos + len(lead), pos + len(lead) + len(num))
+        else:
+            text = p
+        out.append(text)
+        pos += len(text)
+    return "".join(out), spans
+
+
+# ---------------------------------------------------------------- amounts in 元
+
+def yuan(max_wan: int = 50000):
+    """An amount in 元 at realistic magnitudes, from a few hundred 元 to ``max_wan`` 万元."""
+    return st.one_of(
+        st.integers(100, 10 ** 6),
+        st.integers(10 ** 6, 10 ** 8),
+        st.integers(10 ** 4, max_wan * 10 ** 4),
+    )
+
+
+def _ratio_range(part: D, whole: D) -> tuple[D, D] | None:
+    lo_w, hi_w = whole - AMOUNT_SLACK, whole + AMOUNT_SLACK
+    if lo_w <= 0:
+        return None
+    lo = max(part - AMOUNT_SLACK, D(0)) / hi_w * HUNDRED
+    hi = (part + AMOUNT_SLACK) / lo_w * HUNDRED
+    return lo, hi
+
+
+def share_clearly_wrong(part: D, whole: D, share: D) -> bool:
+    r = _ratio_range(part, whole)
+    return r is not None and (share + PERCENT_SLACK < r[0] or share - PERCENT_SLACK > r[1])
+
+
+# ---------------------------------------------------------------- breakdowns
+
+@st.composite
+def breakdowns(draw, with_shares=None) -> Statement:
+    """「2023年度支出合计X万元，其中：基本支出A万元，占a%；项目支出B万元，占b%。」"""
+    total_name, pool = draw(st.sampled_from(FAMILIES))
+    names = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=min(8, len(pool)), unique=True))
+    amounts = draw(st.lists(st.one_of(st.just(0), yuan()), min_size=len(names), max_size=len(names)))
+    if not sum(amounts):
+        amounts[draw(st.integers(0, len(names) - 1))] = draw(yuan())
+    total = sum(amounts)
+    shares = draw(st.booleans()) if with_shares is None else with_shares
+    year = draw(st.sampled_from(YEARS))
+    lead = draw(st.sampled_from(LEADS))
+    copula = draw(st.sampled_from(["", "为"]))
+    item_copula = draw(st.sampled_from(["", "为"]))
+    item_sep = "；" if shares else draw(st.sampled_from(["；", "，"]))
+    pieces: list = [f"{year}年度{total_name}{copula}", Slot("T", "万元"), f"，{lead}"]
+    values = {"T": wan(total)}
+    for i, (name, amount) in enumerate(zip(names, amounts)):
+        if i:
+            pieces.append(item_sep)
+        pieces += [f"{name}{item_copula}", Slot(f"A{i}", "万元")]
+        values[f"A{i}"] = wan(amount)
+        if shares:
+            pieces += ["，占", Slot(f"S{i}", "%")]
+            values[f"S{i}"] = pct(amount, total)
+    pieces.append("。")
+    n = len(names)
+
+    def clearly_wrong(v: dict[str, D]) -> bool:
+        items = [v[f"A{i}"] for i in range(n)]
+        if abs(sum(items) - v["T"]) > (n + 1) * AMOUNT_SLACK:
+            return True
+        if not shares:
+            return False
+        if abs(sum(v[f"S{i}"] for i in range(n)) - HUNDRED) > n * PERCENT_SLACK:
+            return True
+        return any(share_clearly_wrong(v[f"A{i}"], v["T"], v[f"S{i}"]) for i in range(n))
+
+    perturbable = list(values)
+    return Statement("breakdown", pieces, values, clearly_wrong, perturbable)
+
+
+# ---------------------------------------------------------------- shares of a named whole
+
+@st.composite
+def named_shares(draw) -> Statement:
+    """「2023年度支出合计X万元。」 then, in a later paragraph, 「财政拨款支出Y万元，占本年支出合计的s%。」"""
+    part_name, whole_name, whole_words = draw(st.sampled_from(NAMED_WHOLES))
+    whole = draw(yuan())
+    part = draw(st.integers(0, whole))
+    year = draw(st.sampled_from(YEARS))
+    gap = draw(st.lists(st.sampled_from(FILLER), max_size=2))
+    de = draw(st.sampled_from(["的", ""]))
+    pieces: list = [f"{year}年度{whole_name}", Slot("T", "万元"), "。\n"]
+    pieces += [g + "\n" for g in gap]
+    pieces += [f"{year}年度{part_name}", Slot("P", "万元"), f"，占{whole_words}{de}", Slot("S", "%"), "。"]
+    values = {"T": wan(whole), "P": wan(part), "S": pct(part, whole)}
+
+    def clearly_wrong(v):
+        return share_clearly_wrong(v["P"], v["T"], v["S"])
+
+    return Statement("named_share", pieces, values, clearly_wrong, ["P", "S", "T"])
+
+
+# ---------------------------------------------------------------- year-over-year
+
+@st.composite
+def changes(draw) -> Statement:
+    """「收入合计X万元，与上年相比，增加D万元，增长r%。」 (and 比上年 / 较上年 wordings)."""
+    current = draw(yuan())
+    previous = draw(yuan())
+    if previous == current:
+        previous += 1
+    up = current > previous
+    diff = abs(current - previous)
+    subject = draw(st.sampled_from(CHANGE_SUBJECTS))
+    year = draw(st.sampled_from(YEARS))
+    amount_verb = "增加" if up else "减少"
+    rate_verb = draw(st.sampled_from(["增长", "增加"] if up else ["下降", "减少"]))
+    base = draw(st.sampled_from(["，与上年相比，", "，与上年相比", "，比上年", "，较上年", f"，与{int(year) - 1}年相比，"]))
+    repeat = draw(st.sampled_from(["", subject.replace("“", "").replace("”", "")])) if base.startswith("，与") and base.endswith("，") else ""
+    pieces: list = [f"{year}年度{subject}", Slot("X", "万元"), base, f"{repeat}{amount_verb}", Slot("D", "万元"),
+                    f"，{rate_verb}", Slot("R", "%"), "。"]
+    values = {"X": wan(current), "D": wan(diff), "R": pct(diff, previous)}
+
+    def clearly_wrong(v):
+        x, d, r = v["X"], v["D"], v["R"]
+        prev = x - d if up else x + d  # each of x and d may be off by the slack
+        lo_prev, hi_prev = prev - 2 * AMOUNT_SLACK, prev + 2 * AMOUNT_SLACK
+        if lo_prev <= 0:
+            return False  # the previous value may be ~0: no rate can be checked
+        lo, hi = max(d - AMOUNT_SLACK, D(0)) / hi_prev * HUNDRED, (d + AMOUNT_SLACK) / lo_prev * HUNDRED
+        return r + PERCENT_SLACK < lo or r - PERCENT_SLACK > hi
+
+    return Statement("change", pieces, values, clearly_wrong, ["X", "D", "R"])
+
+
+# ---------------------------------------------------------------- completion rates and comparisons
+
+@st.composite
+def completions(draw) -> Statement:
+    """「年初预算为B万元，支出决算为A万元，完成年初预算的r%，决算数大于年初预算数的主要原因是…」"""
+    budget = draw(yuan())
+    actual = draw(st.one_of(st.just(budget), yuan(), st.integers(max(budget - 5000, 0), budget + 5000)))
+    form = draw(st.sampled_from(["initial", "budget", "project", "rate"]))
+    subject = draw(st.sampled_from(COMPLETION_SUBJECTS))
+    compare = draw(st.booleans()) and form in ("initial", "budget")
+    if form == "initial":
+        pieces: list = [f"{subject}年初预算为", Slot("B", "万元"), "，支出决算为", Slot("A", "万元"),
+                        "，完成年初预算的", Slot("R", "%")]
+        right = "年初预算数"
+    elif form == "budget":
+        pieces = [f"{subject}支出预算为", Slot("B", "万元"), "，支出决算为", Slot("A", "万元"),
+                  "，完成预算的", Slot("R", "%")]
+        right = "预算数"
+    elif form == "project":
+        project = draw(st.sampled_from(PROJECTS))
+        pieces = [f"{project}项目全年预算数", Slot("B", "万元"), "，执行数为", Slot("A", "万元"),
+                  "，完成预算的", Slot("R", "%")]
+    else:
+        pieces = ["全年预算数为", Slot("B", "万元"), "，执行数为", Slot("A", "万元"), "，预算执行率为", Slot("R", "%")]
+    values = {"B": wan(budget), "A": wan(actual), "R": pct(actual, budget)}
+    relation = None
+    if compare:
+        relation = ">" if actual > budget else ("<" if actual < budget else "=")
+        word = {">": "大于", "<": "小于", "=": "等于"}[relation]
+        pieces.append(f"，决算数{word}{right}的主要原因是：严格按照预算数执行")
+    pieces.append("。")
+
+    def clearly_wrong(v):
+        if share_clearly_wrong(v["A"], v["B"], v["R"]):
+            return True
+        gap = v["A"] - v["B"]
+        return {None: False, ">": gap < 0, "<": gap > 0,
+                "=": abs(gap) > 2 * AMOUNT_SLACK}[relation]
+
+    return Statement("completion", pieces, values, clearly_wrong, ["A", "B", "R"])
+
+
+def any_statement():
+    return st.one_of(breakdowns(), named_shares(), changes(), completions())
+
+
+# ---------------------------------------------------------------- documents
+
+@dataclass
+class Rendered:
+    text: str
+    statement: tuple[int, int]  # [start, end) of the statement in text
+    numbers: dict[str, tuple[int, int]]  # slot name -> [start, end) of its digits
+
+
+def render_document(stmt: Statement, style: Style, before: list[str], after: list[str]) -> Rendered:
+    """The statement as one paragraph (or two, for a named whole) between filler paragraphs."""
+    body, spans = render(stmt.pieces, stmt.values, style)
+    head = "".join(line + "\n" for line in before)
+    text = head + body + "\n" + "".join(line + "\n" for line in after)
+    off = len(head)
+    return Rendered(text, (off, off + len(body)), {k: (s + off, e + off) for k, (s, e) in spans.items()})
+
+
+fillers = st.lists(st.sampled_from(FILLER), max_size=2)

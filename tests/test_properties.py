@@ -1,0 +1,169 @@
+"""Hypothesis properties of the prose pipeline (issue 2 acceptance).
+
+1. Consistent statements, rendered with the rounding real documents use, give no finding
+   (and are understood: the facts link up, so "no finding" is not "not parsed").
+2. Changing one number of such a statement beyond anything rounding can explain gives a
+   finding located (line/column of the JSON report) on that statement.
+3. Every finding's span, in the original text, holds the number the finding is about.
+4. Arbitrary input never crashes ``lint`` or ``facts``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from decimal import Decimal
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from budgetlint.config import Config
+from budgetlint.document import Document
+from budgetlint.engine import analyse, lint
+from budgetlint.facts import Breakdown, Change, Comparison, Completion, Share, Unparsed
+from budgetlint.normalize import normalize
+from budgetlint.report import locate
+from strategies import (breakdowns, changes, completions, fillers, named_shares, plain_2dp_styles,
+                        render_document, styles)
+
+CONFIG = Config()
+# BUDGETLINT_DEEP=20 runs twenty times as many random (not derandomized) examples, for bug hunting.
+DEEP = int(os.environ.get("BUDGETLINT_DEEP", "0"))
+FAST = settings(max_examples=150 * max(DEEP, 1), deadline=None, derandomize=not DEEP, database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def run(text: str):
+    doc = Document(path="generated.txt", text=text)
+    return doc, lint(doc, CONFIG)
+
+
+def about(finding) -> list[str]:
+    """The written number(s) a finding is about, as digits (units and separators stripped)."""
+    if finding.code == "BL202":  # the shares of one list: the stated sum is not written anywhere
+        return [_NUMBER.search(op.value).group() for op in finding.evidence.operands]
+    if finding.code == "BL701":  # a comparison word, not a number
+        return [finding.evidence.stated]
+    m = _NUMBER.search(finding.evidence.stated or "")
+    assert m, f"{finding.code} states no number: {finding.evidence}"
+    return [m.group()]
+
+
+def assert_span_holds_its_number(doc: Document, finding) -> None:
+    original = doc.text[finding.span.start:finding.span.end]
+    seen = re.sub(r"\s", "", normalize(original, join_lines=False).text)
+    for n in about(finding):
+        assert n in seen, f"{finding.code} at {original!r} is about {n}"
+
+
+def offset_of(doc: Document, line: int, column: int) -> int:
+    """Offset in ``doc.text`` of a 1-based JSON line/column."""
+    return sum(len(ln) + 1 for ln in doc.text.split("\n")[: line - 1]) + column - 1
+
+
+# ---------------------------------------------------------------- 1. consistent → silent
+
+def _understood(stmt, facts) -> bool:
+    kinds = {type(f) for f in facts.facts}
+    if Unparsed in kinds:
+        return False
+    if stmt.kind == "breakdown":
+        bds = facts.of(Breakdown)
+        n = sum(1 for k in stmt.values if k.startswith("A"))
+        return len(bds) == 1 and len(bds[0].items) == n
+    if stmt.kind == "named_share":
+        return all(s.part is not None and s.whole is not None for s in facts.of(Share)) and facts.of(Share)
+    if stmt.kind == "change":
+        chs = facts.of(Change)
+        return len(chs) == 1 and None not in (chs[0].current, chs[0].amount, chs[0].rate)
+    comps = facts.of(Completion)
+    ok = len(comps) == 1 and comps[0].actual is not None and comps[0].budget is not None
+    return ok and all(c.left is not None and c.right is not None for c in facts.of(Comparison))
+
+
+@FAST
+@given(stmt=st.one_of(breakdowns(), named_shares(), changes(), completions()), style=styles,
+       before=fillers, after=fillers)
+def test_consistent_statements_give_no_finding(stmt, style, before, after):
+    r = render_document(stmt, style, before, after)
+    doc, result = run(r.text)
+    assert [(f.code, f.message_zh) for f in result.findings] == [], r.text
+    assert _understood(stmt, result.facts), r.text
+
+
+# ---------------------------------------------------------------- 2 and 3. one number off → located finding
+
+@st.composite
+def perturbed(draw):
+    """A consistent statement with one stated number moved clearly outside what rounding allows."""
+    stmt = draw(st.one_of(breakdowns(), named_shares(), changes(), completions()))
+    name = draw(st.sampled_from(stmt.perturbable))
+    step = Decimal(draw(st.integers(5, 300))) / 100
+    up = draw(st.booleans())
+    old = stmt.values[name]
+    for _ in range(24):
+        new = old + step if up or old < step else old - step
+        candidate = stmt.with_value(name, new)
+        if candidate.clearly_wrong(candidate.values):
+            return stmt, candidate, name
+        step *= 2
+    assume(False)
+
+
+@FAST
+@given(case=perturbed(), style=plain_2dp_styles, before=fillers, after=fillers)
+def test_one_number_off_is_reported_on_its_statement(case, style, before, after):
+    original, changed, name = case
+    r = render_document(changed, style, before, after)
+    doc, result = run(r.text)
+    errors = [f for f in result.findings if f.severity.rank >= 1]
+    assert errors, f"{name} changed {original.values[name]} → {changed.values[name]}, nothing reported:\n{r.text}"
+    start, end = r.statement
+    on_statement = []
+    for item in locate(doc, errors):
+        d = json.loads(json.dumps(item.as_dict("zh"), ensure_ascii=False))
+        a, b = offset_of(doc, d["line"], d["column"]), offset_of(doc, d["end_line"], d["end_column"])
+        if start <= a and b <= end:
+            on_statement.append(d["code"])
+    assert on_statement, f"no finding on the statement:\n{r.text}\n{[(f.code, f.statement) for f in errors]}"
+    for f in result.findings:
+        assert_span_holds_its_number(doc, f)
+
+
+# ---------------------------------------------------------------- 4. never crash
+
+FRAGMENTS = [
+    "2023年度", "收入合计", "支出合计", "收、支总计", "其中：", "其中", "主要用于以下方面：", "财政拨款支出", "基本支出",
+    "占", "占本年支出合计的", "的", "与上年相比", "比上年", "较上年", "增加", "减少", "增长", "下降", "持平",
+    "完成年初预算的", "完成预算的", "年初预算为", "支出决算为", "执行率", "决算数大于年初预算数", "等于", "小于",
+    "为", "万元", "亿元", "元", "%", "％", "人", "个", "（类）", "(项)", "1、", "（一）", "一、", "第3项",
+    "，", "。", "；", "：", ",", ".", ";", ":", "、", "=", "÷", "×", "Σ(", ")", "+", "-",
+    "0", "7", "12", "475.2", "791.59", "1,234.56", "１２３．４５", "100", "0.004", "99.996", "2023", "-5",
+    " ", "  ", "\t", "\n", "\r\n", "\n\n", "$", "$85.07\\%$", "\\div", "\\times", "\\text{万元}", "\\leq", "{", "}",
+    "\\", "\u3000", "\ufeff", "”", "“",
+]
+fragment_soup = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=60).map("".join)
+
+
+def _never_crashes(text: str) -> None:
+    doc, result = run(text)
+    ctx = analyse(doc, CONFIG)
+    json.dumps([f.model_dump(mode="json") for f in ctx.facts.facts], ensure_ascii=False)
+    for item in locate(doc, result.findings):
+        d = item.as_dict("zh")
+        assert 1 <= d["line"] <= d["end_line"] and d["column"] >= 1
+    for f in result.findings:
+        assert 0 <= f.span.start <= f.span.end <= len(text)
+
+
+@settings(FAST, max_examples=150 * max(DEEP, 1))
+@given(text=st.text(max_size=200))
+def test_arbitrary_unicode_never_crashes(text):
+    _never_crashes(text)
+
+
+@settings(FAST, max_examples=300 * max(DEEP, 1))
+@given(text=fragment_soup)
+def test_statement_like_noise_never_crashes(text):
+    _never_crashes(text)
