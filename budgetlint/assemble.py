@@ -28,6 +28,7 @@ from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_cl
 from .segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
+_PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _RATE_SUBJECT = re.compile(r"(?:预算执行率|执行率|预算完成率|完成率)$")
 _UP = ("增加", "增长", "上升", "提高")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
@@ -335,11 +336,13 @@ class Assembler:
             if p.subject:
                 key = subject_key(*entity_role(p.subject.text))
                 current = next((a for a in reversed(para_amounts) if a.key == key), None)
+            fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
+            previous = next((a for a in fits if _PREVIOUS.search(a.subject)), None)
             if current is None:
-                current = next((a for a in reversed(para_amounts)
-                                if is_rate or _unit_family(a.value) == _unit_family(n)), None)
+                current = next((a for a in fits if a is not previous), None)
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                     current=current.id if current else None, base_label=base_label,
+                                    previous=previous.id if previous and current and previous.id < current.id + 3 else None,
                                     direction=_direction(p.word), verb=p.word))
         if is_rate:
             ch.rate = n

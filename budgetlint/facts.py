@@ -95,6 +95,7 @@ class Change(FactBase):
 
     kind: Literal["change"] = "change"
     current: Optional[int] = None
+    previous: Optional[int] = None
     base_label: str = ""
     direction: Literal["up", "down", "none"] = "none"
     verb: str = ""

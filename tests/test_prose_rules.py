@@ -45,3 +45,11 @@ def test_completion_rate_and_execution_rate_wordings():
     assert findings("项目全年预算数57万元，执行数为54.82万元，完成预算的96.2%。") == []
     assert findings("项目全年预算数57万元，执行数为54.82万元，完成预算的92.6%。") == [("BL301", "92.6")]
     assert findings("全年预算数为2,450.00万元，执行数为2,303.00万元，预算执行率为95.00%。") == [("BL301", "95.00")]
+
+
+def test_change_against_both_stated_years():
+    base = "本年支出合计100.00万元，上年支出合计80.00万元，{w}{a}万元，{r}{p}%。"
+    assert findings(base.format(w="增加", a="20.00", r="增长", p="25.00")) == []
+    assert findings(base.format(w="增加", a="25.00", r="增长", p="25.00")) == [("BL403", "25.00")]
+    assert findings(base.format(w="增加", a="20.00", r="增长", p="20.00")) == [("BL403", "20.00")]
+    assert ("BL403", "20.00") in findings(base.format(w="减少", a="20.00", r="下降", p="25.00"))
