@@ -166,6 +166,11 @@ class Assembler:
                     headings.append(heading)
             if chosen:
                 self._breakdown(total, chosen, lst.label, headings)
+        # 「其中：\n1、基本支出60万元，占60%。」: a share that names no whole is a share of its list's total,
+        # which was not known yet when its paragraph was read
+        for f in self.fs.facts[lst.totals[0].id:]:
+            if isinstance(f, Share) and f.whole is None and not f.whole_subject and f.part in self.item_of:
+                f.whole = self.item_of[f.part]
 
     def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None) -> None:
         span = total.span.cover(items[-1].span)
