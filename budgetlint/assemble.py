@@ -13,6 +13,7 @@ Context rules, each small:
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,6 +27,7 @@ from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_cl
 from .segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
+_RATE_SUBJECT = re.compile(r"(?:预算执行率|执行率|预算完成率|完成率)$")
 _UP = ("增加", "增长", "上升", "提高")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
 
@@ -194,7 +196,10 @@ class Assembler:
             used = 0
             prev_kind = None
             for p in pieces:
-                if p.kind == "amount":
+                if p.kind == "amount" and p.subject and p.number.unit == "%" and _RATE_SUBJECT.search(p.subject.text):
+                    self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
+                    used += 1
+                elif p.kind == "amount":
                     a = self._amount(p, cs, s, entity)
                     entity = a.entity or entity
                     amounts.append(a)

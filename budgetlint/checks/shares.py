@@ -13,7 +13,7 @@ HUNDRED = Decimal(100)
 
 
 def _converted(ctx, a, unit):
-    iv = ctx.interval(a.value)
+    iv = ctx.interval(a.value, tail=False)
     if a.value.unit != unit and a.value.is_money:
         from ..facts import MONEY
         iv = iv.scale(MONEY[a.value.unit] / MONEY[unit])
@@ -37,7 +37,10 @@ def share_mismatch(ctx) -> None:
     886.82 is the total of the list the amount belongs to, or the quantity the
     share names (「占本年支出合计的85.87%」 → the 本年支出合计 stated earlier).
     The share is an error only if no values inside the rounding intervals of
-    the part and the whole give a share that rounds to the stated one.
+    the part and the whole give a share that rounds to the stated one (the
+    author computed it from the unrounded amounts, which lie in those
+    intervals, so the 0.01 tail is not added here). Shares nudged by one last
+    digit so that a list's shares total exactly 100% are accepted.
 
     Fix: correct the share (the finding gives the recomputed one) or the amount.
     """
@@ -50,7 +53,7 @@ def share_mismatch(ctx) -> None:
         if part.value.is_money != whole.value.is_money or (not part.value.is_money and part.value.unit != whole.value.unit):
             continue
         p_iv = _converted(ctx, part, whole.value.unit)
-        w_iv = ctx.interval(whole.value)
+        w_iv = ctx.interval(whole.value, tail=False)
         ratio = p_iv / w_iv if w_iv.lo > 0 else None
         if ratio is None:
             continue

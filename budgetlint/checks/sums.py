@@ -56,8 +56,9 @@ def breakdown_sum(ctx) -> None:
     Fix: correct the item or the total; the finding suggests the total that
     the items imply.
     """
+    reported: set[int] = set()
     for bd, total, items in breakdowns(ctx):
-        if len(items) < 2:
+        if len(items) < 2 or total.id in reported:
             continue
         unit = total.value.unit
         sum_iv = isum(_item_interval(ctx, a.value, unit) for a in items)
@@ -80,6 +81,7 @@ def breakdown_sum(ctx) -> None:
                               suggestion=f"{fmt(computed, d)}{unit or ''}"),
             related=[a.value.span for a in items],
         )
+        reported.add(total.id)
 
 
 @rule("BL102", "part-exceeds-total", Severity.ERROR)
