@@ -1,0 +1,147 @@
+"""Output formats, --output, --statistics, --lang and the order of findings.
+
+Documents are written here; expected positions and values are worked out by
+hand from their text (columns count characters, 1-based).
+"""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import run_cli
+
+# line 1: 60 + 30 = 90, not 100 (BL101 at 「100」, column 5, end column 8)
+BAD = "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。\n"
+GOOD = "收入合计90万元，其中：财政拨款收入60万元，其他收入30万元。\n"
+# line 1: 150 + 40 = 190, not 200 (BL101 at 2:5 in TWO); line 2: 150 / 200 = 75%, not 80% (BL201 at 「80」)
+TWO = ("收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。\n"
+       "支出合计200万元，其中：基本支出150万元，项目支出40万元。\n"
+       "基本支出150万元，占支出合计的80%。\n")
+INFO = "指标1：集装箱 50.87万标箱\n"  # not understood: BL901 (info)
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def write(name: str, text: str) -> str:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return name
+
+    return write
+
+
+def test_text_format_groups_by_file_with_excerpt_marker_and_evidence(files):
+    a, b = files("a.txt", BAD), files("b.txt", BAD)
+    code, out, _ = run_cli("check", b, a)
+    assert code == 1
+    lines = out.splitlines()
+    # one heading per file, in path order, each followed by its finding
+    assert lines[0] == "a.txt"
+    assert lines[1].startswith("  1:5  错误  BL101  收入合计")
+    assert lines[2] == "    1 | 收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。"
+    # 「收入合计」 is four double-width characters: the marker starts 8 columns in, 3 carets under 「100」
+    assert lines[3] == "      | " + " " * 8 + "^^^"
+    assert "所述 100万元" in lines[4] and "重算 90万元" in lines[4] and "建议 90万元" in lines[4]
+    assert lines[5] == "      = 依据 财政拨款收入 60万元 (1:20)；其他收入 30万元 (1:29)"
+    assert lines.index("b.txt") > 5
+    assert lines[-1] == "共 2 个问题（错误 2，警告 0，提示 0），涉及 2 个文件"
+
+
+def test_text_format_cuts_long_lines_around_the_number(files):
+    text = "说明" * 60 + "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。" + "备注" * 60 + "\n"
+    code, out, _ = run_cli("check", files("long.txt", text))
+    excerpt, marker = out.splitlines()[2:4]
+    # 40 characters are kept before 「100」: 「…」 + 36 of 「说明」 + 「收入合计」
+    assert excerpt == "    1 | …" + ("说明" * 18) + "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。" + "备注" * 7 + "…"
+    assert marker == "      | " + " " * (1 + 40 * 2) + "^^^"
+
+
+def test_lang_en_translates_every_label(files):
+    code, out, _ = run_cli("check", "--lang", "en", files("a.txt", BAD))
+    assert "  1:5  error  BL101  收入合计: the 2 items add up to 90 万元" in out
+    assert "stated 100万元 · recomputed 90万元" in out
+    assert "from 财政拨款收入 60万元 (1:20); 其他收入 30万元 (1:29)" in out
+    assert out.splitlines()[-1] == "1 problem (1 error, 0 warnings, 0 info) in 1 file"
+    for zh in ("错误", "所述", "重算", "依据", "共", "个问题"):
+        assert zh not in out
+
+
+def test_concise_is_one_line_per_finding(files):
+    code, out, _ = run_cli("check", "--format", "concise", "--lang", "en", files("two.txt", TWO))
+    assert out.splitlines() == [
+        "two.txt:1:5: BL101 [error] 收入合计: the 2 items add up to 90 万元, not the stated 100 万元 (difference 10)",
+        "two.txt:2:5: BL101 [error] 支出合计: the 2 items add up to 190 万元, not the stated 200 万元 (difference 10)",
+        "two.txt:3:17: BL201 [error] share 80% differs from 150 / 200 = 75.00%",
+    ]
+
+
+def test_json_lines_carry_the_json_contract_one_object_per_line(files):
+    path = files("two.txt", TWO)
+    _, js, _ = run_cli("check", "--format", "json", path)
+    code, jl, _ = run_cli("check", "--format", "json-lines", path)
+    assert code == 1
+    rows = [json.loads(line) for line in jl.splitlines()]
+    assert rows == json.loads(js)
+    assert [(r["line"], r["column"], r["end_column"], r["code"]) for r in rows] == \
+        [(1, 5, 8, "BL101"), (2, 5, 8, "BL101"), (3, 17, 19, "BL201")]  # the span is the number 「80」
+    assert rows[0]["evidence"]["recomputed"] == "90万元" and rows[0]["statement"] == "100"
+
+
+def test_github_annotations(files):
+    code, out, _ = run_cli("check", "--format", "github", "--lang", "en", files("a.txt", BAD), files("i.txt", INFO))
+    lines = out.splitlines()
+    assert lines[0] == ("::error file=a.txt,line=1,col=5,endLine=1,endColumn=8,title=BL101 (1%3A5)::"
+                        "收入合计: the 2 items add up to 90 万元, not the stated 100 万元 (difference 10)")
+    assert lines[1].startswith("::notice file=i.txt,line=1,col=1,")  # info is a notice, not a warning
+    assert len(lines) == 2
+
+
+def test_github_escapes_newlines_and_property_separators():
+    from budgetlint.report.machine import _gh_escape
+
+    assert _gh_escape("a%b\nc") == "a%25b%0Ac"
+    assert _gh_escape("dir,x/a:b.txt", prop=True) == "dir%2Cx/a%3Ab.txt"
+
+
+def test_junit_one_suite_per_document_clean_ones_pass(files):
+    code, out, _ = run_cli("check", "--format", "junit", files("bad.txt", TWO), files("good.txt", GOOD))
+    root = ET.fromstring(out)
+    assert (root.get("tests"), root.get("failures")) == ("4", "3")
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {"bad.txt", "good.txt"}
+    assert [f.get("type") for f in suites["bad.txt"].iter("failure")] == ["BL101", "BL101", "BL201"]
+    assert [c.get("name") for c in suites["bad.txt"].iter("testcase")] == ["BL101 1:5", "BL101 2:5", "BL201 3:17"]
+    assert list(suites["good.txt"].iter("failure")) == [] and len(list(suites["good.txt"].iter("testcase"))) == 1
+
+
+def test_output_file_takes_the_findings_and_exit_code_is_kept(files, tmp_path):
+    code, out, _ = run_cli("check", "--format", "json", "--output", "report.json", files("a.txt", BAD))
+    assert code == 1 and out == ""
+    assert [d["code"] for d in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))] == ["BL101"]
+
+
+def test_statistics_counts_per_code_most_frequent_first(files):
+    code, out, _ = run_cli("check", "--statistics", files("two.txt", TWO), files("a.txt", BAD))
+    rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()]
+    assert rows[0] == ["数量", "代码", "规则"]
+    assert rows[2:] == [["3", "BL101", "breakdown-sum"], ["1", "BL201", "share-mismatch"]]
+    _, out_en, _ = run_cli("check", "--statistics", "--lang", "en", files("a.txt", BAD))
+    assert re.split(r"\s{2,}", out_en.splitlines()[0].strip()) == ["count", "code", "rule"]
+
+
+def test_order_is_path_line_column_code_whatever_the_argument_order(files):
+    paths = [files("z.txt", BAD), files("sub/b.txt", TWO), files("a.txt", TWO)]
+    code, out, _ = run_cli("check", "--format", "json", *paths)
+    got = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(out)]
+    assert got == sorted(got)
+    assert [g[0] for g in got] == ["a.txt"] * 3 + ["sub/b.txt"] * 3 + ["z.txt"]
+
+
+def test_info_findings_alone_exit_zero(files):
+    code, out, _ = run_cli("check", "--format", "concise", files("i.txt", INFO))
+    assert code == 0 and "BL901" in out
