@@ -3,14 +3,16 @@
 A finding is identified without line numbers, so that inserting a paragraph
 or re-paginating a PDF does not turn old findings into new ones:
 
-    fingerprint = code + the statement (the text at the finding's span)
-                  + the clause around it, both with whitespace removed
-                  + the occurrence index among equal (code, statement, clause)
+    fingerprint = code + statement (the text at the finding's span)
+                  + the English message, both with whitespace removed
+                  + the occurrence index among equal (code, statement, message)
 
-The clause is needed because a statement is often a single number (「100」):
-on its own, its occurrence index would shift whenever an earlier finding on
-another 「100」 appears or disappears. Whitespace is dropped because PDF
-extraction breaks lines at different places after a page shift.
+The message is included because a statement is often a single number
+(「100」): alone, its occurrence index would shift whenever an earlier
+finding on another 「100」 appears. Messages name the subject and the numbers
+compared, never a line or page, so they are stable across layout changes
+(rules must keep it so). Whitespace is dropped because PDF extraction breaks
+lines at different places after a page shift.
 
 The file maps each path (relative to the baseline file) to its fingerprints;
 a fingerprint listed twice absorbs two findings.
@@ -28,32 +30,18 @@ from .document import Document
 from .model import Finding
 
 VERSION = 1
-_CLAUSE_END = "，。；：！？,;:!?\t"  # table cells end a clause too
-_CONTEXT = 40  # characters of clause kept on each side of the statement
 
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _clause(doc: Document, f: Finding) -> str:
-    """The clause holding the finding, bounded by punctuation or a table cell (line breaks alone do not end it)."""
-    text, start, end = doc.text, f.span.start, f.span.end
-    lo = max(0, start - _CONTEXT)
-    hi = min(len(text), end + _CONTEXT)
-    before = text[lo:start]
-    after = text[end:hi]
-    cut = max(before.rfind(c) for c in _CLAUSE_END)
-    stop = min((i for i in (after.find(c) for c in _CLAUSE_END) if i >= 0), default=len(after))
-    return _squash(before[cut + 1:] + text[start:end] + after[:stop])
-
-
-def fingerprints(doc: Document, findings: list[Finding]) -> list[str]:
+def fingerprints(findings: list[Finding]) -> list[str]:
     """One fingerprint per finding, in the order given."""
     seen: Counter = Counter()
     out = []
     for f in findings:
-        key = (f.code, _squash(f.statement), _clause(doc, f))
+        key = (f.code, _squash(f.statement), _squash(f.message_en))
         out.append(hashlib.sha1("\x1f".join(key + (str(seen[key]),)).encode("utf-8")).hexdigest()[:16])
         seen[key] += 1
     return out
@@ -74,7 +62,8 @@ def write_baseline(file: str, results: list[tuple[Document, list[Finding]]]) -> 
         if findings:
             entries[_key(doc.path, base)] = [
                 {"code": f.code, "fingerprint": fp, "statement": f.statement}
-                for f, fp in zip(findings, fingerprints(doc, findings))]
+                for f, fp in zip(findings, fingerprints(findings))]
+    Path(file).parent.mkdir(parents=True, exist_ok=True)
     data = {"version": VERSION, "tool": "budgetlint", "files": dict(sorted(entries.items()))}
     Path(file).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return sum(len(v) for v in entries.values())
@@ -93,7 +82,7 @@ class Baseline:
     def new(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         left = Counter(self.files.get(_key(doc.path, self.base), Counter()))
         out = []
-        for f, fp in zip(findings, fingerprints(doc, findings)):
+        for f, fp in zip(findings, fingerprints(findings)):
             if left[fp] > 0:
                 left[fp] -= 1
             else:
