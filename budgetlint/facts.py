@@ -87,6 +87,7 @@ class Breakdown(FactBase):
     items: list[int] = []
     role: str = ""
     label: str = ""
+    headings: list[str] = []
 
 
 class Change(FactBase):
@@ -94,6 +95,7 @@ class Change(FactBase):
 
     kind: Literal["change"] = "change"
     current: Optional[int] = None
+    previous: Optional[int] = None
     base_label: str = ""
     direction: Literal["up", "down", "none"] = "none"
     verb: str = ""

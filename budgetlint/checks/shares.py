@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ..facts import Breakdown, Share
 from ..model import Evidence, Severity
-from ..numbers import Interval, fmt, isum, half_unit
+from ..numbers import Interval, fmt, half_unit, isum, round_to
 from . import rule
 from ._util import amount_operand, operand
 
@@ -20,13 +20,18 @@ def _converted(ctx, a, unit):
     return iv
 
 
-def _plugged(ctx, sh: Share, ratio: Interval) -> bool:
+def _plugged(ctx, sh: Share, ratio: Interval, siblings: list[Share]) -> bool:
     """Shares of a list nudged by one last digit so that they total exactly 100% (a common convention)."""
-    unit = half_unit(sh.value.decimals) * 2
-    if ratio.distance(ctx.interval(sh.value)) > unit:
+    if ratio.distance(ctx.interval(sh.value)) > half_unit(sh.value.decimals) * 2:
         return False
-    siblings = [s for s in ctx.facts.of(Share) if s.whole == sh.whole and s.whole is not None and s.value.unit == "%"]
-    return len(siblings) > 1 and sum(s.value.value for s in siblings) == HUNDRED
+    if len(siblings) < 2 or sum(s.value.value for s in siblings) != HUNDRED:
+        return False
+    whole = ctx.facts.get(sh.whole).value.value
+    if not whole:
+        return False
+    honest = sum(round_to(ctx.facts.get(s.part).value.value / whole * HUNDRED, s.value.decimals)
+                 for s in siblings if s.part is not None)
+    return honest != HUNDRED  # plain rounding would miss 100%, so one share had to give
 
 
 @rule("BL201", "share-mismatch", Severity.ERROR)
@@ -44,6 +49,10 @@ def share_mismatch(ctx) -> None:
 
     Fix: correct the share (the finding gives the recomputed one) or the amount.
     """
+    by_whole: dict[int, list[Share]] = {}
+    for sh in ctx.facts.of(Share):
+        if sh.whole is not None and sh.value.unit == "%":
+            by_whole.setdefault(sh.whole, []).append(sh)
     for sh in ctx.facts.of(Share):
         part, whole = ctx.facts.get(sh.part), ctx.facts.get(sh.whole)
         if part is None or whole is None or part.id == whole.id or sh.value.approx:
@@ -59,7 +68,7 @@ def share_mismatch(ctx) -> None:
             continue
         ratio = ratio.scale(HUNDRED)
         stated = ctx.interval(sh.value)
-        if ratio.overlaps(stated) or _plugged(ctx, sh, ratio):
+        if ratio.overlaps(stated) or _plugged(ctx, sh, ratio, by_whole.get(sh.whole, [])):
             continue
         d = max(sh.value.decimals, 2)
         exact = part.value.value / whole.value.value * HUNDRED if whole.value.value else None
