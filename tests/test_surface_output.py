@@ -36,38 +36,45 @@ def files(tmp_path, monkeypatch):
 
 
 def test_text_format_groups_by_file_with_excerpt_marker_and_evidence(files):
-    a, b = files("a.txt", BAD), files("b.txt", BAD)
+    a, b = files("a.txt", BAD), files("b.txt", TWO)
     code, out, _ = run_cli("check", b, a)
     assert code == 1
     lines = out.splitlines()
-    # one heading per file, in path order, each followed by its finding
-    assert lines[0] == "a.txt"
-    assert lines[1].startswith("  1:5  错误  BL101  收入合计")
-    assert lines[2] == "    1 | 收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。"
-    # 「收入合计」 is four double-width characters: the marker starts 8 columns in, 3 carets under 「100」
-    assert lines[3] == "      | " + " " * 8 + "^^^"
-    assert "所述 100万元" in lines[4] and "重算 90万元" in lines[4] and "建议 90万元" in lines[4]
-    assert lines[5] == "      = 依据 财政拨款收入 60万元 (1:20)；其他收入 30万元 (1:29)"
-    assert lines.index("b.txt") > 5
-    assert lines[-1] == "共 2 个问题（错误 2，警告 0，提示 0），涉及 2 个文件"
+    assert lines[:6] == [
+        "a.txt:1:5: BL101 [错误] 收入合计：其中各项合计 90万元，与所述 100万元 相差 10万元",
+        "  1 | 收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。",
+        # 「收入合计」 is four double-width characters: the marker starts 8 columns in, 3 carets under 「100」
+        "    | " + " " * 8 + "^^^",
+        "    所述: 100万元 · 重算: 90万元 · 差额: -10 · 建议: 90万元",
+        "    依据: 财政拨款收入 60万元 @1:20；其他收入 30万元 @1:29",
+        "a.txt: 1 个问题（错误 1，警告 0，提示 0）",
+    ]
+    # the next file's findings come together, in line order, closed by the file's own count
+    heads = [line.split(": ", 1)[0] for line in lines[7:] if line.startswith("b.txt:")]
+    assert heads == ["b.txt:1:5", "b.txt:2:5", "b.txt:3:17", "b.txt"]
+    assert lines[-1] == "共 2 个文件，4 个问题（错误 4，警告 0，提示 0）"
+    # 「基本支出150万元，占支出合计的」: 4 + 3 + 2 + 1 + 1 + 4 + 1 = 16 characters, 13 of them double-width
+    assert "    | " + " " * 29 + "^^" in lines
 
 
 def test_text_format_cuts_long_lines_around_the_number(files):
     text = "说明" * 60 + "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。" + "备注" * 60 + "\n"
     code, out, _ = run_cli("check", files("long.txt", text))
-    excerpt, marker = out.splitlines()[2:4]
-    # 40 characters are kept before 「100」: 「…」 + 36 of 「说明」 + 「收入合计」
-    assert excerpt == "    1 | …" + ("说明" * 18) + "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。" + "备注" * 7 + "…"
-    assert marker == "      | " + " " * (1 + 40 * 2) + "^^^"
+    excerpt, marker = out.splitlines()[1:3]
+    # 40 characters are kept before 「100」: 「…」 + 36 of 「说明」 + 「收入合计」; 40 after 「100」
+    assert excerpt == "  1 | …" + ("说明" * 18) + "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。" + "备注" * 7 + "…"
+    assert marker == "    | " + " " * (1 + 40 * 2) + "^^^"
 
 
 def test_lang_en_translates_every_label(files):
-    code, out, _ = run_cli("check", "--lang", "en", files("a.txt", BAD))
-    assert "  1:5  error  BL101  收入合计: the 2 items add up to 90 万元" in out
-    assert "stated 100万元 · recomputed 90万元" in out
-    assert "from 财政拨款收入 60万元 (1:20); 其他收入 30万元 (1:29)" in out
-    assert out.splitlines()[-1] == "1 problem (1 error, 0 warnings, 0 info) in 1 file"
-    for zh in ("错误", "所述", "重算", "依据", "共", "个问题"):
+    code, out, _ = run_cli("check", "--lang", "en", files("a.txt", BAD), files("b.txt", INFO))
+    assert "a.txt:1:5: BL101 [error] 收入合计: the 2 items add up to 90 万元" in out
+    assert "    stated: 100万元 · recomputed: 90万元 · difference: -10 · suggestion: 90万元" in out
+    assert "    from: 财政拨款收入 60万元 @1:20; 其他收入 30万元 @1:29" in out
+    assert "b.txt:1:1: BL901 [info]" in out
+    assert "a.txt: 1 problem (1 error, 0 warnings, 0 info)" in out
+    assert out.splitlines()[-1] == "2 problems (1 error, 0 warnings, 1 info) in 2 files"
+    for zh in ("错误", "提示", "所述", "重算", "依据", "说明", "共", "个问题"):
         assert zh not in out
 
 

@@ -40,61 +40,63 @@ def excerpt(it: Located) -> tuple[str, str]:
 
 
 def _evidence_lines(it: Located, lang: str) -> list[str]:
+    """``label: value`` per evidence item, then the operands with where each was written."""
     labels = EVIDENCE_LABELS[lang]
     ev = it.finding.evidence
-    parts = [f"{labels[k]} {getattr(ev, k)}" for k in ("stated", "recomputed", "difference", "suggestion")
+    parts = [f"{labels[k]}: {getattr(ev, k)}" for k in ("stated", "recomputed", "difference", "suggestion")
              if getattr(ev, k)]
     out = [" · ".join(parts)] if parts else []
     if ev.note:
-        out.append(f"{labels['note']} {ev.note}")
+        out.append(f"{labels['note']}: {ev.note}")
     if ev.operands:
-        ops = [f"{op.label} {op.value}" + (f" ({where(it.doc.locate(op.span))})" if op.span is not None else "")
+        ops = [f"{op.label} {op.value}" + (f" @{where(it.doc.locate(op.span))}" if op.span is not None else "")
                for op in ev.operands]
-        out.append(f"{labels['from']} " + "；".join(ops) if lang == "zh" else f"{labels['from']} " + "; ".join(ops))
+        out.append(f"{labels['from']}: " + ("；" if lang == "zh" else "; ").join(ops))
     return out
 
 
-def _total(items: list[Located], files: int, lang: str) -> str:
+def _counts(items: list[Located], lang: str) -> str:
     n = {s: sum(1 for it in items if it.finding.severity.value == s) for s in ("error", "warning", "info")}
     if lang == "en":
         return (f"{len(items)} problem{'s' * (len(items) != 1)} ({n['error']} error{'s' * (n['error'] != 1)}, "
-                f"{n['warning']} warning{'s' * (n['warning'] != 1)}, {n['info']} info) in {files} "
-                f"file{'s' * (files != 1)}")
-    return f"共 {len(items)} 个问题（错误 {n['error']}，警告 {n['warning']}，提示 {n['info']}），涉及 {files} 个文件"
+                f"{n['warning']} warning{'s' * (n['warning'] != 1)}, {n['info']} info)")
+    return f"{len(items)} 个问题（错误 {n['error']}，警告 {n['warning']}，提示 {n['info']}）"
+
+
+def _header(it: Located, lang: str) -> str:
+    """``path:line:col: CODE [severity] message`` (page or cell after the path): editors make it a link."""
+    f, loc = it.finding, it.location
+    page = f":p{loc.page}" if loc.page else ""
+    cell = f":{loc.sheet + '!' if loc.sheet else ''}{loc.cell}" if loc.cell else ""
+    return (f"{it.doc.path}{page}{cell}:{loc.line}:{loc.column}: {f.code} [{SEVERITY_LABELS[lang][f.severity.value]}] "
+            f"{f.message(lang)}")
 
 
 def format_text(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
-    """Findings grouped by file: where, severity, code, message; the line with ``^^^``; the evidence."""
+    """Per finding: its location line, the source line with ``^^^`` under the number, the evidence.
+    Each file's findings come together and end with that file's count; the last line counts them all."""
     lang = "en" if lang == "en" else "zh"
-    sev = SEVERITY_LABELS[lang]
     out: list[str] = []
     files = 0
     for path, group in groupby(items, key=lambda it: it.doc.path):
         files += 1
-        out.append(path)
+        group = list(group)
         for it in group:
-            f, loc = it.finding, it.location
-            out.append(f"  {where(loc)}  {sev[f.severity.value]}  {f.code}  {f.message(lang)}")
+            out.append(_header(it, lang))
             line, marker = excerpt(it)
-            num = str(loc.line)
-            out.append(f"    {num} | {line}")
-            out.append(f"    {' ' * len(num)} | {marker}")
-            out.extend(f"    {' ' * len(num)} = {ev}" for ev in _evidence_lines(it, lang))
+            num = str(it.location.line)
+            out.append(f"  {num} | {line}")
+            out.append(f"  {' ' * len(num)} | {marker}")
+            out.extend(f"    {ev}" for ev in _evidence_lines(it, lang))
+        out.append(f"{path}: {_counts(group, lang)}")
         out.append("")
-    if items:
-        out.append(_total(items, files, lang))
-    return "\n".join(out) + ("\n" if out else "")
+    if files > 1:
+        total = _counts(items, lang)
+        out.append(f"{total} in {files} files" if lang == "en" else f"共 {files} 个文件，{total}")
+    return "\n".join(out).rstrip("\n") + ("\n" if out else "")
 
 
 def format_concise(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
-    """One line per finding: ``path:line:col: CODE [severity] message`` (page or cell after the path)."""
+    """One line per finding: ``path:line:col: CODE [severity] message``."""
     lang = "en" if lang == "en" else "zh"
-    sev = SEVERITY_LABELS[lang]
-    out = []
-    for it in items:
-        f, loc = it.finding, it.location
-        page = f":p{loc.page}" if loc.page else ""
-        cell = f":{loc.sheet + '!' if loc.sheet else ''}{loc.cell}" if loc.cell else ""
-        out.append(f"{it.doc.path}{page}{cell}:{loc.line}:{loc.column}: {f.code} [{sev[f.severity.value]}] "
-                   f"{f.message(lang)}")
-    return "\n".join(out) + ("\n" if out else "")
+    return "".join(_header(it, lang) + "\n" for it in items)
