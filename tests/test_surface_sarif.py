@@ -102,3 +102,23 @@ def test_sarif_rules_locations_and_snippets(sarif_file):
     assert loc["contextRegion"]["snippet"]["text"] == BAD.strip()
     assert results[3]["properties"]["evidence"]["recomputed"] == "90万元"
     assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == sarif_file.parent.as_uri() + "/"
+
+
+def test_pdf_pages_go_in_properties_and_logical_locations(tmp_path, sarif_multitool, monkeypatch):
+    from budgetlint.config import Config
+    from budgetlint.document import Document, Region
+    from budgetlint.engine import lint
+    from budgetlint.report import locate
+    from budgetlint.report.sarif import format_sarif
+
+    monkeypatch.chdir(tmp_path)
+    page1, page2 = "封面\n", "说明\n" + BAD
+    doc = Document(path="r.pdf", text=page1 + page2, kind="pdf", regions=[
+        Region(start=0, end=len(page1), page=1, lines_relative=True),
+        Region(start=len(page1), end=len(page1) + len(page2), page=2, lines_relative=True)])
+    log = format_sarif(locate(doc, lint(doc, Config()).findings), "en")
+    [loc] = json.loads(log)["runs"][0]["results"][0]["locations"]
+    assert loc["properties"] == {"page": 2} and loc["logicalLocations"] == [{"name": "p2"}]
+    assert loc["physicalLocation"]["region"]["startLine"] == 2  # line 2 of page 2
+    (tmp_path / "pdf.sarif").write_text(log, encoding="utf-8")
+    assert _errors(_validate(sarif_multitool, tmp_path / "pdf.sarif")) == []

@@ -59,7 +59,7 @@ def _result(it: Located, index: dict[str, int], lang: str) -> dict:
     extra = {k: getattr(loc, k) for k in ("page", "sheet", "cell") if getattr(loc, k) is not None}
     if extra:
         location["properties"] = extra
-        location["logicalLocations"] = [{"name": where(loc).rsplit(" ", 1)[0], "kind": "element"}]
+        location["logicalLocations"] = [{"name": where(loc).rsplit(" ", 1)[0]}]
     result = {"ruleId": f.code, "level": _LEVEL[f.severity.value], "message": {"text": f.message(lang)},
               "locations": [location], "properties": {"evidence": it.as_dict(lang)["evidence"]}}
     if f.code in index:
