@@ -46,9 +46,6 @@ class Directive:
     codes_text: str = ""
     used: set[str] = field(default_factory=set)
 
-    def applies(self, line: int) -> bool:
-        return self.file_wide or line in (self.line, self.line + 1)
-
     def matching(self, code: str) -> list[str]:
         return [c for c in self.codes if c == _ALL or code.startswith(c)]
 
@@ -87,10 +84,16 @@ def apply_suppressions(doc: Document, findings: list[Finding], enabled: Callable
     if not found:
         return findings
     starts = _line_starts(doc.text)
+    by_line: dict[int, list[Directive]] = {}
+    for d in found:
+        if not d.file_wide:
+            by_line.setdefault(d.line, []).append(d)
+            by_line.setdefault(d.line + 1, []).append(d)
+    file_wide = [d for d in found if d.file_wide]
     kept = []
     for f in findings:
-        line = _line_of(starts, f.span.start)
-        hits = [(d, c) for d in found if d.applies(line) for c in d.matching(f.code)]
+        near = by_line.get(_line_of(starts, f.span.start), [])
+        hits = [(d, c) for d in file_wide + near for c in d.matching(f.code)]
         for d, c in hits:
             d.used.add(c)
         if not hits:

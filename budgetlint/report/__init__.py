@@ -5,7 +5,6 @@ output order, ``checked`` the paths of every document linted (clean ones too,
 for formats that list them, such as JUnit)."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
