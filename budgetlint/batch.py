@@ -113,14 +113,13 @@ SUMMARY_HEADERS = {
 }
 
 
-def summary_rows(results: list[FileResult], findings: dict[str, list[Finding]]) -> list[list]:
+def summary_rows(results: list[FileResult]) -> list[list]:
     """One row per document read: findings by severity, facts extracted, statements not checked, coverage."""
     rows = []
     for r in results:
         if r.doc is None:
             continue
-        fs = findings.get(r.path, [])
-        count = {s: sum(1 for f in fs if f.severity.value == s) for s in ("error", "warning", "info")}
+        count = {s: sum(1 for f in r.findings if f.severity.value == s) for s in ("error", "warning", "info")}
         cov = f"{100 * r.numbers_used / r.numbers_seen:.1f}%" if r.numbers_seen else "-"
         rows.append([r.path, count["error"], count["warning"], count["info"], r.facts, r.unchecked, cov])
     return rows

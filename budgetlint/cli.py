@@ -80,7 +80,10 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
         lang = lang or resolver.for_path(paths[0]).lang
         todo, errors = [], []
         for path, cfg, err in batch.collect(list(paths), resolver):
-            (errors.append(err) if err else todo.append((path, cfg)))
+            if err:
+                errors.append(err)
+            else:
+                todo.append((path, cfg))
     except ConfigError as e:
         _fail(e.message("zh"), e.message("en"), lang or "zh")
     todo.sort(key=lambda job: job[0])
@@ -92,20 +95,13 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if write_baseline:
         from .baseline import write_baseline as write
 
-        n = write(write_baseline, [(r.doc, r.findings) for r in done])
+        n = _writing(write_baseline, lang, lambda: write(write_baseline, [(r.doc, r.findings) for r in done]))
         click.echo(f"budgetlint: 已将 {n} 个问题记入 {write_baseline}" if lang == "zh"
                    else f"budgetlint: recorded {n} findings in {write_baseline}", err=True)
         _print_errors(errors, lang)
         sys.exit(2 if errors else 0)
     if baseline:
-        from .baseline import Baseline
-
-        try:
-            base = Baseline(baseline)
-        except (ValueError, KeyError, TypeError) as e:
-            _fail(f"{baseline}: 不是有效的基线文件（{e}）", f"{baseline}: not a valid baseline file ({e})", lang)
-        for r in done:
-            r.findings = base.new(r.doc, r.findings)
+        _drop_baselined(baseline, done, lang)
 
     located = [it for r in done for it in locate(r.doc, r.findings)]
     rendered = FORMATTERS[fmt](located, lang, [r.path for r in done])
@@ -113,17 +109,15 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if statistics:
         tables.append(_statistics(located, lang))
     if summary or summary_csv:
-        rows = batch.summary_rows(done, {r.path: r.findings for r in done})
-        headers = batch.SUMMARY_HEADERS[lang]
+        rows, headers = batch.summary_rows(done), batch.SUMMARY_HEADERS[lang]
         if summary:
             from tabulate import tabulate
 
             tables.append(tabulate(rows, headers=headers))
         if summary_csv:
-            _write_csv(summary_csv, headers, rows)
+            _writing(summary_csv, lang, lambda: _write_csv(summary_csv, headers, rows))
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(rendered)
+        _writing(output, lang, lambda: _write_text(output, rendered))
     elif not tables:
         click.echo(rendered, nl=False)
     for table in tables:
@@ -132,6 +126,31 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if errors:
         sys.exit(2)
     sys.exit(1 if any(it.finding.severity.rank >= 1 for it in located) else 0)
+
+
+def _drop_baselined(file: str, results, lang: str) -> None:
+    """Keep only the findings the baseline file does not already hold."""
+    from .baseline import Baseline
+
+    try:
+        base = Baseline(file)
+    except (ValueError, KeyError, TypeError) as e:
+        _fail(f"{file}: 不是有效的基线文件（{e}）", f"{file}: not a valid baseline file ({e})", lang)
+    for r in results:
+        r.findings = base.new(r.doc, r.findings)
+
+
+def _writing(path: str, lang: str, write):
+    """Run ``write``; a file that cannot be written is one line and exit 2."""
+    try:
+        return write()
+    except OSError as e:
+        _fail(f"{path}: 无法写入（{e.strerror}）", f"{path}: cannot write ({e.strerror})", lang)
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
 
 
 def _statistics(located, lang: str) -> str:

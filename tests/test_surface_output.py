@@ -152,3 +152,9 @@ def test_order_is_path_line_column_code_whatever_the_argument_order(files):
 def test_info_findings_alone_exit_zero(files):
     code, out, _ = run_cli("check", "--format", "concise", files("i.txt", INFO))
     assert code == 0 and "BL901" in out
+
+
+def test_output_file_that_cannot_be_written_is_one_line_exit_2(files):
+    code, out, err = run_cli("check", "--lang", "en", "-o", "no/such/dir/r.json", files("a.txt", BAD))
+    assert code == 2 and out == ""
+    assert err.strip() == "budgetlint: no/such/dir/r.json: cannot write (No such file or directory)"
