@@ -64,9 +64,9 @@ class Config(BaseModel):
 
     def matches(self, path: str, globs: list[str]) -> bool:
         """Whether ``path`` (or one of its folders) matches a glob, relative to ``root`` or by name."""
-        p = Path(os.path.abspath(path))
+        p = Path(os.path.realpath(path))
         try:
-            rel = p.relative_to(self.root.resolve()).as_posix()
+            rel = p.relative_to(os.path.realpath(self.root)).as_posix()
         except ValueError:
             rel = p.as_posix()
         candidates = [rel] + [part for part in Path(rel).parts]
@@ -160,7 +160,7 @@ def load_config(path: Path) -> Config:
         raise _validation_error(str(path), e) from None
     cfg._source = str(path)
     if cfg.rubric and not os.path.isabs(cfg.rubric):
-        cfg.rubric = str(path.parent / cfg.rubric)
+        cfg.rubric = os.path.abspath(path.parent / cfg.rubric)
     return cfg
 
 
