@@ -122,3 +122,15 @@ def test_pdf_pages_go_in_properties_and_logical_locations(tmp_path, sarif_multit
     assert loc["physicalLocation"]["region"]["startLine"] == 2  # line 2 of page 2
     (tmp_path / "pdf.sarif").write_text(log, encoding="utf-8")
     assert _errors(_validate(sarif_multitool, tmp_path / "pdf.sarif")) == []
+
+
+def test_sarif_of_the_real_corpus_validates(corpus, sarif_multitool, tmp_path):
+    """Real extracted text (LaTeX fragments, tabs, long lines) in snippets must still be valid SARIF."""
+    code, out, _ = run_cli("check", "--format", "sarif", *sorted(str(p) for p in corpus.glob("*.txt")))
+    assert code in (0, 1)
+    results = json.loads(out)["runs"][0]["results"]
+    assert results and all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:")
+                           for r in results)  # outside the working directory: absolute file URIs
+    path = tmp_path / "corpus.sarif"
+    path.write_text(out, encoding="utf-8")
+    assert _errors(_validate(sarif_multitool, path)) == []
