@@ -33,7 +33,7 @@ def test_share_example_is_flagged_without_suppression(lint):
 def test_markdown_comment_on_the_same_line(lint):
     assert lint("r.md", BAD + " <!-- budgetlint: disable=BL101 -->") == ([], 0)
     # the comment does not hide the statement from the parser: another code leaves BL101 in place
-    assert lint("r.md", BAD + " <!-- budgetlint: disable=BL2 -->")[0] == [(1, 5, "BL101"), (1, 58, "BL990")]
+    assert lint("r.md", BAD + " <!-- budgetlint: disable=BL2 -->")[0] == [(1, 5, "BL101"), (1, 60, "BL990")]  # 33 + 1 + 25 characters before 「BL2」
 
 
 def test_markdown_comment_on_the_line_before_but_not_two_lines_before(lint):
