@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .config import ConfigError, Resolver
 from .ingest import InputError
+from .report import FORMATTERS
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
                     help="Message language (default zh, or the config's lang).")
@@ -54,7 +55,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "json-lines", "sarif", "github", "junit"]),
+@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)),
               default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the findings to FILE instead of stdout.")
 @click.option("--select", help="Comma-separated codes or prefixes to run, replacing the config's selection (e.g. BL1,BL201).")
@@ -72,7 +73,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
           statistics, summary, summary_csv) -> None:
     """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input or config errors."""
     from . import batch
-    from .report import FORMATTERS, locate
+    from .report import locate
 
     resolver = _resolver(config_file, lang, select=_codes(select), extend_select=_codes(extend_select),
                          ignore=_codes(ignore))

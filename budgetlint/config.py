@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,6 +45,22 @@ class Config(BaseModel):
     """Globs of files and folders skipped when walking directories."""
 
     _source: Optional[str] = PrivateAttr(default=None)
+
+    @field_validator("select", "ignore", "extend_select")
+    @classmethod
+    def _upper(cls, codes: list[str]) -> list[str]:
+        """Codes are matched case-sensitively; accept ``bl101`` as written by hand."""
+        return [c.strip().upper() for c in codes]
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _upper_values(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {glob: [c.strip().upper() for c in codes] for glob, codes in table.items()}
+
+    @field_validator("severity")
+    @classmethod
+    def _upper_keys(cls, table: dict[str, str]) -> dict[str, str]:
+        return {code.strip().upper(): sev for code, sev in table.items()}
 
     @property
     def source(self) -> Optional[str]:

@@ -201,3 +201,9 @@ def test_bad_forced_config_and_missing_table(tree):
     tree("pyproject.toml", "[project]\n")
     code, _, err = run_cli("check", "--lang", "en", "--config", "pyproject.toml", tree("r.txt"))
     assert code == 2 and err.strip() == "budgetlint: pyproject.toml: has no [tool.budgetlint] table"
+
+
+def test_codes_in_config_are_case_insensitive(tree):
+    tree("budgetlint.toml", 'ignore = ["bl7"]\n[severity]\nbl101 = "warning"\n')
+    code, out, _ = run_cli("check", "--format", "json", tree("r.txt"))
+    assert [(d["code"], d["severity"]) for d in json.loads(out)] == [("BL101", "warning"), ("BL201", "error")]
