@@ -158,3 +158,27 @@ def test_output_file_that_cannot_be_written_is_one_line_exit_2(files):
     code, out, err = run_cli("check", "--lang", "en", "-o", "no/such/dir/r.json", files("a.txt", BAD))
     assert code == 2 and out == ""
     assert err.strip() == "budgetlint: no/such/dir/r.json: cannot write (No such file or directory)"
+
+
+def test_cells_and_pages_are_named_in_every_human_format():
+    """Spreadsheet cells, Word table cells and PDF pages: where a person finds the number in the original."""
+    from budgetlint.config import Config
+    from budgetlint.document import Document, Region
+    from budgetlint.engine import lint
+    from budgetlint.report import FORMATTERS, locate
+
+    head = "封面\n"
+    doc = Document(path="r.xlsx", text=head + BAD + BAD, kind="xlsx", regions=[
+        Region(start=0, end=len(head), page=1, lines_relative=True),
+        Region(start=len(head), end=len(head) + len(BAD), sheet="表3", cell="B4", lines_relative=True),
+        Region(start=len(head) + len(BAD), end=len(head) + 2 * len(BAD), table="2", cell="R3C4", lines_relative=True)])
+    items = locate(doc, lint(doc, Config()).findings)
+    concise = FORMATTERS["concise"](items, "en").splitlines()
+    assert [line.split(" [")[0] for line in concise] == ["r.xlsx:表3!B4:1:5: BL101", "r.xlsx:table2!R3C4:1:5: BL101"]
+    text = FORMATTERS["text"](items, "en")
+    assert "r.xlsx:表3!B4:1:5: BL101 [error]" in text and "from: 财政拨款收入 60万元 @表3!B4 1:20" in text
+    pdf = Document(path="r.pdf", text=head + BAD, kind="pdf", regions=[
+        Region(start=0, end=len(head), page=1, lines_relative=True),
+        Region(start=len(head), end=len(head) + len(BAD), page=2, lines_relative=True)])
+    [line] = FORMATTERS["concise"](locate(pdf, lint(pdf, Config()).findings), "en").splitlines()
+    assert line.startswith("r.pdf:p2:1:5: BL101 [error]")

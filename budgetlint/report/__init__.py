@@ -53,9 +53,15 @@ SEVERITY_LABELS = {
 }
 
 
+def cell_ref(loc: Location) -> str:
+    """``表3!D12`` for a spreadsheet cell, ``table2!R3C4`` for a Word table cell."""
+    owner = loc.sheet or (f"table{loc.table}" if loc.table is not None else "")
+    return f"{owner}!{loc.cell}" if owner else str(loc.cell)
+
+
 def where(loc: Location) -> str:
-    """``12:5``, ``p3 12:5`` (PDF page) or ``Sheet1!B4 1:1`` (spreadsheet cell)."""
-    prefix = f"p{loc.page} " if loc.page else (f"{loc.sheet + '!' if loc.sheet else ''}{loc.cell} " if loc.cell else "")
+    """``12:5``, ``p3 12:5`` (PDF page) or ``Sheet1!B4 1:1`` (spreadsheet or Word table cell)."""
+    prefix = f"p{loc.page} " if loc.page else (f"{cell_ref(loc)} " if loc.cell else "")
     return f"{prefix}{loc.line}:{loc.column}"
 
 

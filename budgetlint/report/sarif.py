@@ -56,7 +56,7 @@ def _result(it: Located, index: dict[str, int], lang: str) -> dict:
     if not physical["artifactLocation"]["uri"].startswith("file:"):
         physical["artifactLocation"]["uriBaseId"] = "SRCROOT"
     location: dict = {"physicalLocation": physical}
-    extra = {k: getattr(loc, k) for k in ("page", "sheet", "cell") if getattr(loc, k) is not None}
+    extra = {k: getattr(loc, k) for k in ("page", "sheet", "table", "cell") if getattr(loc, k) is not None}
     if extra:
         location["properties"] = extra
         location["logicalLocations"] = [{"name": where(loc).rsplit(" ", 1)[0]}]

@@ -5,7 +5,7 @@ import unicodedata
 from itertools import groupby
 from typing import Sequence
 
-from . import SEVERITY_LABELS, Located, where
+from . import SEVERITY_LABELS, Located, cell_ref, where
 
 EVIDENCE_LABELS = {
     "zh": {"stated": "所述", "recomputed": "重算", "difference": "差额", "suggestion": "建议", "note": "说明", "from": "依据"},
@@ -67,7 +67,7 @@ def _header(it: Located, lang: str) -> str:
     """``path:line:col: CODE [severity] message`` (page or cell after the path): editors make it a link."""
     f, loc = it.finding, it.location
     page = f":p{loc.page}" if loc.page else ""
-    cell = f":{loc.sheet + '!' if loc.sheet else ''}{loc.cell}" if loc.cell else ""
+    cell = f":{cell_ref(loc)}" if loc.cell else ""
     return (f"{it.doc.path}{page}{cell}:{loc.line}:{loc.column}: {f.code} [{SEVERITY_LABELS[lang][f.severity.value]}] "
             f"{f.message(lang)}")
 
