@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Literal, Optional
@@ -141,14 +142,18 @@ _EXPECTED = {  # pydantic error type -> (zh, en) of what was expected
 
 
 def _validation_error(path: str, err: ValidationError) -> ConfigError:
+    """The first problem of a config table, as one line in both languages."""
     e = err.errors()[0]
     key = ".".join(str(p) for p in e["loc"])
+    got = repr(e.get("input"))
     if e["type"] == "extra_forbidden":
         return ConfigError(path, f"未知配置项“{key}”", f"unknown key '{key}'")
-    zh, en = _EXPECTED.get(e["type"], (e["msg"], e["msg"]))
-    ctx = {k: v for k, v in (e.get("ctx") or {}).items()}
-    got = repr(e.get("input"))
-    return ConfigError(path, f"配置项“{key}”应为{zh.format(**ctx)}，实际为 {got}",
+    if e["type"] not in _EXPECTED:
+        return ConfigError(path, f"配置项“{key}”的值 {got} 无效（{e['msg']}）", f"key '{key}': invalid value {got} ({e['msg']})")
+    ctx = dict(e.get("ctx") or {})
+    zh, en = _EXPECTED[e["type"]]
+    ctx_zh = {k: re.sub(r",\s*|\s+or\s+", "、", str(v)) for k, v in ctx.items()}  # "'a', 'b' or 'c'" -> "'a'、'b'、'c'"
+    return ConfigError(path, f"配置项“{key}”应为{zh.format(**ctx_zh)}，实际为 {got}",
                        f"key '{key}': expected {en.format(**ctx)}, got {got}")
 
 

@@ -175,13 +175,14 @@ def test_config_command_without_any_file_shows_defaults(tree):
      "key 'tail-digits': expected an integer, got 'one'"),
     ('tail-digits = -1\n', "配置项“tail-digits”应为不小于 0 的数，实际为 -1",
      "key 'tail-digits': expected a number >= 0, got -1"),
-    ('lang = "fr"\n', "配置项“lang”应为以下之一：'zh' or 'en'，实际为 'fr'",
+    ('lang = "fr"\n', "配置项“lang”应为以下之一：'zh'、'en'，实际为 'fr'",
      "key 'lang': expected one of 'zh' or 'en', got 'fr'"),
     ('ignore = "BL1"\n', "配置项“ignore”应为字符串数组，实际为 'BL1'",
      "key 'ignore': expected an array of strings, got 'BL1'"),
-    ('[severity]\nBL101 = "fatal"\n', "配置项“severity.BL101”应为以下之一：'error', 'warning' or 'info'，实际为 'fatal'",
+    ('[severity]\nBL101 = "fatal"\n', "配置项“severity.BL101”应为以下之一：'error'、'warning'、'info'，实际为 'fatal'",
      "key 'severity.BL101': expected one of 'error', 'warning' or 'info', got 'fatal'"),
     ('select = [\n', "不是有效的 TOML", "invalid TOML"),
+    ('select = [1]\n', "配置项“select.0”应为字符串，实际为 1", "key 'select.0': expected a string, got 1"),
 ])
 def test_bad_config_is_one_line_naming_file_key_and_expectation(tree, tmp_path, body, zh, en):
     tree("budgetlint.toml", body)
