@@ -50,7 +50,7 @@ class Config(BaseModel):
     @field_validator("select", "ignore", "extend_select")
     @classmethod
     def _upper(cls, codes: list[str]) -> list[str]:
-        """Codes are matched case-sensitively; accept ``bl101`` as written by hand."""
+        """Upper-cased, so that ``bl101`` written by hand matches ``BL101``."""
         return [c.strip().upper() for c in codes]
 
     @field_validator("per_file_ignores")
