@@ -88,6 +88,9 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     except ConfigError as e:
         _fail(e.message("zh"), e.message("en"), lang or "zh")
     todo.sort(key=lambda job: job[0])
+    if not todo and not errors:
+        click.echo("budgetlint: 没有要检查的文件（所有文件都被 exclude/include 排除）" if lang == "zh"
+                   else "budgetlint: no files to check (every file was excluded by exclude/include)", err=True)
     show_progress = sys.stderr.isatty() and len(todo) > 3
     results = batch.run(todo, jobs or os.cpu_count() or 1, ("检查中" if lang == "zh" else "checking") if show_progress else None)
     errors += [r.input_error() for r in results if r.error]

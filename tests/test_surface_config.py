@@ -139,6 +139,9 @@ def test_include_and_exclude_globs_when_walking_folders(tree):
     tree("reports/e.markdown")
     code, out, _ = run_cli("check", "--format", "json", "reports")
     assert sorted({d["path"] for d in json.loads(out)}) == ["reports/a.txt", "reports/d.md"]
+    code, out, err = run_cli("check", "--lang", "en", "--format", "json", "reports/drafts")
+    assert (code, json.loads(out)) == (0, []) and err.strip() == \
+        "budgetlint: no files to check (every file was excluded by exclude/include)"
     # a file named on the command line is linted even if a glob would skip it (pre-commit passes names)
     assert codes("reports/drafts/b.txt") == ["BL101", "BL701", "BL201"]
 
