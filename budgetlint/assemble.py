@@ -29,9 +29,15 @@ from .segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?:预算执行率|执行率|预算完成率|完成率)$")
 _UP = ("增加", "增长", "上升", "提高")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
+
+
+def _year_of(a: Amount) -> Optional[int]:
+    m = _YEAR.search(a.subject)
+    return int(m.group(1)) if m else None
 
 
 def _direction(word: str) -> str:
@@ -342,7 +348,10 @@ class Assembler:
                 key = subject_key(*entity_role(p.subject.text))
                 current = next((a for a in reversed(para_amounts) if a.key == key), None)
             fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
-            previous = next((a for a in fits if _PREVIOUS.search(a.subject)), None)
+            latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
+            # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
+            previous = next((a for a in fits if _PREVIOUS.search(a.subject)
+                             or (_year_of(a) is not None and _year_of(a) < latest)), None)
             if current is None:
                 current = next((a for a in fits if a is not previous), None)
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
