@@ -158,9 +158,9 @@ class Assembler:
         if len(items) < 1 or not lst.totals:
             return
         stated_totals = {(t.value.text, t.value.unit) for t in lst.totals}
-        if len(items) > 1 and any((a.value.text, a.value.unit) in stated_totals or "累计" in a.subject
-                                  for it in items for a in it):
-            return  # items restating the total, or running totals: not parts of it
+        restating = [a for it in items for a in it if (a.value.text, a.value.unit) in stated_totals or "累计" in a.subject]
+        if len(items) > 1 and restating and any(a.value.value for it in items for a in it if a not in restating):
+            return  # items restating the total, or running totals: not parts of it (unless the others are all 0)
         for total in lst.totals:
             chosen, headings = [], []
             for heading, it in kept:
