@@ -56,8 +56,8 @@ COMPLETION_SUBJECTS = ["一般公共服务（类）政府办公厅（室）及�
                        "交通运输（类）港口设施（项）：", "公务接待费", "公务用车运行维护费", "“三公”经费财政拨款",
                        "住房保障（类）住房改革支出（款）住房公积金（项）："]
 PROJECTS = ["口岸中心工作经费", "物流产业发展", "事业运行工作经费", "港口建设管理", "信息化建设"]
-FILLER = ["一、收入支出决算总体情况说明", "（二）支出决算情况说明", "主要原因是我单位严格按照预算执行，厉行节约。",
-          "第三部分 名词解释", "本单位无政府性基金预算收支。"]
+HEADINGS = ["一、收入支出决算总体情况说明", "（二）支出决算情况说明", "第三部分 名词解释"]
+FILLER = HEADINGS + ["主要原因是我单位严格按照预算执行，厉行节约。", "本单位无政府性基金预算收支。"]
 
 
 def wan(yuan: int) -> D:
@@ -84,6 +84,8 @@ class Statement:
     values: dict[str, D]
     clearly_wrong: Callable[[dict[str, D]], bool]
     perturbable: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the quantities it states (a document names each once)
+    open_ended: bool = False  # items in paragraphs of their own: only a heading tells where the list ends
 
     def with_value(self, name: str, value: D) -> "Statement":
         return replace(self, values={**self.values, name: value})
@@ -165,9 +167,18 @@ def share_clearly_wrong(part: D, whole: D, share: D) -> bool:
 
 # ---------------------------------------------------------------- breakdowns
 
+def year_prefixes(year: str, name: str) -> list[str]:
+    """「2023年度」「2023年」「本年」 or nothing before a subject (never 「本年本年…」)."""
+    return [f"{year}年度", f"{year}年", "" if name.startswith("本年") else "本年", ""]
+
+
 @st.composite
 def breakdowns(draw, with_shares=None) -> Statement:
-    """「2023年度支出合计X万元，其中：基本支出A万元，占a%；项目支出B万元，占b%。」"""
+    """「2023年度支出合计X万元，其中：基本支出A万元，占a%；项目支出B万元，占b%。」
+
+    Items follow the lead in the same sentence (optionally numbered 「（1）」), or one
+    per paragraph after 「其中：」 ends the sentence (numbered 「1、」 or not).
+    """
     total_name, pool = draw(st.sampled_from(FAMILIES))
     names = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=min(8, len(pool)), unique=True))
     amounts = draw(st.lists(st.one_of(st.just(0), yuan()), min_size=len(names), max_size=len(names)))
@@ -176,16 +187,22 @@ def breakdowns(draw, with_shares=None) -> Statement:
     total = sum(amounts)
     shares = draw(st.booleans()) if with_shares is None else with_shares
     year = draw(st.sampled_from(YEARS))
-    lead = draw(st.sampled_from(LEADS))
+    prefix = draw(st.sampled_from(year_prefixes(year, total_name)))
+    layout = draw(st.sampled_from(["inline", "paragraphs"]))
+    lead = draw(st.sampled_from(LEADS if layout == "inline" else LEADS[:2]))
+    marker = draw(st.sampled_from(["", "（{}）", "{}、", "{}."] if layout == "inline" else ["", "{}、", "（{}）"]))
     copula = draw(st.sampled_from(["", "为"]))
     item_copula = draw(st.sampled_from(["", "为"]))
-    item_sep = "；" if shares else draw(st.sampled_from(["；", "，"]))
-    pieces: list = [f"{year}年度{total_name}{copula}", Slot("T", "万元"), f"，{lead}"]
+    if layout == "paragraphs":
+        item_sep = draw(st.sampled_from(["。\n", "；\n"]))
+    else:
+        item_sep = "；" if shares else draw(st.sampled_from(["；", "，"]))
+    pieces: list = [f"{prefix}{total_name}{copula}", Slot("T", "万元"), f"，{lead}" + ("\n" if layout == "paragraphs" else "")]
     values = {"T": wan(total)}
     for i, (name, amount) in enumerate(zip(names, amounts)):
         if i:
             pieces.append(item_sep)
-        pieces += [f"{name}{item_copula}", Slot(f"A{i}", "万元")]
+        pieces += [f"{marker.format(i + 1)}{name}{item_copula}", Slot(f"A{i}", "万元")]
         values[f"A{i}"] = wan(amount)
         if shares:
             pieces += ["，占", Slot(f"S{i}", "%")]
@@ -203,8 +220,8 @@ def breakdowns(draw, with_shares=None) -> Statement:
             return True
         return any(share_clearly_wrong(v[f"A{i}"], v["T"], v[f"S{i}"]) for i in range(n))
 
-    perturbable = list(values)
-    return Statement("breakdown", pieces, values, clearly_wrong, perturbable)
+    return Statement("breakdown", pieces, values, clearly_wrong, list(values), names=[total_name, *names],
+                     open_ended=layout == "paragraphs")
 
 
 # ---------------------------------------------------------------- shares of a named whole
@@ -226,14 +243,15 @@ def named_shares(draw) -> Statement:
     def clearly_wrong(v):
         return share_clearly_wrong(v["P"], v["T"], v["S"])
 
-    return Statement("named_share", pieces, values, clearly_wrong, ["P", "S", "T"])
+    return Statement("named_share", pieces, values, clearly_wrong, ["P", "S", "T"], names=[part_name, whole_name])
 
 
 # ---------------------------------------------------------------- year-over-year
 
 @st.composite
 def changes(draw) -> Statement:
-    """「收入合计X万元，与上年相比，增加D万元，增长r%。」 (and 比上年 / 较上年 wordings)."""
+    """「收入合计X万元，与上年相比，增加D万元，增长r%。」, with 比上年 / 较上年 / 同比 wordings,
+    optionally stating last year's figure too (「上年收入合计Y万元」)."""
     current = draw(yuan())
     previous = draw(yuan())
     if previous == current:
@@ -242,16 +260,30 @@ def changes(draw) -> Statement:
     diff = abs(current - previous)
     subject = draw(st.sampled_from(CHANGE_SUBJECTS))
     year = draw(st.sampled_from(YEARS))
+    prefix = draw(st.sampled_from(year_prefixes(year, subject)))
     amount_verb = "增加" if up else "减少"
     rate_verb = draw(st.sampled_from(["增长", "增加"] if up else ["下降", "减少"]))
-    base = draw(st.sampled_from(["，与上年相比，", "，与上年相比", "，比上年", "，较上年", f"，与{int(year) - 1}年相比，"]))
-    repeat = draw(st.sampled_from(["", subject.replace("“", "").replace("”", "")])) if base.startswith("，与") and base.endswith("，") else ""
-    pieces: list = [f"{year}年度{subject}", Slot("X", "万元"), base, f"{repeat}{amount_verb}", Slot("D", "万元"),
-                    f"，{rate_verb}", Slot("R", "%"), "。"]
+    both = draw(st.booleans())
+    if both:
+        base = draw(st.sampled_from(["，", "，比上年", "，与上年相比，"]))
+        lasts = [f"上年{subject}", "上年为"] + ([f"{int(year) - 1}年{subject}"] if year in prefix else [])
+        last = draw(st.sampled_from(lasts))
+        pieces: list = [f"{prefix}{subject}", Slot("X", "万元"), f"，{last}", Slot("Y", "万元")]
+    else:
+        base = draw(st.sampled_from(["，与上年相比，", "，与上年相比", "，比上年", "，较上年", "，同比",
+                                     f"，与{int(year) - 1}年相比，", f"，比{int(year) - 1}年"]))
+        pieces = [f"{prefix}{subject}", Slot("X", "万元")]
+    repeat = draw(st.sampled_from(["", subject.replace("“", "").replace("”", "")])) if base.endswith("相比，") else ""
+    again = "同比" if base == "，同比" and draw(st.booleans()) else ""
+    pieces += [base, f"{repeat}{amount_verb}", Slot("D", "万元"), f"，{again}{rate_verb}", Slot("R", "%"), "。"]
     values = {"X": wan(current), "D": wan(diff), "R": pct(diff, previous)}
+    if both:
+        values["Y"] = wan(previous)
 
     def clearly_wrong(v):
         x, d, r = v["X"], v["D"], v["R"]
+        if both and _change_contradicts_years(x, v["Y"], d, r, up):
+            return True
         prev = x - d if up else x + d  # each of x and d may be off by the slack
         lo_prev, hi_prev = prev - 2 * AMOUNT_SLACK, prev + 2 * AMOUNT_SLACK
         if lo_prev <= 0:
@@ -259,7 +291,20 @@ def changes(draw) -> Statement:
         lo, hi = max(d - AMOUNT_SLACK, D(0)) / hi_prev * HUNDRED, (d + AMOUNT_SLACK) / lo_prev * HUNDRED
         return r + PERCENT_SLACK < lo or r - PERCENT_SLACK > hi
 
-    return Statement("change", pieces, values, clearly_wrong, ["X", "D", "R"])
+    return Statement("change", pieces, values, clearly_wrong, list(values), names=[subject])
+
+
+def _change_contradicts_years(x: D, y: D, d: D, r: D, up: bool) -> bool:
+    """Both years stated: the direction, the amount |x − y| and the rate |x − y| ÷ y."""
+    if (up and x < y - 2 * AMOUNT_SLACK) or (not up and x > y + 2 * AMOUNT_SLACK):
+        return True
+    if abs(abs(x - y) - d) > 3 * AMOUNT_SLACK:
+        return True
+    if y - AMOUNT_SLACK <= 0:
+        return False
+    lo = max(abs(x - y) - 2 * AMOUNT_SLACK, D(0)) / (y + AMOUNT_SLACK) * HUNDRED
+    hi = (abs(x - y) + 2 * AMOUNT_SLACK) / (y - AMOUNT_SLACK) * HUNDRED
+    return r + PERCENT_SLACK < lo or r - PERCENT_SLACK > hi
 
 
 # ---------------------------------------------------------------- completion rates and comparisons
@@ -272,6 +317,7 @@ def completions(draw) -> Statement:
     form = draw(st.sampled_from(["initial", "budget", "project", "rate"]))
     subject = draw(st.sampled_from(COMPLETION_SUBJECTS))
     compare = draw(st.booleans()) and form in ("initial", "budget")
+    name = subject
     if form == "initial":
         pieces: list = [f"{subject}年初预算为", Slot("B", "万元"), "，支出决算为", Slot("A", "万元"),
                         "，完成年初预算的", Slot("R", "%")]
@@ -281,10 +327,11 @@ def completions(draw) -> Statement:
                   "，完成预算的", Slot("R", "%")]
         right = "预算数"
     elif form == "project":
-        project = draw(st.sampled_from(PROJECTS))
-        pieces = [f"{project}项目全年预算数", Slot("B", "万元"), "，执行数为", Slot("A", "万元"),
+        name = draw(st.sampled_from(PROJECTS)) + "项目"
+        pieces = [f"{name}全年预算数", Slot("B", "万元"), "，执行数为", Slot("A", "万元"),
                   "，完成预算的", Slot("R", "%")]
     else:
+        name = "全年预算数"
         pieces = ["全年预算数为", Slot("B", "万元"), "，执行数为", Slot("A", "万元"), "，预算执行率为", Slot("R", "%")]
     values = {"B": wan(budget), "A": wan(actual), "R": pct(actual, budget)}
     relation = None
@@ -301,29 +348,55 @@ def completions(draw) -> Statement:
         return {None: False, ">": gap < 0, "<": gap > 0,
                 "=": abs(gap) > 2 * AMOUNT_SLACK}[relation]
 
-    return Statement("completion", pieces, values, clearly_wrong, ["A", "B", "R"])
+    return Statement("completion", pieces, values, clearly_wrong, ["A", "B", "R"], names=[name])
+
+
+# ---------------------------------------------------------------- documents
+
+def _root(name: str) -> str:
+    """A quantity's name without quotes, 本年, (类) and the 支出/决算 ending, to keep documents free of restatements."""
+    for junk in ("“", "”", "本年", "(类)", "（类）", "、"):
+        name = name.replace(junk, "")
+    for tail in ("支出决算", "决算", "支出", "收入", "：", "项目"):
+        name = name.removesuffix(tail)
+    return name
+
+
+def distinct_quantities(stmts: list[Statement]) -> bool:
+    roots = [_root(n) for s in stmts for n in set(s.names)]
+    return len(roots) == len(set(roots))
+
+
+@dataclass
+class Rendered:
+    text: str
+    statements: list[tuple[int, int]]  # [start, end) of each statement in text
+    numbers: list[dict[str, tuple[int, int]]]  # per statement: slot name -> [start, end) of its digits
+
+
+def render_document(stmts: list[Statement], style: Style, fillers: list[list[str]]) -> Rendered:
+    """Statements as paragraphs, each preceded by its filler paragraphs (headings, prose without numbers)."""
+    text, spans, numbers = "", [], []
+    for stmt, before in zip(stmts, fillers):
+        text += "".join(line + "\n" for line in before)
+        body, slots = render(stmt.pieces, stmt.values, style)
+        off = len(text)
+        spans.append((off, off + len(body)))
+        numbers.append({k: (a + off, b + off) for k, (a, b) in slots.items()})
+        text += body + "\n"
+    return Rendered(text, spans, numbers)
 
 
 def any_statement():
     return st.one_of(breakdowns(), named_shares(), changes(), completions())
 
 
-# ---------------------------------------------------------------- documents
-
-@dataclass
-class Rendered:
-    text: str
-    statement: tuple[int, int]  # [start, end) of the statement in text
-    numbers: dict[str, tuple[int, int]]  # slot name -> [start, end) of its digits
-
-
-def render_document(stmt: Statement, style: Style, before: list[str], after: list[str]) -> Rendered:
-    """The statement as one paragraph (or two, for a named whole) between filler paragraphs."""
-    body, spans = render(stmt.pieces, stmt.values, style)
-    head = "".join(line + "\n" for line in before)
-    text = head + body + "\n" + "".join(line + "\n" for line in after)
-    off = len(head)
-    return Rendered(text, (off, off + len(body)), {k: (s + off, e + off) for k, (s, e) in spans.items()})
-
-
-fillers = st.lists(st.sampled_from(FILLER), max_size=2)
+@st.composite
+def documents(draw, max_statements: int = 4):
+    """One to ``max_statements`` statements about different quantities, rendered in one style."""
+    stmts = draw(st.lists(any_statement(), min_size=1, max_size=max_statements).filter(distinct_quantities))
+    fill = draw(st.lists(st.lists(st.sampled_from(FILLER), max_size=2), min_size=len(stmts), max_size=len(stmts)))
+    for i in range(1, len(stmts)):
+        if stmts[i - 1].open_ended and not set(fill[i]) & set(HEADINGS):
+            fill[i] = [draw(st.sampled_from(HEADINGS))] + fill[i]  # as documents do: the next section has a heading
+    return stmts, fill
