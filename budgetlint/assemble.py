@@ -344,14 +344,14 @@ class Assembler:
             ch.span = ch.span.cover(self._span(cs + p.start, cs + p.end))
         else:
             current = None
-            if p.subject:
-                key = subject_key(*entity_role(p.subject.text))
-                current = next((a for a in reversed(para_amounts) if a.key == key), None)
             fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
             latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
             # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
             previous = next((a for a in fits if _PREVIOUS.search(a.subject)
                              or (_year_of(a) is not None and _year_of(a) < latest)), None)
+            if p.subject:
+                key = subject_key(*entity_role(p.subject.text))
+                current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
             if current is None:
                 current = next((a for a in fits if a is not previous), None)
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
