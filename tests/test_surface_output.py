@@ -45,7 +45,7 @@ def test_text_format_groups_by_file_with_excerpt_marker_and_evidence(files):
         "  1 | 收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。",
         # 「收入合计」 is four double-width characters: the marker starts 8 columns in, 3 carets under 「100」
         "    | " + " " * 8 + "^^^",
-        "    所述: 100万元 · 重算: 90万元 · 差额: -10 · 建议: 90万元",
+        "    所述: 100万元 · 重算: 90万元 · 差额: 10 · 建议: 90万元",
         "    依据: 财政拨款收入 60万元 @1:20；其他收入 30万元 @1:29",
         "a.txt: 1 个问题（错误 1，警告 0，提示 0）",
     ]
@@ -69,7 +69,7 @@ def test_text_format_cuts_long_lines_around_the_number(files):
 def test_lang_en_translates_every_label(files):
     code, out, _ = run_cli("check", "--lang", "en", files("a.txt", BAD), files("b.txt", INFO))
     assert "a.txt:1:5: BL101 [error] 收入合计: the 2 items add up to 90 万元" in out
-    assert "    stated: 100万元 · recomputed: 90万元 · difference: -10 · suggestion: 90万元" in out
+    assert "    stated: 100万元 · recomputed: 90万元 · difference: 10 · suggestion: 90万元" in out
     assert "    from: 财政拨款收入 60万元 @1:20; 其他收入 30万元 @1:29" in out
     assert "b.txt:1:1: BL901 [info]" in out
     assert "a.txt: 1 problem (1 error, 0 warnings, 0 info)" in out
