@@ -158,11 +158,14 @@ def _breakable(line: str, rest: str) -> bool:
     Only full lines (20 characters once normalised) are continued. Reported limits of the
     rejoining: a line ending in punctuation (，；：), a next line opening
     with punctuation or a bracket, and a next line opening like a list marker (「0.00%」 reads as 「0.」)
-    are taken as paragraph ends, so breaks there are not generated.
+    are taken as paragraph ends, and a number with thousands separators split over two lines is not
+    read as one number, so breaks there are not generated.
     """
     if len(normalize(line, join_lines=False).text.strip()) < 20 or not rest or not _CJK_OR_DIGIT.match(line[-1]) or not _CJK_OR_DIGIT.match(rest[0]):
         return False
-    if re.match(r"[0-9０-９]+[、.．]", rest) or re.match(r"[0-9０-９]", rest[0]) and not re.search("[，。；：,;:]", line):
+    if re.search(r"[0-9],[0-9.]*$", line) or re.match(r"[0-9.]*,[0-9]", rest):
+        return False  # inside 「1,000」: thousands separators are read before lines are rejoined
+    if re.match(r"[0-9０-９,]+[、.．]", rest) or re.match(r"[0-9０-９]", rest[0]) and not re.search("[，。；：,;:]", line):
         return False
     return True
 
