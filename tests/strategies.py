@@ -163,11 +163,12 @@ def _breakable(line: str, rest: str) -> bool:
     """
     if len(normalize(line, join_lines=False).text.strip()) < 20 or not rest or not _CJK_OR_DIGIT.match(line[-1]) or not _CJK_OR_DIGIT.match(rest[0]):
         return False
-    if re.search(r"[0-9],[0-9.]*$", line) or re.match(r"[0-9.]*,[0-9]", rest):
+    if re.search(r"[0-9０-９],[0-9０-９.．]*$", line) or re.match(r"[0-9０-９.．]*,[0-9０-９]", rest):
         return False  # inside 「1,000」: thousands separators are read before lines are rejoined
-    if re.match(r"[0-9０-９,]+[、.．]", rest) or re.match(r"[0-9０-９]", rest[0]) and not re.search("[，。；：,;:]", line):
+    if re.match(r"[0-9０-９,]+[、.．]", rest):
         return False
-    return True
+    # a line without punctuation over one that opens with a digit reads as a title
+    return not (re.match(r"[0-9０-９]", rest) and not re.search("[，。；：;:]", line))
 
 
 def wrap(paragraph: str, width: int) -> str:

@@ -55,7 +55,7 @@ def assert_span_holds_its_number(doc: Document, finding) -> None:
     if not numbers:  # about a word (大于, 增加): at the word, or at the figure it qualifies (「增加0.00万元」)
         word = finding.evidence.stated
         assert word, f"{finding.code} states nothing: {finding.evidence}"
-        near = normalize(doc.text[max(0, finding.span.start - len(word) - 3):finding.span.end]).text
+        near = re.sub(r"\s", "", doc.text[max(0, finding.span.start - len(word) - 3):finding.span.end])
         assert word in near, f"{finding.code} at {original!r} is about {word}"
 
 
