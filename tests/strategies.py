@@ -106,12 +106,13 @@ class Style:
     latex: bool = False  # 「占$51.55\\%$」 from PDF-to-Markdown converters
     wrap: int = 0  # lines broken every ``wrap`` characters by PDF extraction (0: one line per paragraph)
     crlf: bool = False
+    ascii_punct: bool = False  # 「84.61%,主要」: half-width ，；： as some documents type them
 
 
 def _styles(strip_zeros):
     return st.builds(Style, spaces=st.booleans(), thousands=st.booleans(), fullwidth=st.booleans(),
                      fw_percent=st.booleans(), strip_zeros=strip_zeros, latex=st.booleans(),
-                     wrap=st.one_of(st.just(0), st.integers(24, 48)), crlf=st.booleans())
+                     wrap=st.one_of(st.just(0), st.integers(24, 48)), crlf=st.booleans(), ascii_punct=st.booleans())
 
 
 styles = _styles(st.booleans())
@@ -161,14 +162,15 @@ def _breakable(line: str, rest: str) -> bool:
     are taken as paragraph ends, and a number with thousands separators split over two lines is not
     read as one number, so breaks there are not generated.
     """
-    if len(normalize(line, join_lines=False).text.strip()) < 20 or not rest or not _CJK_OR_DIGIT.match(line[-1]) or not _CJK_OR_DIGIT.match(rest[0]):
+    seen = normalize(line, join_lines=False).text.strip()  # thousands separators gone, ，→ ,
+    if len(seen) < 20 or not rest or not _CJK_OR_DIGIT.match(line[-1]) or not _CJK_OR_DIGIT.match(rest[0]):
         return False
     if re.search(r"[0-9０-９],[0-9０-９.．]*$", line) or re.match(r"[0-9０-９.．]*,[0-9０-９]", rest):
         return False  # inside 「1,000」: thousands separators are read before lines are rejoined
     if re.match(r"[0-9０-９,]+[、.．]", rest):
         return False
     # a line without punctuation over one that opens with a digit reads as a title
-    return not (re.match(r"[0-9０-９]", rest) and not re.search("[，。；：;:]", line))
+    return not (re.match(r"[0-9０-９]", rest) and not re.search("[,;:。]", seen))
 
 
 def wrap(paragraph: str, width: int) -> str:
@@ -426,6 +428,8 @@ def render_document(stmts: list[Statement], style: Style, fillers: list[list[str
     for stmt, before in zip(stmts, fillers):
         text += "".join(line + newline for line in before)
         body = render(stmt.pieces, stmt.values, style)
+        if style.ascii_punct:
+            body = body.translate(str.maketrans("，；：", ",;:"))
         if style.wrap:
             body = "\n".join(wrap(para, style.wrap) for para in body.split("\n"))
         body = body.replace("\n", newline)
