@@ -25,9 +25,15 @@ HUNDRED = D(100)
 WAN = D(10000)
 # Allowances of the oracle, deliberately wider than the linter's (so "clearly wrong"
 # really is wrong): an amount may be off by half a unit, the 0.01 tail and a margin;
-# a percentage by half a unit, one nudged last digit and a margin.
+# a percentage by half a unit and one nudged last digit of its own precision, and a margin.
 AMOUNT_SLACK = D("0.02")
-PERCENT_SLACK = D("0.02")
+MARGIN = D("0.005")
+
+
+def pslack(p: D) -> D:
+    """Allowance for a stated percentage, from the decimals it is written with."""
+    unit = D(1).scaleb(p.as_tuple().exponent)
+    return unit / 2 + unit + MARGIN
 
 YEARS = ["2020", "2021", "2022", "2023", "2024"]
 
@@ -68,8 +74,11 @@ def wan(yuan: int) -> D:
     return (D(yuan) / WAN).quantize(D("0.01"), ROUND_HALF_UP)
 
 
-def pct(part, whole) -> D:
-    return (D(part) / D(whole) * HUNDRED).quantize(D("0.01"), ROUND_HALF_UP)
+def pct(part, whole, decimals: int = 2) -> D:
+    return (D(part) / D(whole) * HUNDRED).quantize(D(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
+percent_decimals = st.sampled_from([2, 2, 2, 1, 3])  # 「85.87%」, and 「96.2%」, 「99.996%」 in places
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,7 @@ _FW = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
 def number_text(v: D, style: Style) -> str:
-    s = f"{v:.2f}"
+    s = str(v)  # as many decimals as the value was rounded to
     if style.strip_zeros and "." in s:
         s = s.rstrip("0").rstrip(".")
     if style.thousands:
@@ -208,7 +217,7 @@ def _ratio_range(part: D, whole: D) -> tuple[D, D] | None:
 
 def share_clearly_wrong(part: D, whole: D, share: D) -> bool:
     r = _ratio_range(part, whole)
-    return r is not None and (share + PERCENT_SLACK < r[0] or share - PERCENT_SLACK > r[1])
+    return r is not None and (share + pslack(share) < r[0] or share - pslack(share) > r[1])
 
 
 # ---------------------------------------------------------------- breakdowns
@@ -232,6 +241,7 @@ def breakdowns(draw, with_shares=None) -> Statement:
         amounts[draw(st.integers(0, len(names) - 1))] = draw(yuan())
     total = sum(amounts)
     shares = draw(st.booleans()) if with_shares is None else with_shares
+    pd = draw(percent_decimals)
     year = draw(st.sampled_from(YEARS))
     prefix = draw(st.sampled_from(year_prefixes(year, total_name)))
     layout = draw(st.sampled_from(["inline", "paragraphs"]))
@@ -252,7 +262,7 @@ def breakdowns(draw, with_shares=None) -> Statement:
         values[f"A{i}"] = wan(amount)
         if shares:
             pieces += ["，占", Slot(f"S{i}", "%")]
-            values[f"S{i}"] = pct(amount, total)
+            values[f"S{i}"] = pct(amount, total, pd)
     pieces.append("。")
     n = len(names)
 
@@ -262,7 +272,7 @@ def breakdowns(draw, with_shares=None) -> Statement:
             return True
         if not shares:
             return False
-        if abs(sum(v[f"S{i}"] for i in range(n)) - HUNDRED) > n * PERCENT_SLACK:
+        if abs(sum(v[f"S{i}"] for i in range(n)) - HUNDRED) > sum(pslack(v[f"S{i}"]) for i in range(n)):
             return True
         return any(share_clearly_wrong(v[f"A{i}"], v["T"], v[f"S{i}"]) for i in range(n))
 
@@ -284,7 +294,7 @@ def named_shares(draw) -> Statement:
     pieces: list = [f"{year}年度{whole_name}", Slot("T", "万元"), "。\n"]
     pieces += [g + "\n" for g in gap]
     pieces += [f"{year}年度{part_name}", Slot("P", "万元"), f"，占{whole_words}{de}", Slot("S", "%"), "。"]
-    values = {"T": wan(whole), "P": wan(part), "S": pct(part, whole)}
+    values = {"T": wan(whole), "P": wan(part), "S": pct(part, whole, draw(percent_decimals))}
 
     def clearly_wrong(v):
         return share_clearly_wrong(v["P"], v["T"], v["S"])
@@ -322,7 +332,7 @@ def changes(draw) -> Statement:
     repeat = draw(st.sampled_from(["", subject.replace("“", "").replace("”", "")])) if base.endswith("相比，") else ""
     again = "同比" if base == "，同比" and draw(st.booleans()) else ""
     pieces += [base, f"{repeat}{amount_verb}", Slot("D", "万元"), f"，{again}{rate_verb}", Slot("R", "%"), "。"]
-    values = {"X": wan(current), "D": wan(diff), "R": pct(diff, previous)}
+    values = {"X": wan(current), "D": wan(diff), "R": pct(diff, previous, draw(percent_decimals))}
     if both:
         values["Y"] = wan(previous)
 
@@ -337,7 +347,7 @@ def changes(draw) -> Statement:
         if lo_prev <= 0:
             return False  # the previous value may be ~0: no rate can be checked
         lo, hi = max(d - AMOUNT_SLACK, D(0)) / hi_prev * HUNDRED, (d + AMOUNT_SLACK) / lo_prev * HUNDRED
-        return r + PERCENT_SLACK < lo or r - PERCENT_SLACK > hi
+        return r + pslack(r) < lo or r - pslack(r) > hi
 
     return Statement("change", pieces, values, clearly_wrong, list(values), names=[subject])
 
@@ -352,7 +362,7 @@ def _change_contradicts_years(x: D, y: D, d: D, r: D, up: bool) -> bool:
         return False
     lo = max(abs(x - y) - 2 * AMOUNT_SLACK, D(0)) / (y + AMOUNT_SLACK) * HUNDRED
     hi = (abs(x - y) + 2 * AMOUNT_SLACK) / (y - AMOUNT_SLACK) * HUNDRED
-    return r + PERCENT_SLACK < lo or r - PERCENT_SLACK > hi
+    return r + pslack(r) < lo or r - pslack(r) > hi
 
 
 # ---------------------------------------------------------------- completion rates and comparisons
@@ -381,7 +391,7 @@ def completions(draw) -> Statement:
     else:
         name = "全年预算数"
         pieces = ["全年预算数为", Slot("B", "万元"), "，执行数为", Slot("A", "万元"), "，预算执行率为", Slot("R", "%")]
-    values = {"B": wan(budget), "A": wan(actual), "R": pct(actual, budget)}
+    values = {"B": wan(budget), "A": wan(actual), "R": pct(actual, budget, draw(percent_decimals))}
     relation = None
     if compare:
         relation = ">" if actual > budget else ("<" if actual < budget else "=")

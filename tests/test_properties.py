@@ -112,7 +112,7 @@ def perturbed(draw):
     up = draw(st.booleans())
     old = stmt.values[name]
     for _ in range(24):
-        new = old + step if up or old < step else old - step
+        new = (old + step if up or old < step else old - step).quantize(old)  # written as precisely as before
         changed = stmt.with_value(name, new)
         if changed.clearly_wrong(changed.values):
             # Known limit (reported): a paragraph list with an item equal to its total and other items
