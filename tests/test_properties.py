@@ -22,13 +22,13 @@ from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
 from budgetlint.facts import Breakdown, Change, Comparison, Completion, Share, Unparsed
 from budgetlint.normalize import normalize
-from budgetlint.report import locate
+from budgetlint.report import FORMATTERS, locate
 from strategies import documents, plain_2dp_styles, render_document, styles
 
 CONFIG = Config()
 # BUDGETLINT_DEEP=20 runs twenty times as many random (not derandomized) examples, for bug hunting.
 DEEP = int(os.environ.get("BUDGETLINT_DEEP", "0"))
-FAST = settings(max_examples=150 * max(DEEP, 1), deadline=None, derandomize=not DEEP, database=None,
+FAST = settings(max_examples=300 * max(DEEP, 1), deadline=None, derandomize=not DEEP, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -162,23 +162,29 @@ fragment_soup = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=
 
 
 def _never_crashes(text: str) -> None:
+    """What ``check`` (every output format, both languages) and ``facts`` do with one document."""
     doc, result = run(text)
     ctx = analyse(doc, CONFIG)
-    json.dumps([f.model_dump(mode="json") for f in ctx.facts.facts], ensure_ascii=False)
-    for item in locate(doc, result.findings):
+    json.dumps([{**f.model_dump(mode="json"), "location": doc.locate(f.span).model_dump()} for f in ctx.facts.facts],
+               ensure_ascii=False)
+    items = locate(doc, result.findings)
+    for lang in ("zh", "en"):
+        for fmt in FORMATTERS.values():
+            fmt(items, lang, [doc.path])
+    for item in items:
         d = item.as_dict("zh")
         assert 1 <= d["line"] <= d["end_line"] and d["column"] >= 1
     for f in result.findings:
         assert 0 <= f.span.start <= f.span.end <= len(text)
 
 
-@settings(FAST, max_examples=150 * max(DEEP, 1))
+@settings(FAST, max_examples=300 * max(DEEP, 1))
 @given(text=st.text(max_size=200))
 def test_arbitrary_unicode_never_crashes(text):
     _never_crashes(text)
 
 
-@settings(FAST, max_examples=300 * max(DEEP, 1))
+@settings(FAST, max_examples=500 * max(DEEP, 1))
 @given(text=fragment_soup)
 def test_statement_like_noise_never_crashes(text):
     _never_crashes(text)
