@@ -176,6 +176,8 @@ def _never_crashes(text: str) -> None:
         assert 1 <= d["line"] <= d["end_line"] and d["column"] >= 1
     for f in result.findings:
         assert 0 <= f.span.start <= f.span.end <= len(text)
+        if f.evidence.stated:  # not the "not understood" notes, which are about a whole clause
+            assert_span_holds_its_number(doc, f)
 
 
 @settings(FAST, max_examples=300 * max(DEEP, 1))
@@ -188,3 +190,22 @@ def test_arbitrary_unicode_never_crashes(text):
 @given(text=fragment_soup)
 def test_statement_like_noise_never_crashes(text):
     _never_crashes(text)
+
+
+@st.composite
+def mangled_documents(draw):
+    """A generated document with a few characters replaced, inserted or deleted anywhere."""
+    stmts, fill = draw(documents())
+    text = render_document(stmts, draw(styles), fill).text
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 3))
+        text = text[:at] + draw(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=2))) + text[at + cut:]
+    return text
+
+
+@settings(FAST, max_examples=300 * max(DEEP, 1))
+@given(text=mangled_documents())
+def test_mangled_statements_never_crash_and_findings_hold_their_numbers(text):
+    _never_crashes(text)
+
