@@ -49,7 +49,12 @@ FAMILIES = [
     ("财政拨款支出", ["一般公共服务支出", "社会保障和就业支出", "卫生健康支出", "农林水支出", "交通运输支出",
                 "资源勘探工业信息等支出", "住房保障支出", "灾害防治及应急管理支出"]),
     ("“三公”经费财政拨款支出决算", ["因公出国(境)费支出决算", "公务用车购置及运行维护费支出决算", "公务接待费支出决算"]),
+    ("财政拨款基本支出", ["人员经费", "公用经费"]),
 ]
+# What an item's share may say after 「占」: nothing (the list's total), or the total by name
+SHARE_OF = ["", "{total}的", "本年{total}的"]
+# Prose after an item (「…占基本支出的84.61%,主要包括基本工资、津贴补贴」)
+ITEM_TAILS = ["", "，主要包括基本工资、津贴补贴、奖金", "，主要用于保障机构正常运转"]
 LEADS = ["其中：", "其中:", "主要用于以下方面：", "主要用于以下方面:"]
 # (part, whole as named in the share) for 「占本年支出合计的x%」 with the whole stated in an earlier paragraph
 NAMED_WHOLES = [
@@ -242,9 +247,12 @@ def breakdowns(draw, with_shares=None) -> Statement:
     total = sum(amounts)
     shares = draw(st.booleans()) if with_shares is None else with_shares
     pd = draw(percent_decimals)
+    bare_total = total_name.replace("本年", "").replace("“", "").replace("”", "")
+    of = draw(st.sampled_from(SHARE_OF)).format(total=bare_total) if "三公" not in total_name else ""
     year = draw(st.sampled_from(YEARS))
     prefix = draw(st.sampled_from(year_prefixes(year, total_name)))
     layout = draw(st.sampled_from(["inline", "paragraphs"]))
+    tail = draw(st.sampled_from(ITEM_TAILS)) if layout == "paragraphs" else ""
     lead = draw(st.sampled_from(LEADS if layout == "inline" else LEADS[:2]))
     marker = draw(st.sampled_from(["", "（{}）", "{}、", "{}."] if layout == "inline" else ["", "{}、", "（{}）"]))
     copula = draw(st.sampled_from(["", "为"]))
@@ -261,8 +269,9 @@ def breakdowns(draw, with_shares=None) -> Statement:
         pieces += [f"{marker.format(i + 1)}{name}{item_copula}", Slot(f"A{i}", "万元")]
         values[f"A{i}"] = wan(amount)
         if shares:
-            pieces += ["，占", Slot(f"S{i}", "%")]
+            pieces += [f"，占{of}", Slot(f"S{i}", "%")]
             values[f"S{i}"] = pct(amount, total, pd)
+        pieces.append(tail)
     pieces.append("。")
     n = len(names)
 
