@@ -16,6 +16,8 @@ class Cell(BaseModel):
     text: str
     span: Span
     col: int = 0
+    merged: bool = False
+    """Covered by a merged cell: ``text`` and ``span`` are those of the merge's first cell."""
 
     @property
     def number(self) -> Optional[Decimal]:
