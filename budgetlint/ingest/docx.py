@@ -18,16 +18,15 @@ from ._zip import open_office_zip
 
 def _grid(table) -> list[list]:
     """Cells by grid position; a merged cell repeats in python-docx, so later copies point at the first."""
-    first: dict[int, tuple[int, int]] = {}
+    first: dict = {}  # <w:tc> element -> its first grid position; keys keep lxml's proxies (and their identity) alive
     grid = []
     for r, row in enumerate(table.rows):
         out: list = []
         for c, cell in enumerate(row.cells):
-            key = id(cell._tc)
-            if key in first:
-                out.append(first[key])
+            if cell._tc in first:
+                out.append(first[cell._tc])
             else:
-                first[key] = (r, c)
+                first[cell._tc] = (r, c)
                 out.append(join_cell_lines(cell.text))
         grid.append(out)
     return grid
