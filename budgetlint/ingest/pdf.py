@@ -45,7 +45,9 @@ def _open(path: str):
     except pdfium.PdfiumError as e:
         if "password" in str(e).lower():
             raise InputError(path, "PDF 已加密（需要密码），无法读取", "encrypted PDF (password required)") from None
-        raise InputError(path, f"PDF 文件已损坏，无法解析（{e}）", f"corrupt PDF, cannot be parsed ({e})") from None
+        why = re.search(r"PDFium: ([^)]*)", str(e))
+        why = why.group(1).rstrip(".") if why else str(e)
+        raise InputError(path, f"PDF 文件已损坏，无法解析（{why}）", f"corrupt PDF, cannot be parsed ({why})") from None
 
 
 def _page_lines(textpage) -> str:
@@ -113,6 +115,15 @@ class _PdfReader:
         if self._plumber is not None:
             self._plumber.close()
 
+    def tables_or_nothing(self, index: int, start: int) -> bool:
+        """``table_page``, or nothing written when pdfplumber fails on a damaged page (its text is still read)."""
+        try:
+            return self.table_page(index)
+        except Exception:  # pdfminer raises many types on malformed content streams
+            self.b.truncate(start)
+            self.last_table = None
+            return False
+
     def table_page(self, index: int) -> bool:
         """Lay out a page holding ruled tables; False when pdfplumber finds none."""
         page = self.plumber_page(index)
@@ -166,7 +177,7 @@ class _PdfReader:
                     self.b.add("\n")
                 start = self.b.pos
                 paths = sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1))
-                if paths < _MIN_PATHS or not self.table_page(i):
+                if paths < _MIN_PATHS or not self.tables_or_nothing(i, start):
                     text = _page_lines(page.get_textpage())
                     if text.strip():
                         self.b.line(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from decimal import Decimal
 
 from ..document import Document
@@ -82,7 +83,9 @@ def read_xlsx(path: str) -> Document:
     from openpyxl.utils import get_column_letter
 
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        with warnings.catch_warnings():  # openpyxl warns about features it drops (data validation…)
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(path, data_only=True)
     except Exception as e:  # openpyxl raises KeyError, lxml errors, ValueError… on damaged parts
         raise InputError(path, f".xlsx 文件已损坏，无法解析（{type(e).__name__}）",
                          f"corrupt .xlsx file, cannot be parsed ({type(e).__name__})") from None
