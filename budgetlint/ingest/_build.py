@@ -58,6 +58,8 @@ class TextBuilder:
             self.add(part[: pos - self.pos])
         self.regions = [r for r in self.regions if r.start < pos]
         self.tables = [t for t in self.tables if t.span is None or t.span.start < pos]
+        for t in self.tables:  # a table continued onto the failed page
+            t.rows = [r for r in t.rows if r.span.start < pos]
 
     def drop_newline(self) -> None:
         """Take back the newline just written (a region should end at its last character)."""
@@ -112,4 +114,10 @@ class TextBuilder:
         text = "".join(self._parts)
         if text.endswith("\n"):
             text = text[:-1]
-        return Document(path=path, text=text, kind=kind, regions=self.regions, tables=self.tables)
+        doc = Document(path=path, text=text, kind=kind, regions=self.regions, tables=self.tables)
+        for table in self.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    if cell.text:
+                        cell.location = doc.locate(cell.span)
+        return doc
