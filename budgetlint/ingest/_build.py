@@ -49,18 +49,6 @@ class TextBuilder:
         self.add("\n")
         return span
 
-    def truncate(self, pos: int) -> None:
-        """Forget everything written after ``pos`` (a page whose layout failed half-way)."""
-        while self.pos > pos:
-            part = self._parts.pop()
-            self.pos -= len(part)
-        if self.pos < pos:
-            self.add(part[: pos - self.pos])
-        self.regions = [r for r in self.regions if r.start < pos]
-        self.tables = [t for t in self.tables if t.span is None or t.span.start < pos]
-        for t in self.tables:  # a table continued onto the failed page
-            t.rows = [r for r in t.rows if r.span.start < pos]
-
     def drop_newline(self) -> None:
         """Take back the newline just written (a region should end at its last character)."""
         if self._parts and self._parts[-1] == "\n":
