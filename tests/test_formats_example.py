@@ -209,3 +209,18 @@ def test_docx_finding_inside_a_table_cell_and_merged_cells(tmp_path):
     assert table.title == "项目支出绩效自评表"
     assert [c.merged for c in table.rows[0].cells] == [False, True, True]
     assert table.rows[0].texts() == ["年度总体目标完成情况"] * 3
+
+
+def test_pdf_table_drawn_inside_a_form_xobject():
+    """form_table.pdf draws its ruled table in a form XObject moved to (72, 740) on the page: the
+    rules are placed where the page shows them, so the cells, title and note come out in order."""
+    from budgetlint.ingest import read_document
+
+    doc = read_document(str(FIX / "form_table.pdf"))
+    [table] = doc.tables
+    assert table.title == "表1 支出决算表"
+    assert [r.texts() for r in table.rows] == [["项目", "预算数", "决算数"], ["基本支出", "120.00", "118.50"],
+                                               ["项目支出", "80.00", "76.25"]]
+    assert doc.text.splitlines()[0] == "表1 支出决算表" and doc.text.splitlines()[-1] == "注：本表为示例。"
+    assert doc.locate(table.rows[2].cells[2].span).model_dump(include={"page", "line", "column"}) == {
+        "page": 1, "line": 4, "column": 12}  # 「项目支出」, tab, 「80.00」, tab: 4 + 1 + 5 + 1 = 11 characters before it
