@@ -224,3 +224,15 @@ def test_pdf_table_drawn_inside_a_form_xobject():
     assert doc.text.splitlines()[0] == "表1 支出决算表" and doc.text.splitlines()[-1] == "注：本表为示例。"
     assert doc.locate(table.rows[2].cells[2].span).model_dump(include={"page", "line", "column"}) == {
         "page": 1, "line": 4, "column": 12}  # 「项目支出」, tab, 「80.00」, tab: 4 + 1 + 5 + 1 = 11 characters before it
+
+
+def test_xlsx_numbers_as_excel_shows_them():
+    from budgetlint.ingest.xlsx import display
+
+    assert display(1286.4000000000001) == "1286.4"        # a float sum as Excel saves it, General format
+    assert display(1286.4, "0.00") == "1286.40"
+    assert display(0.125, "0.00") == "0.13"                # halves away from zero, as Excel
+    assert display(0.343, "0.00%") == "34.30%"
+    assert display(12345.6, "#,##0.00") == "12,345.60"
+    assert display(5.0) == "5" and display(3, "0") == "3"
+    assert display(1e-7) == "0.0000001"                    # never scientific notation

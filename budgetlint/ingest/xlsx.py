@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..document import Document
 from ..tables.model import Table
@@ -34,16 +34,18 @@ def display(value, number_format: str = "General") -> str:
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, (int, float, Decimal)):
+        # Excel keeps 15 significant digits: 1286.4000000000001 is 1286.4
+        d = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
         fmt = (number_format or "General").split(";")[0]
         m = _DECIMALS.search(fmt)
-        places = len(m.group(1) or "") if m else None
         if "%" in fmt:
-            d = Decimal(repr(value)) * 100
-            return f"{d:.{places or 0}f}%"
-        if places is not None:
-            return f"{Decimal(repr(value)):{',' if ',' in fmt else ''}.{places}f}"
-        d = Decimal(repr(value))
-        return format(d.to_integral() if d == d.to_integral() else d.normalize(), "f")
+            d *= 100
+        if m:  # Excel rounds halves away from zero: 0.125 shown as 0.00 is 0.13
+            d = d.quantize(Decimal(1).scaleb(-len(m.group(1) or "")), rounding=ROUND_HALF_UP)
+            text = format(d, ",f" if "," in fmt else "f")
+        else:
+            text = format(d.to_integral() if d == d.to_integral() else d.normalize(), "f")
+        return text + ("%" if "%" in fmt else "")
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
@@ -52,19 +54,19 @@ def _sheet_grid(ws) -> tuple[list[list], list[int]]:
     cells = {k: c for k, c in ws._cells.items() if c.value is not None}  # openpyxl keeps every cell it saw here
     if not cells:
         return [], []
+    last_row, last_col = max(r for r, _ in cells), max(c for _, c in cells)
     merged = {}
-    for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
+    for rng in ws.merged_cells.ranges:  # clipped to the used area: a merge over a whole column stays cheap
+        for r in range(rng.min_row, min(rng.max_row, last_row) + 1):
+            for c in range(rng.min_col, min(rng.max_col, last_col) + 1):
                 if (r, c) != (rng.min_row, rng.min_col):
                     merged[(r, c)] = (rng.min_row, rng.min_col)
     rows_used = sorted({r for r, _ in cells})
     grid_row = {r: i for i, r in enumerate(rows_used)}
-    width = max(c for _, c in cells)
     grid = []
     for r in rows_used:
         texts = [display(cells[(r, c)].value, cells[(r, c)].number_format) if (r, c) in cells else ""
-                 for c in range(1, width + 1)]
+                 for c in range(1, last_col + 1)]
         single = sum(1 for t in texts if t) == 1
         out: list = []
         for c, t in enumerate(texts, start=1):
