@@ -29,6 +29,9 @@ READERS: dict[str, str] = {
     ".txt": "text:read_text",
     ".md": "text:read_text",
     ".markdown": "text:read_text",
+    ".pdf": "pdf:read_pdf",
+    ".docx": "docx:read_docx",
+    ".xlsx": "xlsx:read_xlsx",
 }
 
 
