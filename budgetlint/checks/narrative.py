@@ -114,10 +114,17 @@ _ROLE_TAIL = re.compile(r"(?:支出决算数?|决算数?|实际支出|金额)$")
 _CLASS = re.compile(r"[(（]类[)）]")
 
 
+_GENERIC = ("", "支出")
+
+
 def _subject(ctx, a: Amount) -> str:
-    """The words naming the amount: its entity, else the text just before the number."""
-    if a.entity:
-        return a.subject or a.entity
+    """The words naming the amount: its entity; for a bare 「支出决算为…」 the entity of the amount
+    before it in the sentence; else the text just before the number."""
+    if a.entity not in _GENERIC:
+        return a.entity
+    prev = [b for b in ctx.facts.of(Amount) if b.sentence == a.sentence and b.id < a.id and b.entity not in _GENERIC]
+    if prev and a.role:
+        return prev[-1].entity
     before = ctx.doc.text[max(0, a.value.span.start - 40):a.value.span.start]
     return re.split(r"[，。；：,;:]", before)[-1]
 
@@ -132,7 +139,7 @@ def _candidates(subject: str) -> list[str]:
 
 def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
-    subject = _subject(ctx, a)
+    subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
     if _CLASS.search(subject) and not re.search(r"[(（][款项][)）]", subject):
         t = by_kind(ctx, "gpb_expenditure")
         name = plain(_CLASS.split(subject)[0])
@@ -145,8 +152,8 @@ def resolve(ctx, a: Amount) -> Found:
     return None
 
 
-_ITEM = re.compile(r"([^\s，。；：、,;:()（）]+?)\s*[(（]类[)）]\s*([^\s，。；：、,;:()（）]+?)\s*[(（]款[)）]"
-                   r"\s*([^，。；：,;:()（）]+?)\s*[(（]项[)）]")
+_NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
+_ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
 
 
 def _items(ctx) -> list[tuple[Span, tuple[str, str, str]]]:
