@@ -236,6 +236,8 @@ def _column_texts(rows, ncols: int) -> list[str]:
                 t = squash(row.cells[j].text)
                 if t and (not parts or parts[-1] != t):
                     parts.append(t)
+        if len(parts) > 1 and parts[0] in ("收入", "支出"):
+            parts = parts[1:]  # the 收入 | 支出 band above a ledger side (merged across its columns)
         out.append("".join(parts))
     return out
 
