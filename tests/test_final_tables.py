@@ -1,0 +1,43 @@
+"""Table recognition details: unreadable cells, missing tables, rounding tails."""
+from __future__ import annotations
+
+from conftest import EXAMPLES, check_json
+
+TEXT = (EXAMPLES / "final-accounts-demo.txt").read_text(encoding="utf-8")
+
+
+def _run(tmp_path, text: str, select: str = "BL1,BL6") -> list[dict]:
+    p = tmp_path / "d.txt"
+    p.write_text(text, encoding="utf-8")
+    return check_json("--select", select, str(p))
+
+
+def test_unreadable_cell_is_not_checkable_not_an_error(tmp_path):
+    found = _run(tmp_path, TEXT.replace("30102\t津贴补贴\t300.00", "30102\t津贴补贴\t3OO.00"))
+    assert [(f["code"], f["severity"], f["statement"]) for f in found] == [("BL121", "info", "3OO.00")]
+
+
+def test_missing_tables_listed_at_info(tmp_path):
+    start = TEXT.index("财政拨款“三公”经费支出决算表")
+    end = TEXT.index("政府性基金预算财政拨款收入支出决算表")
+    found = _run(tmp_path, TEXT[:start] + TEXT[end:])
+    assert [(f["code"], f["severity"]) for f in found] == [("BL110", "info")]
+    assert "财政拨款“三公”经费支出决算表" in found[0]["message"]
+
+
+def test_tail_difference_between_tables_is_not_an_error(tmp_path):
+    # 财政拨款收入支出决算总表 卫生健康支出 60.01 vs 一般公共预算表 60.00: the 0.01 tail convention
+    text = TEXT.replace("三、卫生健康支出\t60.00\t60.00", "三、卫生健康支出\t60.01\t60.01")
+    assert [f for f in _run(tmp_path, text) if f["severity"] != "info"] == []
+    # 0.05 is beyond rounding and tail: the two tables disagree, and the 总表's own 合计 no longer adds up
+    text = TEXT.replace("三、卫生健康支出\t60.00\t60.00", "三、卫生健康支出\t60.05\t60.05")
+    codes = {f["code"] for f in _run(tmp_path, text)}
+    assert {"BL120", "BL111"} <= codes
+
+
+def test_blank_cells_count_as_zero(tmp_path):
+    # 其他收入 of 行政运行 is blank in 收入决算表: 600.00 = 600.00 + (blank)
+    assert "2010301\t行政运行\t600.00\t600.00\t\n" in TEXT
+    assert _run(tmp_path, TEXT) == []
+    found = _run(tmp_path, TEXT.replace("2010301\t行政运行\t600.00\t600.00\t\n", "2010301\t行政运行\t600.00\t600.00\t5.00\n"))
+    assert "BL117" in {f["code"] for f in found}
