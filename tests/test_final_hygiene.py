@@ -53,3 +53,10 @@ def test_zero_budget_message_names_the_real_base(tmp_path):
     (f,) = check_json("--select", "BL917", str(p))
     assert f["evidence"]["suggestion"] == "完成全年预算的95.89%"
     assert "307.82 / 321.02" in f["message"]
+
+
+def test_mentions_are_not_leftovers(tmp_path):
+    # quoting the template's wording, and naming last year's 决算 in running text, are deliberate
+    body = ("（因年初预算为0，故未描述“完成年初预算的XX%”。）\n"
+            "本部门按要求公开了2024年度预算信息、2023年度决算信息和“三公”经费信息。\n")
+    assert _run(tmp_path, body) == []

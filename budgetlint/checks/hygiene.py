@@ -49,6 +49,9 @@ def template_placeholder(ctx) -> None:
     Fix: write the figure or name.
     """
     for span, m in _each(ctx, _PLACEHOLDER):
+        before = ctx.doc.text[ctx.doc.text.rfind("\n", 0, span.start) + 1:span.start]
+        if before.count("“") > before.count("”"):
+            continue  # quoted: the text mentions the template's wording, as in 「未描述“完成年初预算的XX%”」
         ctx.report(span, zh=f"模板占位符「{m.group()}」未替换", en=f"template placeholder '{m.group()}' left in the text",
                    evidence=Evidence(stated=m.group(), suggestion="填写实际名称或数字"))
 
@@ -87,6 +90,14 @@ _UNTIL = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日")
 _PREVIOUS = re.compile(r"(?:与|较|比|同)\s*(?:上年度?|上一年度?)?\s*[(（]?\s*(20\d\d)\s*年度?\s*[)）]?\s*(?:相比|比较|对比|同期|决算|增|减|持平|[,，])")
 
 
+def _is_heading(text: str, offset: int) -> bool:
+    """A short line of its own, not a sentence: a title or section heading."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line) <= 40 and not line.endswith(("。", "；", "，"))
+
+
 @rule("BL913", "year-mismatch", Severity.WARNING)
 def year_mismatch(ctx) -> None:
     """年份与报告年度不符 — a heading or 截至日期 names another year than the report's.
@@ -103,6 +114,8 @@ def year_mismatch(ctx) -> None:
     for pattern in (_HEADING_YEAR, _UNTIL):
         for span, m in _each(ctx, pattern):
             y = int(m.group(1))
+            if pattern is _HEADING_YEAR and not _is_heading(ctx.doc.text, span.start):
+                continue  # 「公开了2020年度决算信息」 in running text names another year on purpose
             if y != year:
                 s = Span(start=span.start + m.start(1) - m.start(), end=span.start + m.end(1) - m.start())
                 ctx.report(s, zh=f"年份 {y} 与报告年度 {year} 不符", en=f"year {y} contradicts the report year {year}",
