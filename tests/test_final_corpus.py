@@ -95,6 +95,8 @@ def test_planning_narrative_against_tables():
     # 人员经费 4896.98 (p24) vs 人员经费合计 4884.09 (p16)
     assert bl610 == {("5377.64", 24, "5364.75万元", 15), ("4896.98", 24, "4884.09万元", 16)}
     codes = {(f["code"], f["statement"]) for f in found}
+    # 「占本年支出合计的 99.86%」: 9746.50 / 9759.38 = 99.868% → 99.87%
+    assert ("BL612", "99.86") in codes
     assert ("BL915", "13.95") in codes  # 「增长 13.95。」
     assert ("BL911", "下降（增长）") in codes
     assert not [f for f in found if f["code"].startswith(("BL11", "BL12"))]  # the identities hold (within 0.01 tails)

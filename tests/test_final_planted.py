@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from budgetlint.checks.final_accounts import final_tables
-from budgetlint.checks.narrative import comparisons
+from budgetlint.checks.narrative import _share_cells, comparisons
+from budgetlint.facts import Share
 from budgetlint.config import Config
 from budgetlint.engine import analyse, lint
 from budgetlint.ingest import read_document
@@ -55,6 +56,14 @@ def _table_cells():
 def _narrative_numbers():
     ctx = analyse(read_document(str(DEMO)), CFG)
     return sorted({(a.value.span.start, a.value.span.end) for a, _, _ in comparisons(ctx)})
+
+
+def _shares():
+    """Offsets of every stated share whose part and whole are table cells."""
+    ctx = analyse(read_document(str(DEMO)), CFG)
+    found = {a.id: (w, c) for a, w, c in comparisons(ctx)}
+    return sorted((s.value.span.start, s.value.span.end) for s in ctx.facts.of(Share)
+                  if all(_share_cells(ctx, s, found)))
 
 
 def test_demo_is_clean_in_every_format(tmp_path):
@@ -117,3 +126,15 @@ def test_narrative_finding_in_json_names_the_table_cell(tmp_path):
     assert op["label"] == "一般公共预算财政拨款基本支出决算表·人员经费合计" and op["value"] == "900.00万元"
     cell_line = next(i for i, ln in enumerate(text.split("\n"), 1) if ln.startswith("人员经费合计\t"))
     assert op["line"] == cell_line
+
+
+def test_every_planted_share_is_found(tmp_path):
+    shares = _shares()
+    assert len(shares) == 9  # 96.00 4.00 80.00 20.00 96.00 70.83 12.50 5.00 11.67
+    missed = []
+    for start, end in shares:
+        doc, found = _findings(_bump(TEXT, start, end), ".txt", tmp_path)
+        if not [f for f in found if f.code == "BL612" and f.span.start == start and len(f.related) == 2]:
+            missed.append(TEXT[start:end])
+    print(f"share recall {len(shares) - len(missed)}/{len(shares)}")
+    assert missed == []

@@ -14,9 +14,9 @@ import re
 from decimal import Decimal
 from typing import Callable, Optional
 
-from ..facts import MONEY, Amount
+from ..facts import MONEY, Amount, Share
 from ..model import Evidence, Operand, Severity, Span
-from ..numbers import fmt, round_to
+from ..numbers import corners, fmt, round_to
 from ..tables.final_accounts import FinalTable, Line, plain
 from ..tables.model import Cell
 from . import rule
@@ -140,6 +140,10 @@ def _candidates(subject: str) -> list[str]:
 def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
     subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
+    return resolve_subject(ctx, subject, a.role)
+
+
+def resolve_subject(ctx, subject: str, role: str = "") -> Found:
     if _CLASS.search(subject) and not re.search(r"[(（][款项][)）]", subject):
         t = by_kind(ctx, "gpb_expenditure")
         name = plain(_CLASS.split(subject)[0])
@@ -148,7 +152,7 @@ def resolve(ctx, a: Amount) -> Found:
     for cand in _candidates(subject):
         for phrase, get in QUANTITIES:
             if cand.endswith(phrase):
-                return get(ctx, a.role)
+                return get(ctx, role)
     return None
 
 
@@ -191,6 +195,10 @@ def resolve_item(ctx, a: Amount, items) -> Found:
     return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
 
 
+def _other_year(a: Amount, year: Optional[int]) -> bool:
+    return bool(year) and bool({int(y) for y in _YEAR.findall(a.subject)} - {year})
+
+
 def comparisons(ctx):
     """(amount, table label, table cell) for every prose amount a table also holds."""
     if not final_tables(ctx):
@@ -198,12 +206,8 @@ def comparisons(ctx):
     year = report_year(ctx.doc.text)
     items = _items(ctx)
     for a in ctx.facts.of(Amount):
-        n = a.value
-        if not n.is_money or n.approx:
+        if not a.value.is_money or a.value.approx or _other_year(a, year):
             continue
-        years = {int(y) for y in _YEAR.findall(a.subject)}
-        if year and years - {year}:
-            continue  # an amount of another year
         found = resolve_item(ctx, a, items) or resolve(ctx, a)
         if found and found[1] is not None:
             yield a, found[0], found[1]
@@ -281,3 +285,49 @@ def narrative_table_tail(ctx) -> None:
                        evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{cell.text.strip()}{unit}",
                                          operands=[Operand(label=where, value=cell.text.strip(), span=cell.span)]),
                        related=[cell.span])
+
+
+def _share_cells(ctx, sh: Share, found: dict[int, tuple[str, Cell]]):
+    """(part, whole) table cells of a share: its amounts' cells, or the cell its 「占X的」 names."""
+    part = found.get(sh.part) if sh.part is not None else None
+    whole = found.get(sh.whole) if sh.whole is not None else None
+    if whole is None and sh.whole_subject:
+        whole = resolve_subject(ctx, re.sub(r"的$", "", sh.whole_subject))
+    return part, whole
+
+
+@rule("BL612", "share-vs-table", Severity.ERROR)
+def share_vs_table(ctx) -> None:
+    """情况说明中的占比与决算表不符 — a stated share is not part ÷ whole of the table values.
+
+    「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
+    9746.50 and 9759.38, whose ratio is 99.87%. The share is recomputed from
+    the table cells with their rounding intervals.
+
+    Fix: write the share the table values give.
+    """
+    found = {a.id: (where, cell) for a, where, cell in comparisons(ctx)}
+    if not found:
+        return
+    for sh in ctx.facts.of(Share):
+        part, whole = _share_cells(ctx, sh, found)
+        if not part or not whole or not sh.value.is_percent:
+            continue
+        p_iv, w_iv = cell_interval(ctx, part[1]), cell_interval(ctx, whole[1])
+        if p_iv is None or w_iv is None or w_iv.hi <= 0:
+            continue
+        iv = corners(lambda x, y: x / y * 100, p_iv, w_iv)
+        if iv is None or iv.overlaps(ctx.interval(sh.value)):
+            continue
+        d = sh.value.decimals
+        value = part[1].number / whole[1].number * 100
+        ctx.report(
+            sh.value.span,
+            zh=f"占比 {sh.value.text}% 与决算表不符：{part[0]} {part[1].text.strip()} ÷ {whole[0]} {whole[1].text.strip()} = {fmt(value, d)}%",
+            en=f"share {sh.value.text}% differs from the tables: {part[1].text.strip()} / {whole[1].text.strip()} = {fmt(value, d)}%",
+            evidence=Evidence(stated=f"{sh.value.text}%", recomputed=f"{fmt(value, d)}%",
+                              operands=[Operand(label=part[0], value=part[1].text.strip(), span=part[1].span),
+                                        Operand(label=whole[0], value=whole[1].text.strip(), span=whole[1].span)],
+                              difference=fmt(Decimal(sh.value.text) - value, d), suggestion=f"{fmt(value, d)}%"),
+            related=[part[1].span, whole[1].span],
+        )
