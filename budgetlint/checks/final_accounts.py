@@ -14,8 +14,7 @@ from typing import Optional
 
 from ..model import Evidence, Operand, Severity
 from ..numbers import Interval, fmt, half_unit, isum
-from ..tables.final_accounts import (NAMES, REQUIRED, FinalTable, Line, identify, is_blank, plain,
-                                     squash, value_of)
+from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, identify, is_blank, value_of
 from ..tables.model import Cell
 from . import rule
 
@@ -70,12 +69,11 @@ def check_sum(ctx, total: Part, parts: list[Part], what_zh: str, what_en: str, c
     d = max([t_cell.decimals] + [c.decimals for c in cells])
     computed = sum((value_of(c) * k for c, k in zip(cells, signs)), Decimal(0))
     stated = value_of(t_cell)
-    unit = ""
     ctx.report(
         t_cell.span,
         zh=f"{t_label} {t_cell.text.strip() or '（空）'} 与{what_zh} {fmt(computed, d)} 不符，相差 {fmt(abs(computed - stated), d)}",
         en=f"{t_label} {t_cell.text.strip() or '(blank)'} differs from {what_en} {fmt(computed, d)} (difference {fmt(abs(computed - stated), d)})",
-        evidence=Evidence(stated=t_cell.text.strip() or "0", recomputed=fmt(computed, d) + unit,
+        evidence=Evidence(stated=t_cell.text.strip() or "0", recomputed=fmt(computed, d),
                           operands=[Operand(label=lb, value=c.text.strip() or "0", span=c.span) for lb, c in parts],
                           difference=fmt(computed - stated, d), suggestion=fmt(computed, d)),
         related=[c.span for c in cells], code=code,
@@ -373,24 +371,24 @@ def cross_pairs(ctx):
     fs, gpb = by_kind(ctx, "fiscal_summary"), by_kind(ctx, "gpb_expenditure")
     pairs = []
 
-    def first(t, ln):
+    def first(ln):
         return _first_value(ln)[1] if ln else None
 
     if s and inc and inc.total_line():
         ln = s.find("本年收入合计", side=0)
         c = inc.total_line().cells.get("本年收入合计")
         if ln and c is not None:
-            pairs.append((label(s, ln), first(s, ln), label(inc, inc.total_line(), "本年收入合计"), c))
+            pairs.append((label(s, ln), first(ln), label(inc, inc.total_line(), "本年收入合计"), c))
     if s and exp and exp.total_line():
         ln = s.find("本年支出合计", side=1)
         c = exp.total_line().cells.get("本年支出合计")
         if ln and c is not None:
-            pairs.append((label(s, ln), first(s, ln), label(exp, exp.total_line(), "本年支出合计"), c))
+            pairs.append((label(s, ln), first(ln), label(exp, exp.total_line(), "本年支出合计"), c))
     if s and exp:
         rows = _class_lines(exp)
         for name, ln in _class_lines(s).items():
             if name in rows and "本年支出合计" in rows[name].cells:
-                pairs.append((label(s, ln), first(s, ln), label(exp, rows[name], "本年支出合计"),
+                pairs.append((label(s, ln), first(ln), label(exp, rows[name], "本年支出合计"),
                               rows[name].cells["本年支出合计"]))
     if fs and gpb:
         rows = _class_lines(gpb)
@@ -460,7 +458,3 @@ def tables_missing(ctx) -> None:
         ctx.report(first.parts[0].rows[0].span if first.parts[0].rows else first.span,
                    zh=f"决算公开表格缺少：{'、'.join(missing)}",
                    en=f"the 决算 disclosure lacks: {', '.join(missing)}")
-
-
-__all__ = ["final_tables", "by_kind", "check_sum", "cell_interval", "three_public_cells", "label",
-           "plain", "squash"]

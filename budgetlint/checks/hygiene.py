@@ -13,7 +13,7 @@ from ..facts import Amount, Completion
 from ..model import Evidence, Severity, Span
 from ..numbers import corners
 from . import rule
-from .narrative import _subject, report_year
+from .narrative import report_year
 
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|[×✕]{2,}|[*＊]{3,})(?![A-Za-z])")
 _ALTERNATIVE = re.compile(r"(增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)\s*[(（]\s*(增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)\s*[)）]")

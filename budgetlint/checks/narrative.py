@@ -117,12 +117,21 @@ _CLASS = re.compile(r"[(（]类[)）]")
 _GENERIC = ("", "支出")
 
 
+def _by_sentence(ctx) -> dict[int, list[Amount]]:
+    cache = ctx.__dict__.setdefault("_narrative", {})
+    if "by_sentence" not in cache:
+        cache["by_sentence"] = {}
+        for a in ctx.facts.of(Amount):
+            cache["by_sentence"].setdefault(a.sentence, []).append(a)
+    return cache["by_sentence"]
+
+
 def _subject(ctx, a: Amount) -> str:
     """The words naming the amount: its entity; for a bare 「支出决算为…」 the entity of the amount
     before it in the sentence; else the text just before the number."""
     if a.entity not in _GENERIC:
         return a.entity
-    prev = [b for b in ctx.facts.of(Amount) if b.sentence == a.sentence and b.id < a.id and b.entity not in _GENERIC]
+    prev = [b for b in _by_sentence(ctx).get(a.sentence, []) if b.id < a.id and b.entity not in _GENERIC]
     if prev and a.role:
         return prev[-1].entity
     before = ctx.doc.text[max(0, a.value.span.start - 40):a.value.span.start]
@@ -199,10 +208,15 @@ def _other_year(a: Amount, year: Optional[int]) -> bool:
     return bool(year) and bool({int(y) for y in _YEAR.findall(a.subject)} - {year})
 
 
-def comparisons(ctx):
-    """(amount, table label, table cell) for every prose amount a table also holds."""
-    if not final_tables(ctx):
-        return
+def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
+    """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
+    cache = ctx.__dict__.setdefault("_narrative", {})
+    if "comparisons" not in cache:
+        cache["comparisons"] = list(_comparisons(ctx)) if final_tables(ctx) else []
+    return cache["comparisons"]
+
+
+def _comparisons(ctx):
     year = report_year(ctx.doc.text)
     items = _items(ctx)
     for a in ctx.facts.of(Amount):

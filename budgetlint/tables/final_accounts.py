@@ -105,7 +105,6 @@ class Line:
     cells: dict[str, Cell] = field(default_factory=dict)
     label_cell: Optional[Cell] = None
     side: int = 0
-    row: int = 0
 
     @property
     def name(self) -> str:
@@ -131,7 +130,6 @@ class FinalTable:
     columns: list[list[str]] = field(default_factory=list)  # per side: value column names in order
     lines: list[Line] = field(default_factory=list)
     unit: str = "万元"
-    header_rows: int = 0
 
     @property
     def name(self) -> str:
@@ -298,7 +296,7 @@ def _build(kind: str, title: str, parts: list[Table], unit: str, skip: int) -> F
     data = first[start:] + [r for p in parts[1:] for r in p.rows]
     head = _column_texts(header, ncols)
     roles = _roles(head, data, ncols)
-    ft = FinalTable(kind=kind, title=title, parts=parts, unit=unit or "万元", header_rows=start + skip)
+    ft = FinalTable(kind=kind, title=title, parts=parts, unit=unit or "万元")
     # sides: a new side begins at a code/label column that follows a value column
     sides: list[list[int]] = []
     for j, role in enumerate(roles):
@@ -316,7 +314,7 @@ def _build(kind: str, title: str, parts: list[Table], unit: str, skip: int) -> F
                 side_names.append(nm)
                 prev = nm
         ft.columns.append(side_names)
-    for ri, row in enumerate(data):
+    for row in data:
         for si, cols in enumerate(sides):
             code = "".join(squash(row.cells[j].text) for j in cols
                            if roles[j] == "code" and j < len(row.cells) and _is_code(row.cells[j].text))
@@ -329,7 +327,7 @@ def _build(kind: str, title: str, parts: list[Table], unit: str, skip: int) -> F
             if not label and not code and all(is_blank(c) for c in values.values()):
                 continue
             ft.lines.append(Line(label=label, code=code, cells=values,
-                                 label_cell=label_cells[0] if label_cells else None, side=si, row=ri))
+                                 label_cell=label_cells[0] if label_cells else None, side=si))
     return ft
 
 
