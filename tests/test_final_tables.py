@@ -41,3 +41,9 @@ def test_blank_cells_count_as_zero(tmp_path):
     assert _run(tmp_path, TEXT) == []
     found = _run(tmp_path, TEXT.replace("2010301\t行政运行\t600.00\t600.00\t\n", "2010301\t行政运行\t600.00\t600.00\t5.00\n"))
     assert "BL117" in {f["code"] for f in found}
+
+
+def test_narrative_without_tables_says_not_compared(tmp_path):
+    narrative = TEXT[TEXT.index("第二部分"):]
+    found = _run(tmp_path, narrative)
+    assert [(f["code"], f["severity"], f["statement"]) for f in found] == [("BL110", "info", "决算")]

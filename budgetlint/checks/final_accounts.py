@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from ..model import Evidence, Operand, Severity
+from ..model import Evidence, Operand, Severity, Span
 from ..numbers import Interval, fmt, half_unit, isum
 from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, identify, is_blank, value_of
 from ..tables.model import Cell
@@ -329,7 +329,7 @@ _THREE_ZH = {"total": "合计", "abroad": "因公出国（境）费", "cars": "�
 
 @rule("BL119", "three-public-sum", Severity.ERROR)
 def three_public_sum(ctx) -> None:
-    """“三公”经费合计与各项之和不符.
+    """“三公”经费合计与各项之和不符 — the “三公” items do not add up to their 合计.
 
     “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
     公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, for 预算数 and
@@ -446,11 +446,18 @@ def tables_missing(ctx) -> None:
     基本支出决算表, 财政拨款“三公”经费支出决算表, 政府性基金预算财政拨款收入支出
     决算表 and 国有资本经营预算财政拨款收入支出决算表. When some are recognised and
     others are not, the missing ones are listed (info: they may sit in another file).
+    A 情况说明 published without any table gets one info note saying that its
+    figures were not compared with tables.
 
     Fix: publish the missing tables (an empty table still keeps its format).
     """
     found = {t.kind for t in final_tables(ctx)}
     if not found & set(REQUIRED):
+        text = ctx.doc.text
+        at = text.find("决算")
+        if at >= 0 and text.count("决算") >= 3 and "情况说明" in text:
+            ctx.report(Span(start=at, end=at + 2), zh="未找到决算公开表格：情况说明中的数字未与表格比对",
+                       en="no 决算 tables found: the figures of the 情况说明 were not compared with tables")
         return
     missing = [NAMES[k] for k in REQUIRED if k not in found]
     if missing:
