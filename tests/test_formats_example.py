@@ -171,3 +171,41 @@ def test_reading_never_writes(tmp_path):
     check_json(*map(str, paths))
     assert before == {p: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest()) for p in paths}
     assert sorted(q.name for q in tmp_path.iterdir()) == ["e.docx", "e.xlsx"]
+
+
+def test_xlsx_text_output_names_sheet_and_cell(tmp_path):
+    from conftest import run_cli
+
+    path = build_xlsx(tmp_path / "example.xlsx")
+    code, out, _ = run_cli("check", "--select", "BL101", str(path))
+    assert code == 1
+    assert f"{path}:情况说明!A8:1:7: BL101" in out
+    assert f"{path}:情况说明!A10:1:13: BL101" in out
+
+
+def test_docx_finding_inside_a_table_cell_and_merged_cells(tmp_path):
+    """Word forms keep prose in table cells: a finding there names the table and the cell."""
+    import docx
+
+    from budgetlint.ingest import read_document
+    from conftest import run_cli
+
+    d = docx.Document()
+    d.add_paragraph("项目支出绩效自评表")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "年度总体目标完成情况"
+    for c, text in enumerate(["项目", "年初预算数", "全年执行数"]):
+        t.cell(1, c).text = text
+    t.cell(2, 0).merge(t.cell(2, 2)).text = "全年执行数96.50万元，其中：设备购置40.20万元，运行维护46.30万元。"
+    path = tmp_path / "form.docx"
+    d.save(path)
+    [f] = [f for f in check_json(str(path)) if f["code"] == "BL101"]
+    # 40.20 + 46.30 = 86.50, not 96.50: the total is in table 1, row 3, first cell (merged over three columns)
+    assert (f["table"], f["cell"], f["evidence"]["recomputed"]) == ("1", "R3C1", "86.50万元")
+    assert (f["line"], f["column"]) == (4, 6)  # line 1 the paragraph, lines 2–4 the rows; after 「全年执行数」
+    code, out, _ = run_cli("check", str(path))
+    assert f"{path}:table1!R3C1:4:6: BL101" in out
+    [table] = read_document(str(path)).tables
+    assert table.title == "项目支出绩效自评表"
+    assert [c.merged for c in table.rows[0].cells] == [False, True, True]
+    assert table.rows[0].texts() == ["年度总体目标完成情况"] * 3

@@ -50,8 +50,10 @@ def _open(path: str):
         raise InputError(path, f"PDF 文件已损坏，无法解析（{why}）", f"corrupt PDF, cannot be parsed ({why})") from None
 
 
-def _page_lines(textpage) -> str:
-    return textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+def _clean(text: str) -> str:
+    """pypdfium2 ends lines with CRLF; blank lines at either end of a page carry nothing."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(ln.rstrip() for ln in lines).strip("\n")
 
 
 def _grid(tb) -> list[list]:
@@ -115,40 +117,37 @@ class _PdfReader:
         if self._plumber is not None:
             self._plumber.close()
 
-    def tables_or_nothing(self, index: int, start: int) -> bool:
+    def tables_or_nothing(self, index: int, start: int, textpage, height: float) -> bool:
         """``table_page``, or nothing written when pdfplumber fails on a damaged page (its text is still read)."""
         try:
-            return self.table_page(index)
+            return self.table_page(index, textpage, height)
         except Exception:  # pdfminer raises many types on malformed content streams
             self.b.truncate(start)
             self.last_table = None
             return False
 
-    def table_page(self, index: int) -> bool:
-        """Lay out a page holding ruled tables; False when pdfplumber finds none."""
+    def table_page(self, index: int, textpage, height: float) -> bool:
+        """Lay out a page holding ruled tables; False when pdfplumber finds none.
+
+        The tables come from pdfplumber; the text above, between and below them from
+        pypdfium2 (in the order the PDF writes it: pdfplumber's position sort scrambles
+        lines whose baselines wobble, as on the finance bureau's pages).
+        """
         page = self.plumber_page(index)
-        found = [t for t in page.find_tables() if t.rows]
+        found = sorted((t for t in page.find_tables() if t.rows), key=lambda t: t.bbox[1])
         if not found:
             return False
-        boxes = [t.bbox for t in found]
-
-        def outside(obj) -> bool:
-            if obj.get("object_type") != "char":
-                return True
-            cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-            return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
-
-        items = [(ln["top"], 0, ln["text"]) for ln in page.filter(outside).extract_text_lines()]
-        items += [(t.bbox[1], 1, t) for t in found]
-        above: list[str] = []
-        for _, is_table, item in sorted(items, key=lambda it: (it[0], it[1])):
-            if not is_table:
-                self.b.line(item)
-                above.append(item)
+        top = 0.0
+        for tb in found + [None]:
+            bottom = tb.bbox[1] if tb else height
+            text = _clean(textpage.get_text_bounded(left=0, bottom=height - bottom, right=page.width, top=height - top))
+            above = text.split("\n") if text else []
+            for ln in above:
+                self.b.line(ln)
                 self.last_table = None
-                continue
-            self.add_table(item, above)
-            above = []
+            if tb:
+                self.add_table(tb, above)
+                top = tb.bbox[3]
         return True
 
     def add_table(self, tb, above: list[str]) -> None:
@@ -177,8 +176,9 @@ class _PdfReader:
                     self.b.add("\n")
                 start = self.b.pos
                 paths = sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1))
-                if paths < _MIN_PATHS or not self.tables_or_nothing(i, start):
-                    text = _page_lines(page.get_textpage())
+                textpage = page.get_textpage()
+                if paths < _MIN_PATHS or not self.tables_or_nothing(i, start, textpage, page.get_height()):
+                    text = _clean(textpage.get_text_range())
                     if text.strip():
                         self.b.line(text)
                         self.last_table = None

@@ -50,8 +50,13 @@ _EV_LABELS = {
 }
 
 
+def _cell_ref(loc: Location) -> str:
+    """``表3!D12`` for a spreadsheet cell, ``table2!R3C4`` for a Word table cell."""
+    return f"{loc.sheet or f'table{loc.table}'}!{loc.cell}"
+
+
 def _where(loc: Location) -> str:
-    extra = f" (page {loc.page})" if loc.page else (f" ({loc.sheet}!{loc.cell})" if loc.cell else "")
+    extra = f" (page {loc.page})" if loc.page else (f" ({_cell_ref(loc)})" if loc.cell else "")
     return f"{loc.line}:{loc.column}{extra}"
 
 
@@ -62,7 +67,7 @@ def format_text(items: list[Located], lang: str) -> str:
     for it in items:
         f, loc = it.finding, it.location
         page = f":p{loc.page}" if loc.page else ""
-        cell = f":{loc.sheet}!{loc.cell}" if loc.cell else ""
+        cell = f":{_cell_ref(loc)}" if loc.cell else ""
         out.append(f"{it.doc.path}{page}{cell}:{loc.line}:{loc.column}: {f.code} [{f.severity.value}] {f.message(lang)}")
         ev = f.evidence
         for key in ("stated", "recomputed", "difference", "suggestion", "note"):
