@@ -47,3 +47,35 @@ def test_narrative_without_tables_says_not_compared(tmp_path):
     narrative = TEXT[TEXT.index("第二部分"):]
     found = _run(tmp_path, narrative)
     assert [(f["code"], f["severity"], f["statement"]) for f in found] == [("BL110", "info", "决算")]
+
+
+def _in_yuan(text: str) -> str:
+    """The demo with its tables in 元 (integers), the prose still in 万元."""
+    import re
+    from decimal import Decimal
+
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            line = "\t".join(str(int(Decimal(c) * 10000)) if re.fullmatch(r"\d+\.\d\d", c) else c for c in line.split("\t"))
+        out.append(line.replace("单位：万元", "单位：元"))
+    return "\n".join(out)
+
+
+def test_tables_in_yuan_against_prose_in_wanyuan(tmp_path):
+    text = _in_yuan(TEXT)
+    assert "人员经费合计\t\t9000000\t" in text
+    assert _run(tmp_path, text) == []
+    found = _run(tmp_path, text.replace("其中：人员经费900.00万元", "其中：人员经费901.00万元"))
+    assert [(f["code"], f["statement"], f["evidence"]["operands"][0]["value"]) for f in found] == [
+        ("BL610", "901.00", "9000000元")]
+    found = _run(tmp_path, text.replace("30102\t津贴补贴\t3000000", "30102\t津贴补贴\t3000100"))
+    assert [(f["code"], f["statement"]) for f in found] == [("BL115", "8800000")]
+
+
+def test_office_running_table_against_prose(tmp_path):
+    text = TEXT + ("\n机关运行经费支出决算表\n单位：万元\n项目\t决算数\n办公费\t60.00\n差旅费\t40.00\n合计\t100.00\n\n"
+                   "十一、其他重要事项的情况说明\n机关运行经费支出110.00万元。\n")
+    found = _run(tmp_path, text)
+    assert [(f["code"], f["statement"], f["evidence"]["operands"][0]["label"]) for f in found] == [
+        ("BL610", "110.00", "机关运行经费支出决算表·合计")]

@@ -222,6 +222,8 @@ def _data_start(rows) -> int:
             return i
         if any(_NUMBERED.match(t) for t in texts):
             return i
+        if filled and all(c.number is not None for c in row.cells if squash(c.text)):
+            return i  # a row of numbers only (the “三公” table in 元)
     return len(rows)
 
 
@@ -267,7 +269,7 @@ def _roles(head: list[str], data_rows, ncols: int) -> list[str]:
             roles.append("value")
     # a column of integers directly left of a code or label column holds codes (类 | 款 | 项 split)
     for j in reversed(range(ncols - 1)):
-        if roles[j] == "value" and roles[j + 1] in ("code", "label"):
+        if roles[j] == "value" and roles[j + 1] in ("code", "label") and (not head[j] or head[j] in ("类", "款", "项")):
             texts = [squash(r.cells[j].text) for r in data_rows
                      if j < len(r.cells) and not is_blank(r.cells[j]) and squash(r.cells[j].text) not in _NOT_CODE]
             if texts and all(_is_code(t) for t in texts):
