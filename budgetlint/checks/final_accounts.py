@@ -465,3 +465,27 @@ def tables_missing(ctx) -> None:
         ctx.report(first.parts[0].rows[0].span if first.parts[0].rows else first.span,
                    zh=f"决算公开表格缺少：{'、'.join(missing)}",
                    en=f"the 决算 disclosure lacks: {', '.join(missing)}")
+
+
+@rule("BL122", "cross-table-tail", Severity.INFO)
+def cross_table_tail(ctx) -> None:
+    """两张决算表中同一数据仅差尾数 — two tables hold the same quantity a cent apart.
+
+    「卫生健康支出」 236.63 in 收入支出决算总表 and 236.64 in 支出决算表: a class
+    total summed from rounded rows in one table and rounded from 元 in the
+    other. Within the 0.01 tail this is not an error (BL120 stays silent); it
+    is shown for readers who want the tables to agree to the cent.
+
+    Fix: take both figures from the same source.
+    """
+    for la, ca, lb, cb in cross_pairs(ctx):
+        a, b = value_of(ca), value_of(cb)
+        ia, ib = cell_interval(ctx, ca), cell_interval(ctx, cb, tail=True)
+        if a is None or b is None or a == b or ia is None or ib is None or not ia.overlaps(ib):
+            continue
+        ctx.report(cb.span, zh=f"{lb} {cb.text.strip()} 与 {la} {ca.text.strip()} 仅差尾数",
+                   en=f"{lb} {cb.text.strip()} and {la} {ca.text.strip()} differ by the rounding tail only",
+                   evidence=Evidence(stated=cb.text.strip(), recomputed=ca.text.strip(),
+                                     operands=[Operand(label=la, value=ca.text.strip(), span=ca.span)],
+                                     difference=str(b - a)),
+                   related=[ca.span])
