@@ -1,6 +1,7 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,15 +27,27 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
-    money_decimals: int = 0
+    money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
+    report_years: tuple = ()  # the year(s) the document reports on, most frequent first
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
     def decimals(self, n: Num) -> int:
-        """Effective precision: money written with dropped trailing zeros (475.2) counts as 475.20."""
-        return max(n.decimals, self.money_decimals) if n.is_money else n.decimals
+        """Effective precision of a stated number.
+
+        Documents drop trailing zeros (475.2 for 475.20) and write 0 for 0.00,
+        so money with some decimals, zero, or a whole number not ending in 0
+        takes the precision most amounts of its unit are written with. Round
+        whole numbers (「90亿元」, 「5000万元」) may be rounded: they keep their own.
+        """
+        if n.is_money and (n.decimals or n.value == 0 or not n.text.endswith("0")):
+            return max(n.decimals, self.money_decimals.get(n.unit, 0))
+        return n.decimals
 
     def interval(self, n: Num, tail: bool = True) -> Interval:
+        """The values ``n`` may stand for. Counts (人, 个, 辆 …) are exact; money gets the tail."""
+        if n.is_count and n.decimals == 0:
+            return Interval.exact(n.value)
         d = self.decimals(n)
         extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money) else Decimal(0)
         return n.interval(d, extra)
@@ -69,9 +82,13 @@ def analyse(doc: Document, config: Config) -> Context:
     facts = extract_facts(norm, sentences)
     tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
-    money = Counter(a.value.decimals for a in facts.facts
-                    if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals)
-    ctx.money_decimals = money.most_common(1)[0][0] if money else 0
+    by_unit: dict[str, Counter] = {}
+    for a in facts.facts:
+        if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
+            by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
+    ctx.money_decimals = {u: c.most_common(1)[0][0] for u, c in by_unit.items()}
+    years = Counter(re.findall(r"(20\d\d)年", norm.text))
+    ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
 
 

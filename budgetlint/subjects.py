@@ -19,7 +19,7 @@ ROLE_WORDS = {
 }
 _DROP = re.compile(r"[“”\"'‘’《》、,，·\s]|[(（](?:类|款|项)[)）]")
 _LEAD = re.compile(
-    r"^(?:\d{4}年度?|\d{4}年年度|\(\d+\)|\d+[、.]|[一二三四五六七八九十]+是|其中|本部门|本单位|我单位|我办|部门|单位|全年|本年度?|当年|年度|截至|截止|主要是|主要用于|共)+"
+    r"^(?:\d{4}年度?|\d{4}年年度|\(\d+\)|\d+[、.]|[一二三四五六七八九十]+是|其中|本部门|本单位|我单位|我办|部门|单位|全年|本年度?|当年|年度|截至|截止|主要是|主要用于|共有|共)+"
 )
 _TAIL = re.compile(r"(?:的|中|为|共计|是|分别|约|近|达)+$")
 _SYNONYMS = {"收支总计": "收支总计", "收入支出总计": "收支总计"}
@@ -72,3 +72,20 @@ def is_heading(text: str) -> bool:
 def list_marker(text: str) -> bool:
     """Numbered list items: 1、 1. (1)"""
     return bool(re.match(r"^\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])", text))
+
+
+# Quantities every 预决算 disclosure names the same way; only these are matched
+# across sections for restatements (free-text subjects are too ambiguous).
+STANDARD_QUANTITIES = (
+    "收入合计", "支出合计", "收支总计", "收入总计", "支出总计", "财政拨款收入", "财政拨款支出",
+    "财政拨款收支总计", "财政拨款基本支出", "财政拨款项目支出", "基本支出", "项目支出",
+    "人员经费", "公用经费", "三公经费财政拨款支出", "三公经费支出", "因公出国(境)费支出",
+    "公务接待费支出", "公务用车购置费", "公务用车运行维护费", "公务用车购置及运行维护费支出",
+    "机关运行经费支出", "机关运行经费", "政府采购支出总额", "会议费", "培训费", "上级补助收入",
+    "事业收入", "经营收入", "其他收入", "年初结转和结余", "年末结转和结余",
+)
+
+
+def is_standard(entity: str) -> bool:
+    e = clean(entity)
+    return any(e == q or e.endswith(q) and len(e) - len(q) <= 12 for q in STANDARD_QUANTITIES)

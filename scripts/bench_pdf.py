@@ -164,7 +164,7 @@ def measure(func, path: Path) -> tuple[float, str, list | None]:
 
 def main(pdf_dir: Path) -> None:
     files = [pdf_dir / name for name in SENTENCES if (pdf_dir / name).exists()]
-    print("| extractor | " + " | ".join(f.name.replace("-2024-final-accounts.pdf", "").replace("shanghai-putuo-", "")
+    print("| extractor | " + " | ".join(f.name.replace("-2024", "").replace(".pdf", "").replace("-final-accounts", "").replace("shanghai-putuo-", "")
                                        for f in files) + " | total s | sentences | rows |")
     print("|---|" + "---|" * (len(files) + 3))
     for label, module, func in EXTRACTORS:

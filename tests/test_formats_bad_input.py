@@ -24,7 +24,7 @@ def make_bad_inputs(d: Path) -> dict[str, tuple[str, str]]:
     (d / "empty_dir" / "notes.rtf").write_text("x")
     bad[str(d / "empty_dir")] = ("目录中没有可读取的文件", "directory holds no supported files")
     (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
-    bad[str(d / "old.doc")] = ("不支持的文件类型", "unsupported file type '.doc'")
+    bad[str(d / "old.doc")] = ("不支持的文件类型“.doc”，请另存为 .docx", "unsupported file type '.doc'; save it as .docx")
     (d / "empty.txt").write_bytes(b"")
     bad[str(d / "empty.txt")] = ("文件为空", "empty file")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 4)
@@ -91,3 +91,23 @@ def test_directory_is_walked_for_every_format(tmp_path):
     assert code == 1 and err == ""
     assert {ln.split(":")[0] for ln in out.splitlines() if "BL101" in ln} == {
         str(tmp_path / "example.txt"), str(tmp_path / "example.pdf")}
+
+
+def test_heavy_libraries_load_only_for_their_files(tmp_path):
+    """Linting text never imports the PDF/Office libraries; a PDF imports only the PDF ones."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    probe = ("import sys; from budgetlint.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('pypdfium2', 'pdfplumber', 'docx', 'openpyxl') if m in sys.modules))")
+
+    def loaded(path: Path) -> str:
+        r = subprocess.run([sys.executable, "-c", probe, "check", str(path)], capture_output=True, text=True,
+                           cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        return r.stdout.strip().splitlines()[-1]
+
+    assert loaded(FIX / "example.txt") == "[]"
+    assert loaded(FIX / "example.pdf") == "['pdfplumber', 'pypdfium2']"

@@ -1,0 +1,74 @@
+"""BL7xx wording: comparison words and written calculations against the numbers."""
+from __future__ import annotations
+
+from ..facts import Comparison, Expression
+from ..model import Evidence, Severity
+from ..numbers import Interval, fmt
+from . import rule
+from ._util import amount_operand, operand
+
+_WORDS_EN = {">": "greater than", "<": "less than", "=": "equal to"}
+
+
+@rule("BL701", "comparison-wording", Severity.ERROR)
+def comparison_wording(ctx) -> None:
+    """大于/小于/等于的表述与数字不符 — the comparison word contradicts the two amounts.
+
+    「年初预算为0万元，支出决算为203.59万元。决算数小于年初预算数的主要原因是…」:
+    203.59 is not less than 0. The two amounts are the nearest ones of the
+    named roles (决算数, 年初预算数, 预算数) stated before the comparison in the
+    same paragraph; 「等于」 holds when the two agree within rounding.
+
+    Fix: correct the word (大于/小于/等于) or the amounts.
+    """
+    for c in ctx.facts.of(Comparison):
+        left, right = ctx.facts.get(c.left), ctx.facts.get(c.right)
+        if left is None or right is None or left.value.unit != right.value.unit:
+            continue
+        li, ri = ctx.interval(left.value), ctx.interval(right.value)
+        lv, rv = left.value.value, right.value.value
+        if c.relation == "=":
+            wrong = not li.overlaps(ri)
+        elif c.relation == ">":
+            wrong = lv <= rv
+        else:
+            wrong = lv >= rv
+        if not wrong:
+            continue
+        actual = ">" if lv > rv else ("<" if lv < rv else "=")
+        word_zh = {">": "大于", "<": "小于", "=": "等于"}[actual]
+        ctx.report(
+            c.word_span,
+            zh=f"「{c.left_label}{c.word}{c.right_label}」与数字不符：{left.value.text} {actual} {right.value.text}，应为“{word_zh}”",
+            en=f"'{c.word}' ({_WORDS_EN[c.relation]}) contradicts the amounts: {left.value.text} is {_WORDS_EN[actual]} {right.value.text}",
+            evidence=Evidence(stated=c.word, recomputed=f"{left.value.text} {actual} {right.value.text}",
+                              operands=[amount_operand(left), amount_operand(right)], suggestion=word_zh),
+            related=[left.value.span, right.value.span],
+        )
+
+
+@rule("BL702", "written-expression", Severity.ERROR)
+def written_expression(ctx) -> None:
+    """算式结果不符 — a written calculation does not evaluate to the result written after it.
+
+    「全年平均执行率 = Σ(85.07% + 102.83% + 80.56% + 80.56%) ÷ 4 = 90.69%」
+    evaluates to 87.255%, not 90.69%. Every number is taken as its rounding
+    interval (whole numbers without % such as 「÷ 4」 are exact counts).
+
+    Fix: correct the result or the terms.
+    """
+    for e in ctx.facts.of(Expression):
+        stated = ctx.interval(e.result)
+        if Interval(e.computed_lo, e.computed_hi).overlaps(stated):
+            continue
+        d = max(e.result.decimals, 2)
+        unit = e.result.unit or ""
+        ctx.report(
+            e.result.span,
+            zh=f"算式 {e.source} 的结果为 {fmt(e.computed, d)}{unit}，与所写 {e.result.text}{unit} 不符",
+            en=f"the calculation {e.source} gives {fmt(e.computed, d)}{unit}, not the written {e.result.text}{unit}",
+            evidence=Evidence(stated=f"{e.result.text}{unit}", recomputed=f"{fmt(e.computed, d)}{unit}",
+                              operands=[operand("项", t) for t in e.terms],
+                              difference=fmt(e.result.value - e.computed, d), suggestion=f"{fmt(e.computed, e.result.decimals)}{unit}"),
+            related=[t.span for t in e.terms],
+        )
