@@ -17,7 +17,7 @@ from typing import Callable, Optional
 from ..facts import MONEY, Amount, Share
 from ..model import Evidence, Operand, Severity, Span
 from ..numbers import corners, fmt, round_to
-from ..tables.final_accounts import FinalTable, Line, plain
+from ..tables.final_accounts import FinalTable, Line, plain, squash
 from ..tables.model import Cell
 from . import rule
 from .final_accounts import by_kind, cell_interval, final_tables, label, three_public_cells
@@ -134,8 +134,13 @@ def _subject(ctx, a: Amount) -> str:
     prev = [b for b in _by_sentence(ctx).get(a.sentence, []) if b.id < a.id and b.entity not in _GENERIC]
     if prev and a.role:
         return prev[-1].entity
-    before = ctx.doc.text[max(0, a.value.span.start - 40):a.value.span.start]
-    return re.split(r"[，。；：,;:]", before)[-1]
+    return _before(ctx, a)
+
+
+def _before(ctx, a: Amount) -> str:
+    """The words written just before the number, back to the previous punctuation, lines joined."""
+    before = ctx.doc.text[max(0, a.value.span.start - 60):a.value.span.start]
+    return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", before)[-1])
 
 
 def _candidates(subject: str) -> list[str]:
@@ -149,6 +154,8 @@ def _candidates(subject: str) -> list[str]:
 def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
     subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
+    if _CLASS.match(squash(subject)):
+        subject = _before(ctx, a)  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
     return resolve_subject(ctx, subject, a.role)
 
 
@@ -190,8 +197,8 @@ def _item_row(t: FinalTable, names: tuple[str, str, str]) -> Optional[Line]:
 
 def resolve_item(ctx, a: Amount, items) -> Found:
     """「……（项）。……支出决算为 N 万元」: the 项 row of 一般公共预算财政拨款支出决算表."""
-    if a.role != "actual" or a.entity not in ("", "支出"):
-        return None
+    if a.entity not in _GENERIC or not (a.role == "actual" or re.search(r"决算数?为?$", _before(ctx, a))):
+        return None  # 「支出决算为\n449.52万元」 lost its words to the line break: read them from the text
     before = [(sp, names) for sp, names in items if sp.end <= a.value.span.start]
     if not before:
         return None
