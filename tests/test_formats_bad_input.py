@@ -46,6 +46,8 @@ def make_bad_inputs(d: Path) -> dict[str, tuple[str, str]]:
     bad[str(d / "corrupt.docx")] = ("已损坏", "corrupt .docx")
     (d / "table.xlsx").write_text("项目,决算数\n合计,1.00\n", encoding="utf-8")  # a CSV renamed
     bad[str(d / "table.xlsx")] = ("不是 zip", "not a zip archive")
+    (d / "locked.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # OLE container
+    bad[str(d / "locked.xlsx")] = ("已加密", "password-protected .xlsx file")
     with open(d / "huge.txt", "wb") as f:  # sparse: 51 MB on paper, nothing on disk
         f.truncate(51 * 1024 * 1024)
     bad[str(d / "huge.txt")] = ("文件过大", "file too large")

@@ -15,10 +15,15 @@ from . import InputError
 MAX_TOTAL = 1 << 30  # 1 GiB uncompressed in all
 MAX_RATIO = 100      # per member, once it inflates past LARGE
 LARGE = 10 << 20     # 10 MiB
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def open_office_zip(path: str, kind: str, required: str) -> None:
     """Raise ``InputError`` unless ``path`` is a sane zip holding ``required`` (e.g. word/document.xml)."""
+    with open(path, "rb") as f:
+        if f.read(8) == OLE_MAGIC:  # Office wraps password-protected files in an OLE container, like .doc/.xls
+            raise InputError(path, f"{kind} 文件已加密（需要密码），或是改了扩展名的旧版 .doc/.xls 文件",
+                             f"password-protected {kind} file, or an old .doc/.xls file renamed")
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
