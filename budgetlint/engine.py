@@ -80,7 +80,7 @@ def analyse(doc: Document, config: Config) -> Context:
     norm = normalize(doc.text)
     sentences = segment(norm)
     facts = extract_facts(norm, sentences)
-    tables = list(doc.tables) + read_tables(doc)
+    tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:

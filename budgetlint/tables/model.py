@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import BaseModel
 
-from ..model import Span
+from ..model import Location, Span
 
 _NUM = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
 
@@ -16,6 +16,10 @@ class Cell(BaseModel):
     text: str
     span: Span
     col: int = 0
+    merged: bool = False
+    """Covered by a merged cell: ``text`` and ``span`` are those of the merge's first cell."""
+    location: Optional[Location] = None
+    """Where a person finds the cell (page, sheet!cell, table/row/cell); set by the pdf/docx/xlsx readers."""
 
     @property
     def number(self) -> Optional[Decimal]:
