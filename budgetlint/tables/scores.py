@@ -7,6 +7,7 @@ gives columns their meaning and turns the grid into these items.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal, Optional
 
 from pydantic import BaseModel
@@ -68,3 +69,38 @@ class ScoreTable(BaseModel):
 
     def total(self) -> Optional[ScoreItem]:
         return next((it for it in self.items if it.kind == "total"), None)
+
+    def under(self, i: Optional[int]) -> list[ScoreItem]:
+        """Scored rows (items and budget rows) below section ``i`` (the whole table for None)."""
+        out = []
+        for it in self.items:
+            if it.kind not in ("item", "budget"):
+                continue
+            p = it.parent
+            while p is not None and p != i:
+                p = self.items[p].parent
+            if i is None or p == i:
+                out.append(it)
+        return out
+
+    def weight_of_item(self, it: ScoreItem) -> Optional[Num]:
+        return it.weight if it.weight_of is None else self.items[it.weight_of].weight
+
+
+def precision(nums: list[Num]) -> int:
+    return max((n.decimals for n in nums), default=0)
+
+
+def sum_tolerance(parts: list[Num], total: Optional[Num] = None) -> Decimal:
+    """How far a stated sum may differ from the sum of its stated parts through rounding.
+
+    Scores are usually exact; only those written at the table's finest
+    precision (5.41 among whole numbers) may be rounded from a formula, so
+    each of them, and the total, may be off by half a unit of that precision.
+    """
+    d = precision(parts + ([total] if total else []))
+    if d == 0:
+        return Decimal(0)
+    half = Decimal(5).scaleb(-(d + 1))
+    n = sum(1 for p in parts if p.decimals == d) + (1 if total is not None and total.decimals == d else 0)
+    return half * n

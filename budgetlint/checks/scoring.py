@@ -1,0 +1,239 @@
+"""BL5xx scoring: score tables against themselves and against the prose that restates them."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from ..facts import Num
+from ..model import Evidence, Operand, Severity
+from ..numbers import fmt
+from ..rubric import expected_grade, grade_scheme, load_rubric
+from ..scoreclaims import find_claims
+from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
+from . import rule
+from ._util import operand
+
+
+def score_tables(ctx) -> list[ScoreTable]:
+    return [t.scores for t in ctx.tables if getattr(t, "scores", None) is not None]
+
+
+def _op(it: ScoreItem, n: Num, what: str) -> Operand:
+    return operand(f"{it.label or it.kind}{what}", n)
+
+
+def _sum(nums: list[Num]) -> Decimal:
+    return sum((n.value for n in nums), Decimal(0))
+
+
+@rule("BL501", "score-exceeds-weight", Severity.ERROR)
+def score_exceeds_weight(ctx) -> None:
+    """得分超过分值 — an indicator's 得分 is higher than its 分值.
+
+    A row of a score table cannot earn more than it is worth. Where one 分值
+    cell is merged over several rows (「经济效益 / 社会效益 / 生态效益」 sharing
+    15 分), their 得分 together are compared with it.
+
+    Example: 「预算调整率 … 3 4」 (分值 3, 自评得分 4).
+
+    Fix: correct the 得分 (or the 分值 if the row's weight was mistyped).
+    """
+    for table in score_tables(ctx):
+        groups: dict[int, list[ScoreItem]] = {}
+        for it in table.items:
+            if it.kind in ("item", "budget") and it.score is not None:
+                groups.setdefault(it.index if it.weight_of is None else it.weight_of, []).append(it)
+        for head, members in groups.items():
+            weight = table.items[head].weight
+            if weight is None:
+                continue
+            got = _sum([m.score for m in members])
+            if got <= weight.value:
+                continue
+            last = members[-1]
+            names = "、".join(m.label for m in members)
+            d = precision([m.score for m in members] + [weight])
+            ctx.report(last.score.span,
+                       zh=f"{names}得分 {fmt(got, d)} 分超过其分值 {weight.text} 分",
+                       en=f"{names}: score {fmt(got, d)} exceeds its weight {weight.text}",
+                       evidence=Evidence(stated=f"{fmt(got, d)}分", recomputed=f"≤ {weight.text}分",
+                                         operands=[_op(table.items[head], weight, "分值")] +
+                                         [_op(m, m.score, "得分") for m in members],
+                                         difference=fmt(got - weight.value, d), suggestion=f"≤ {weight.text}分"),
+                       related=[weight.span])
+
+
+def _weight_parts(table: ScoreTable, children: list[ScoreItem]) -> Optional[list[tuple[ScoreItem, Num]]]:
+    parts = []
+    for c in children:
+        if c.weight_of is not None:
+            continue
+        if c.weight is None:
+            return None
+        parts.append((c, c.weight))
+    return parts or None
+
+
+@rule("BL502", "weights-sum", Severity.ERROR)
+def weights_sum(ctx) -> None:
+    """分值合计不符 — the 分值 of a section's indicators do not add up to the section's 分值.
+
+    「过程（40 分）」 must be the sum of its 二级指标 (预算执行 15 + 预算管理 15 +
+    资产管理 10); each 二级指标 the sum of its 三级指标; the 一级指标 the 总分 row's
+    分值 (usually 100). A merged 分值 cell counts once.
+
+    Fix: correct the section's 分值 or one of the indicators' (the finding
+    gives the sum of the parts).
+    """
+    for table in score_tables(ctx):
+        total = table.total()
+        heads = [(s, table.children(s.index)) for s in table.sections() if s.weight is not None]
+        if total is not None and total.weight is not None:
+            heads.append((total, table.children(None)))
+        for head, children in heads:
+            parts = _weight_parts(table, children)
+            if not parts or (len(parts) == 1 and head.kind == "section"):
+                continue
+            got = _sum([w for _, w in parts])
+            if got == head.weight.value:
+                continue
+            d = precision([w for _, w in parts] + [head.weight])
+            ctx.report(head.weight.span,
+                       zh=f"{head.label}分值 {head.weight.text} 分，其下各项分值合计 {fmt(got, d)} 分",
+                       en=f"{head.label}: weight {head.weight.text}, but its parts' weights add up to {fmt(got, d)}",
+                       evidence=Evidence(stated=f"{head.weight.text}分", recomputed=f"{fmt(got, d)}分",
+                                         operands=[_op(c, w, "分值") for c, w in parts],
+                                         difference=fmt(head.weight.value - got, d), suggestion=f"{fmt(got, d)}分"),
+                       related=[w.span for _, w in parts])
+
+
+def _scores_under(table: ScoreTable, i: Optional[int]) -> list[tuple[ScoreItem, Num]]:
+    return [(it, it.score) for it in table.under(i) if it.score is not None]
+
+
+def _differs(stated: Num, parts: list[Num]) -> bool:
+    return abs(_sum(parts) - stated.value) > sum_tolerance(parts, stated)
+
+
+@rule("BL503", "score-total", Severity.ERROR)
+def score_total(ctx) -> None:
+    """总分与各项得分合计不符 — the 总分/合计 row is not the sum of the 得分 above it.
+
+    Every scored row counts once (rows left blank, such as an indicator not
+    scored in self-evaluation, do not). Scores written at the table's finest
+    precision (5.41) may be rounded from a formula, so the sum may differ by
+    half a unit for each of them; whole scores are taken as exact.
+
+    Fix: correct the total or the row that was mistyped.
+    """
+    for table in score_tables(ctx):
+        total = table.total()
+        parts = _scores_under(table, None)
+        if total is None or total.score is None or not parts or not _differs(total.score, [p for _, p in parts]):
+            continue
+        got = _sum([p for _, p in parts])
+        d = precision([p for _, p in parts] + [total.score])
+        ctx.report(total.score.span,
+                   zh=f"{total.label} {total.score.text} 分，各项得分合计 {fmt(got, d)} 分",
+                   en=f"{total.label} {total.score.text}, but the scores above add up to {fmt(got, d)}",
+                   evidence=Evidence(stated=f"{total.score.text}分", recomputed=f"{fmt(got, d)}分",
+                                     operands=[_op(it, n, "得分") for it, n in parts],
+                                     difference=fmt(total.score.value - got, d), suggestion=f"{fmt(got, d)}分"),
+                   related=[n.span for _, n in parts])
+
+
+def _inside_tables(ctx):
+    spans = [t.span for t in ctx.tables if t.span is not None]
+    return lambda s: any(t.start <= s.start < t.end for t in spans)
+
+
+def _section(table: ScoreTable, label: str) -> Optional[ScoreItem]:
+    hits = [s for s in table.sections() if s.label and (label.endswith(s.label) or s.label.endswith(label))]
+    return max(hits, key=lambda s: len(s.label)) if hits else None
+
+
+def _table_total(table: ScoreTable) -> tuple[Optional[Num], list[Num]]:
+    """The table's 总分 (stated row, else None) and the scores it sums."""
+    parts = [n for _, n in _scores_under(table, None)]
+    total = table.total()
+    return (total.score if total is not None else None), parts
+
+
+@rule("BL504", "score-restated", Severity.ERROR)
+def score_restated(ctx) -> None:
+    """文中得分与评分表不符 — a score restated in the text differs from the score table.
+
+    「此次自评评分为93.78分，其中部门决策满分20分，得分19.9分」 restates the
+    table's total and the 分值 and 得分 of a section; each is compared with the
+    table (a section's 得分 is the sum of the scores under it). 「最终得分87分
+    （满分90分）」 also restates the 满分: the 分值 of the rows that were scored.
+
+    Fix: make the text and the table agree.
+    """
+    tables = [t for t in score_tables(ctx) if t.leaves()]
+    if len(tables) != 1:
+        return  # which table a sentence restates is only clear when there is one
+    table = tables[0]
+    for c in find_claims(ctx.norm, _inside_tables(ctx)):
+        if c.kind == "total":
+            stated_total, parts = _table_total(table)
+            if parts and _differs(c.value, parts):
+                _restated(ctx, c.value, "总分", parts, stated_total)
+            scored = [table.weight_of_item(it) for it in table.under(None) if it.score is not None and it.weight_of is None]
+            if c.weight is not None and scored and all(scored) and _sum(scored) != c.weight.value:
+                _restated(ctx, c.weight, "满分（已评分各项分值之和）", scored, None)
+        elif c.kind == "section":
+            sec = _section(table, c.label)
+            if sec is None:
+                continue
+            parts = [n for _, n in _scores_under(table, sec.index)]
+            if parts and _differs(c.value, parts):
+                _restated(ctx, c.value, f"{sec.label}得分", parts, None)
+            if sec.weight is not None and c.weight.value != sec.weight.value:
+                _restated(ctx, c.weight, f"{sec.label}分值", [sec.weight], None)
+
+
+def _restated(ctx, stated: Num, what: str, parts: list[Num], table_total: Optional[Num]) -> None:
+    got = _sum(parts)
+    d = precision(parts + [stated])
+    ops = [operand("评分表", p) for p in parts] if len(parts) <= 12 else [operand("评分表总分", table_total)] \
+        if table_total is not None else []
+    ctx.report(stated.span,
+               zh=f"文中{what} {stated.text} 分，评分表为 {fmt(got, d)} 分",
+               en=f"the text gives {what} as {stated.text}, the score table gives {fmt(got, d)}",
+               evidence=Evidence(stated=f"{stated.text}分", recomputed=f"{fmt(got, d)}分", operands=ops,
+                                 difference=fmt(stated.value - got, d), suggestion=f"{fmt(got, d)}分"),
+               related=[p.span for p in parts[:12]])
+
+
+@rule("BL505", "grade-vs-score", Severity.ERROR)
+def grade_vs_score(ctx) -> None:
+    """等次与得分不符 — the 等次 named does not match the score it is given for.
+
+    With the default tiers (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60; or
+    合格 ≥ 60 / 不合格) a total of 86 分 cannot be 「评价等次：优」. The score
+    is the one stated just before the grade (「综合得分96分 评价等次 优」), or the
+    score table's total. Tiers are set in the rubric file (``rubric`` in the
+    configuration).
+
+    Fix: correct the grade or the score.
+    """
+    rubric = load_rubric(ctx.config.rubric)
+    tables = [t for t in score_tables(ctx) if t.total() is not None and t.total().score is not None]
+    for c in find_claims(ctx.norm, _inside_tables(ctx)):
+        if c.kind != "grade":
+            continue
+        score = c.value or (tables[0].total().score if len(tables) == 1 else None)
+        scheme = grade_scheme(rubric, c.grade)
+        if score is None or scheme is None:
+            continue
+        canon, tiers = scheme
+        want = expected_grade(tiers, score.value)
+        if want == canon:
+            continue
+        ctx.report(c.span,
+                   zh=f"等次「{c.grade}」与得分 {score.text} 分不符（按等次标准应为「{want}」）",
+                   en=f"grade '{c.grade}' does not match the score {score.text} (the tiers give '{want}')",
+                   evidence=Evidence(stated=c.grade, recomputed=want, operands=[operand("得分", score)],
+                                     note="；".join(f"{n} ≥ {f}" for n, f in tiers), suggestion=want),
+                   related=[score.span])
