@@ -95,6 +95,8 @@ ADJUST = RateSpec("预算调整率", r"预算调整(?:率|比例)",
                    "initial": (r"年初预算(?:数)?" + _IS + WAN,),
                    "adjusted": (r"调整为" + WAN,)}, formula_zh="调整额 ÷ 预算")
 AVERAGE_NAME = r"全年平均(?:预算)?执行率"
+# figures stated without inputs: a survey result may be written in 分 or in %
+STATED = (("满意度", r"满意度(?:得分|调查结果)?" + _IS + r"(?P<n>\d+(?:\.\d+)?)(?:%|分)(?!以上|以下|及以上)"),)
 _LIST = re.compile(r"分别为\s*((?:\d+(?:\.\d+)?%\s*[、,，和及]?\s*){2,})")
 
 
@@ -169,6 +171,9 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
                     q = [x for x in _QUARTER.finditer(para[:at])]
                     fact.quarter = QUARTERS[q[-1].group(1)] if q else None
                     out.append(fact)
+            for key, pattern in STATED:
+                for m in _compiled(pattern).finditer(text):
+                    out.append(RateFact(key, _num(norm, m, offset + base, unit="%"), sentence=text))
             for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text):
                 fact = RateFact("全年平均执行率", _num(norm, m, offset + base, unit="%"), sentence=text)
                 at = offset + base + m.start()
@@ -191,3 +196,16 @@ def recompute(spec: RateSpec, boxes: dict[str, Interval]) -> Optional[Interval]:
 
 
 SPEC_BY_KEY = {s.key: s for s in SPECS + (ADJUST,)}
+_SUBJECT_NAMES = [("全年平均执行率", AVERAGE_NAME)] + [(k, p) for k, p in STATED] + \
+    [(s.key, s.name) for s in SPECS + (ADJUST,)]
+
+
+def subjects(text: str) -> list[str]:
+    """Keys of the rates a text names, in order of first mention (「“三公”经费控制率<90%的」 → 三公经费控制率)."""
+    hits = []
+    for key, pattern in _SUBJECT_NAMES:
+        name = pattern.split("(?P<n>")[0] if "(?P<n>" in pattern else pattern
+        m = _compiled(name).search(text)
+        if m and all(not (h[1] <= m.start() < h[2]) for h in hits):
+            hits.append((key, m.start(), m.end()))
+    return [k for k, _, _ in sorted(hits, key=lambda h: h[1])]

@@ -226,3 +226,33 @@ def _thresholds_check(ctx, claimed: bool) -> None:
                 f"{f.key} {f.value.text}% misses the threshold ({rule_text})"
         ctx.report(f.value.span, zh=zh, en=en,
                    evidence=Evidence(stated=f"{f.value.text}%", note=rule_text))
+
+
+@rule("BL314", "rate-restated", Severity.WARNING)
+def rate_restated(ctx) -> None:
+    """同一比率前后不一致 — the same named rate is stated twice with different values.
+
+    「公众满意度得分为86.34分」 in one section and 「满意度为85.34%」 in another
+    cannot both be right (a survey result written in 分 and in % is one
+    figure). Rates are matched by name and, for quarterly figures, quarter;
+    values that agree within rounding are the same.
+
+    Fix: make the two statements agree; the finding names both places.
+    """
+    first: dict[tuple, RateFact] = {}
+    for f in rate_facts(ctx):
+        key = (f.key, f.quarter)
+        if key not in first:
+            first[key] = f
+            continue
+        a = first[key]
+        if ctx.interval(a.value).overlaps(ctx.interval(f.value)):
+            continue
+        d = max(a.value.decimals, f.value.decimals)
+        ctx.report(f.value.span,
+                   zh=f"{f.key} {f.value.text}% 与前文所述 {a.value.text}% 不一致",
+                   en=f"{f.key} is given as {f.value.text}% here and as {a.value.text}% earlier",
+                   evidence=Evidence(stated=f"{f.value.text}%", recomputed=f"{a.value.text}%",
+                                     operands=[operand(f"前文{f.key}", a.value)],
+                                     difference=fmt(f.value.value - a.value.value, d)),
+                   related=[a.value.span])

@@ -1,17 +1,22 @@
 """BL5xx scoring: score tables against themselves and against the prose that restates them."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
 from ..facts import Num
 from ..model import Evidence, Operand, Severity
 from ..numbers import fmt
-from ..rubric import expected_grade, grade_scheme, load_rubric
+from ..normalize import normalize
+from ..numbers import Interval, half_unit
+from ..rates import subjects
+from ..rubric import expected_grade, grade_scheme, load_rubric, rubric_score
 from ..scoreclaims import find_claims
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
 from ._util import operand
+from .control_rates import rate_facts
 
 
 def score_tables(ctx) -> list[ScoreTable]:
@@ -237,3 +242,69 @@ def grade_vs_score(ctx) -> None:
                    evidence=Evidence(stated=c.grade, recomputed=want, operands=[operand("得分", score)],
                                      note="；".join(f"{n} ≥ {f}" for n, f in tiers), suggestion=want),
                    related=[score.span])
+
+
+def _rubric_text(text: str) -> str:
+    """Rubric cell text as the tier parser reads it: LaTeX and full-width folded, HTML tags dropped."""
+    return re.sub(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>", " ", normalize(text, join_lines=False).text)
+
+
+def _figures(ctx):
+    """``lookup(text, quarter)``: the stated value of the rate a text names, None if not stated.
+
+    A rate stated twice with different values (BL314) stands for the hull of both.
+    """
+    stated: dict[tuple, list[Num]] = {}
+    for f in rate_facts(ctx):
+        stated.setdefault((f.key, f.quarter), []).append(f.value)
+
+    def lookup(text: str, quarter):
+        keys = subjects(text)
+        vals = stated.get((keys[0], quarter)) if keys else None
+        if not vals:
+            return None
+        ivs = [ctx.interval(v) for v in vals]
+        return Interval(min(iv.lo for iv in ivs), max(iv.hi for iv in ivs))
+
+    return lookup
+
+
+@rule("BL510", "rubric-score", Severity.ERROR)
+def rubric_score_check(ctx) -> None:
+    """得分不符合评分标准 — the score breaks the rubric printed in its own row.
+
+    Where a row's 评分标准 is a tier table (「≥90%的，得1分；75%–90%得0.7分」,
+    「80% ≤ 满意度 < 90% 的，得2分」), a per-point deduction (「每超过一个百分点扣0.5
+    分，扣完为止」) or linear formulas (「一季度预算执行率得分=(一季度支出进度/序时进度
+    25%)×1分 … 全年平均支出进度得分=全年平均执行率×2分」), and the figure it applies
+    to is stated in the document (「固定资产总体使用率达到97.84%」), the score is
+    recomputed and compared. A formula component never earns more than its
+    points; a part with no computable rule but a stated worth (「（1分）」) may
+    give 0 to that worth; at a tier boundary either tier is accepted.
+
+    Example: 「编外人员控制率为23.53%」 with the rubric 「比率>10%的，得0分」 and a
+    self-assessed 得分 of 1.
+
+    Fix: correct the score (or the figure the rubric was applied to).
+    """
+    lookup = _figures(ctx)
+    for table in score_tables(ctx):
+        for it in table.leaves():
+            weight = table.weight_of_item(it)
+            if it.score is None or it.rubric is None or weight is None or it.weight_of is not None:
+                continue
+            got = rubric_score(_rubric_text(it.rubric.text), it.label, weight.value, subjects, lookup)
+            if got is None:
+                continue
+            allowed, how = got
+            stated = Interval.exact(it.score.value).widen(half_unit(max(it.score.decimals, 2)))
+            if allowed.overlaps(stated):
+                continue
+            d = max(it.score.decimals, 2)
+            want = fmt(allowed.lo, d) if allowed.lo == allowed.hi else f"{fmt(allowed.lo, d)}–{fmt(allowed.hi, d)}"
+            ctx.report(it.score.span,
+                       zh=f"{it.label}得分 {it.score.text} 分不符合其评分标准（按文中数据应得 {want} 分）",
+                       en=f"{it.label}: score {it.score.text} breaks its rubric (the stated figures give {want})",
+                       evidence=Evidence(stated=f"{it.score.text}分", recomputed=f"{want}分",
+                                         operands=[_op(it, it.score, "得分")], note=how, suggestion=f"{want}分"),
+                       related=[it.rubric.span])
