@@ -80,6 +80,7 @@ def check(paths, fmt, select, ignore, lang) -> None:
 def facts(paths, lang) -> None:
     """Print every fact extracted, as JSON, with the share of numbers understood."""
     from .engine import analyse
+    from .tables.scores import score_facts
 
     cfg = _config(lang)
     errors: list[InputError] = []
@@ -94,7 +95,8 @@ def facts(paths, lang) -> None:
         cov = ctx.facts.numbers_used / ctx.facts.numbers_seen if ctx.facts.numbers_seen else 1.0
         out.append({"path": doc.path, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
                     "numbers_used": ctx.facts.numbers_used, "facts": items,
-                    "tables": [t.model_dump(mode="json") for t in ctx.tables]})
+                    "tables": [t.model_dump(mode="json") for t in ctx.tables],
+                    "scores": score_facts(doc, ctx.tables)})
     click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, cfg.lang)
     sys.exit(2 if errors else 0)

@@ -104,3 +104,28 @@ def sum_tolerance(parts: list[Num], total: Optional[Num] = None) -> Decimal:
     half = Decimal(5).scaleb(-(d + 1))
     n = sum(1 for p in parts if p.decimals == d) + (1 if total is not None and total.decimals == d else 0)
     return half * n
+
+
+def path_of(table: ScoreTable, it: ScoreItem) -> str:
+    names, p = [it.label], it.parent
+    while p is not None:
+        names.append(table.items[p].label)
+        p = table.items[p].parent
+    return "/".join(reversed([n for n in names if n]))
+
+
+def score_facts(doc, tables) -> list[dict]:
+    """Every 分值 and 得分 cell of the score tables as a flat fact with its location (for ``budgetlint facts``)."""
+    out = []
+    for n, t in enumerate(tables):
+        scores = getattr(t, "scores", None)
+        if scores is None:
+            continue
+        for it in scores.items:
+            for what, num in (("weight", it.weight), ("score", it.score)):
+                if num is None:
+                    continue
+                out.append({"kind": f"score-table.{what}", "table": n, "layout": scores.layout, "row": it.kind,
+                            "path": path_of(scores, it), "value": num.text,
+                            "location": doc.locate(num.span).model_dump(exclude_none=True)})
+    return out
