@@ -49,6 +49,7 @@ class RateSpec:
     formula: Callable[[dict], Optional[Interval]] = _ratio
     formula_zh: str = ""
     scale: Decimal = Decimal(100)
+    exact: tuple[str, ...] = ()  # inputs that are definitions, not rounded figures (序时进度 25%)
 
 
 SPECS: tuple[RateSpec, ...] = (
@@ -84,7 +85,7 @@ SPECS: tuple[RateSpec, ...] = (
              formula_zh="累计支出 ÷ 总预算"),
     RateSpec("季度执行率", r"季度(?:预算)?执行率",
              {"actual": (r"支出进度" + _IS + PCT,), "base": (r"序时进度" + _IS + PCT,)},
-             formula_zh="支出进度 ÷ 序时进度"),
+             formula_zh="支出进度 ÷ 序时进度", exact=("base",)),
     RateSpec("预算执行率", r"(?<!季度)(?<!平均)(?<!采购)(?<!支出)(?:总|预算|整体)执行率",
              {"actual": (r"全年支出数?" + _IS + WAN, r"(?<!预算)执行数" + _IS + WAN),
               "base": (r"(?:全年)?预算总额" + _IS + WAN, r"全年预算数?" + _IS + WAN)},

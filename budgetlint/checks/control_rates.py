@@ -73,7 +73,8 @@ def control_rate(ctx) -> None:
         spec = SPEC_BY_KEY.get(f.key)
         if spec is None or spec is ADJUST or set(spec.inputs) - set(f.inputs):
             continue
-        got = recompute(spec, {k: box(ctx, n) for k, n in f.inputs.items()})
+        got = recompute(spec, {k: Interval.exact(n.value) if k in spec.exact else box(ctx, n)
+                               for k, n in f.inputs.items()})
         if got is not None and not got.overlaps(ctx.interval(f.value)):
             _report_rate(ctx, f, got, spec.formula_zh)
 

@@ -97,7 +97,7 @@ def weights_sum(ctx) -> None:
             heads.append((total, table.children(None)))
         for head, children in heads:
             parts = _weight_parts(table, children)
-            if not parts or (len(parts) == 1 and head.kind == "section"):
+            if not parts:
                 continue
             got = _sum([w for _, w in parts])
             if got == head.weight.value:
