@@ -35,7 +35,7 @@ MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
     ("name1", r"一级指标"),
     ("name2", r"二级指标"),
     ("name3", r"三级指标"),
-    ("name", r"名称|指标|项目资金|年度总体目标"),
+    ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
 ]]
 _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|和|/)+$")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")

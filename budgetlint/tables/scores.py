@@ -59,7 +59,7 @@ class ScoreTable(BaseModel):
     items: list[ScoreItem] = []
 
     def children(self, i: Optional[int]) -> list[ScoreItem]:
-        return [it for it in self.items if it.parent == i and it.kind in ("section", "item")]
+        return [it for it in self.items if it.parent == i and it.kind in ("section", "item", "budget")]
 
     def sections(self) -> list[ScoreItem]:
         return [it for it in self.items if it.kind == "section"]
