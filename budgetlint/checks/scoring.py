@@ -181,7 +181,7 @@ def score_restated(ctx) -> None:
 
     Fix: make the text and the table agree.
     """
-    tables = [t for t in score_tables(ctx) if t.leaves()]
+    tables = [t for t in score_tables(ctx) if any(it.score for it in t.items)]
     if len(tables) != 1:
         return  # which table a sentence restates is only clear when there is one
     table = tables[0]

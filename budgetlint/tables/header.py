@@ -28,8 +28,8 @@ MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
     ("budget", r"全年预算|调整后预算"),
     ("executed", r"全年执行|预算执行数|执行数"),
     ("rate", r"执行率"),
-    ("target", r"年度指标值|^指标值|目标值|预期目标"),
-    ("actual", r"实际完成值|^完成值|实际值|实际完成情况"),
+    ("target", r"年度指标值|^指标值|目标值|预期目标|预期指标值"),
+    ("actual", r"实际完成值|^完成值|实际值|实际完成情况|实际完成指标值"),
     ("weight", r"分值|权重|满分"),
     ("score", r"得分|打分|自评分|^评分$"),
     ("name1", r"一级指标"),
@@ -61,7 +61,7 @@ def meaning(text: str) -> Optional[str]:
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
     texts = [re.sub(r"\s+", "", c.text) for c in cells if c.text.strip()]
-    if not texts or any(re.search(r"\d", t) or len(t) > 14 for t in texts):
+    if not texts or any(re.search(r"\d", t) or len(t) > 24 for t in texts):
         return False
     named = [t for t in texts if meaning(t) not in (None, "name")]
     known = all(meaning(t) or _NEUTRAL.match(t) for t in texts)
@@ -133,7 +133,7 @@ def columns_of(header_rows: list[list[GridCell]]) -> list[Column]:
 
 def is_score_table(cols: list[Column]) -> bool:
     have = {c.meaning for c in cols}
-    return "weight" in have or "score" in have or {"budget", "executed"} <= have
+    return "weight" in have or "score" in have or {"budget", "executed"} <= have or {"target", "actual"} <= have
 
 
 class _Builder:
@@ -285,6 +285,6 @@ def build_scores(rows: list[list[GridCell]], layout: str) -> Optional[ScoreTable
         if b is not None:
             b.row(rows[i])
         i += 1
-    if b is None or not any(it.weight or it.score for it in b.table.items):
+    if b is None or not any(it.weight or it.score or (it.target and it.actual) for it in b.table.items):
         return None
     return b.table
