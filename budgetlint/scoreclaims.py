@@ -63,9 +63,11 @@ def find_claims(norm: Mapped, inside_table) -> list[Claim]:
         label = re.sub(r"^(其中|[,，;；])", "", s.group("label")).strip("“”\"")
         out.append(Claim("section", value=_num(m, s, "s"), weight=_num(m, s, "w"), label=label))
     for g in GRADE.finditer(m.text):
-        before = [x for x in ANY_SCORE.finditer(m.text, max(0, g.start() - 40), g.start())]
         c = Claim("grade", grade=g.group("g"), span=m.span(g.start("g"), g.end("g")))
-        if before:
-            c.value = _num(m, before[-1], "s")
+        sentence = max(m.text.rfind(p, 0, g.start()) for p in "。\n") + 1
+        totals = [x for x in TOTAL.finditer(m.text, sentence, g.start())]
+        near = [x for x in ANY_SCORE.finditer(m.text, max(sentence, g.start() - 40), g.start())]
+        if totals or near:
+            c.value = _num(m, (totals or near)[-1], "s")
         out.append(c)
     return [c for c in out if not inside_table(c.span or c.value.span)]
