@@ -70,7 +70,20 @@ STANDARD = re.compile(r"以\s*(?P<t>\d+(?:\.\d+)?)\s*%\s*为标准|(?:≤|≦|<=
 LINEAR = re.compile(r"得分\s*=\s*[(（]?\s*(?P<a>[^=×*/()（）]+?)\s*(?:/\s*(?P<b>[^=×*()（）]+?))?\s*[)）]?\s*[×*]\s*"
                     r"(?P<k>\d+(?:\.\d+)?)\s*分")
 WORTH = re.compile(r"[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[)）]")
-_PART = re.compile(r"(?<![\d.．])(?P<n>[1-9])\s*[.．](?!\d)")
+_PART = re.compile(r"(?<![\d.．])(?P<n>[1-9])\s*[.．、](?!\d)")
+_MARKER = re.compile(r"(?<![\d.．])([1-9])\s*[.．]\s+(?=\S)")
+
+
+def prepare(text: str) -> str:
+    """Rubric cell text as the parser reads it: LaTeX and full-width folded, HTML tags dropped.
+
+    Numbered markers become 「1、」 first, so that 「2. 90% > 利用率」 does not
+    fold into the number 2.90 when spaces are removed.
+    """
+    from .normalize import normalize
+
+    text = _MARKER.sub(r"\1、", text)
+    return re.sub(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>", " ", normalize(text, join_lines=False).text)
 _CLAUSE = re.compile(r"[^；;。\n]+")
 
 

@@ -8,10 +8,9 @@ from typing import Optional
 from ..facts import Num
 from ..model import Evidence, Operand, Severity
 from ..numbers import fmt
-from ..normalize import normalize
 from ..numbers import Interval, half_unit
 from ..rates import subjects
-from ..rubric import expected_grade, grade_scheme, load_rubric, rubric_score
+from ..rubric import expected_grade, grade_scheme, load_rubric, prepare, rubric_score
 from ..scoreclaims import find_claims
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
@@ -250,11 +249,6 @@ def grade_vs_score(ctx) -> None:
                    related=[score.span])
 
 
-def _rubric_text(text: str) -> str:
-    """Rubric cell text as the tier parser reads it: LaTeX and full-width folded, HTML tags dropped."""
-    return re.sub(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>", " ", normalize(text, join_lines=False).text)
-
-
 def _figures(ctx):
     """``lookup(text, quarter)``: the stated value of the rate a text names, None if not stated.
 
@@ -299,7 +293,7 @@ def rubric_score_check(ctx) -> None:
             weight = table.weight_of_item(it)
             if it.score is None or it.rubric is None or weight is None or it.weight_of is not None:
                 continue
-            got = rubric_score(_rubric_text(it.rubric.text), it.label, weight.value, subjects, lookup)
+            got = rubric_score(prepare(it.rubric.text), it.label, weight.value, subjects, lookup)
             if got is None:
                 continue
             allowed, how = got
