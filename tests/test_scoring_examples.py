@@ -9,7 +9,7 @@ from conftest import EXAMPLES, check_json
 
 FAMILIES = ("BL31", "BL33", "BL5")
 CASES = sorted(p.name for p in EXAMPLES.glob("*.expected.json")
-               if p.name.startswith(("project-self-evaluation", "overall-self-evaluation-scores")))
+               if p.name.startswith(("project-self-evaluation", "overall-self-evaluation-")))
 
 
 @pytest.mark.parametrize("expected_file", CASES)
