@@ -13,6 +13,8 @@ Context rules, each small:
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,6 +28,8 @@ from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_cl
 from .segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
+_PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
+_RATE_SUBJECT = re.compile(r"(?:预算执行率|执行率|预算完成率|完成率)$")
 _UP = ("增加", "增长", "上升", "提高")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
 
@@ -56,6 +60,7 @@ class _List:
     span_start: int
     numbered: Optional[bool] = None
     items: list[list[Amount]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)  # the text that opens each item (「1、…（类）…（项）」)
 
 
 def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
@@ -68,6 +73,7 @@ class Assembler:
         self.norm = norm
         self.fs = FactSet()
         self.ledger: dict[str, list[int]] = defaultdict(list)
+        self.by_suffix: dict[str, list[int]] = defaultdict(list)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
 
     # -- helpers -----------------------------------------------------------
@@ -82,10 +88,18 @@ class Assembler:
 
     def lookup(self, key: str, before: int) -> Optional[Amount]:
         """Nearest amount stated before fact ``before`` whose key is ``key`` (else ends with it)."""
-        ids = [i for i in self.ledger.get(key, []) if i < before]
-        if not ids:
-            ids = sorted(i for k, v in self.ledger.items() if k.endswith(key) and len(key) >= 2 for i in v if i < before)
-        return self.fs.facts[ids[-1]] if ids else None
+        for index in (self.ledger, self.by_suffix if len(key) >= 2 else {}):
+            ids = index.get(key, [])  # ascending: facts are entered in document order
+            k = bisect.bisect_left(ids, before)
+            if k:
+                return self.fs.facts[ids[k - 1]]
+        return None
+
+    def _enter(self, key: str, fact_id: int) -> None:
+        """Record an amount under its key, and under every suffix of it for 「占…的x%」 look-ups."""
+        self.ledger[key].append(fact_id)
+        for i in range(1, len(key) - 1):
+            self.by_suffix[key[i:]].append(fact_id)
 
     # -- driver ------------------------------------------------------------
     def run(self, sentences: list[Sentence]) -> FactSet:
@@ -106,6 +120,7 @@ class Assembler:
                         open_list.numbered = marked
                     if open_list.numbered and marked:
                         open_list.items.append([])
+                        open_list.headings.append(first)
                     elif open_list.numbered and not open_list.items:
                         self._close(open_list)
                         open_list = None
@@ -121,6 +136,7 @@ class Assembler:
                 if open_list.numbered is False:
                     if para_amounts:
                         open_list.items.append(list(para_amounts))
+                        open_list.headings.append(sents[0].text)
                     else:
                         self._close(open_list)
                         open_list = None
@@ -131,7 +147,8 @@ class Assembler:
         return self.fs
 
     def _close(self, lst: _List) -> None:
-        items = [it for it in lst.items if it]
+        kept = [(h, it) for h, it in zip(lst.headings, lst.items) if it]
+        items = [it for _, it in kept]
         if len(items) < 1 or not lst.totals:
             return
         stated_totals = {(t.value.text, t.value.unit) for t in lst.totals}
@@ -139,20 +156,21 @@ class Assembler:
                                   for it in items for a in it):
             return  # items restating the total, or running totals: not parts of it
         for total in lst.totals:
-            chosen = []
-            for it in items:
+            chosen, headings = [], []
+            for heading, it in kept:
                 same = [a for a in it if a.role == total.role and _unit_family(a.value) == _unit_family(total.value)]
                 if not same and len(lst.totals) == 1:
                     same = [a for a in it if _unit_family(a.value) == _unit_family(total.value)]
                 if same:
                     chosen.append(same[0])
+                    headings.append(heading)
             if chosen:
-                self._breakdown(total, chosen, lst.label)
+                self._breakdown(total, chosen, lst.label, headings)
 
-    def _breakdown(self, total: Amount, items: list[Amount], label: str) -> None:
+    def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None) -> None:
         span = total.span.cover(items[-1].span)
-        self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id,
-                              items=[a.id for a in items], role=total.role, label=label[:60]))
+        self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id, items=[a.id for a in items],
+                              role=total.role, label=label[:60], headings=headings or []))
         for a in items:
             self.item_of[a.id] = total.id
 
@@ -194,7 +212,10 @@ class Assembler:
             used = 0
             prev_kind = None
             for p in pieces:
-                if p.kind == "amount":
+                if p.kind == "amount" and p.subject and p.number.unit == "%" and _RATE_SUBJECT.search(p.subject.text):
+                    self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
+                    used += 1
+                elif p.kind == "amount":
                     a = self._amount(p, cs, s, entity)
                     entity = a.entity or entity
                     amounts.append(a)
@@ -257,10 +278,9 @@ class Assembler:
                     self._breakdown(total, same, s.text)
         for a in amounts:
             if a.id not in self.item_of:
-                self.ledger[a.key].append(a.id)
+                self._enter(a.key, a.id)
             else:
-                tot = self.fs.facts[self.item_of[a.id]]
-                self.ledger[f"{tot.key}/{a.key}"].append(a.id)
+                self._enter(f"{self.fs.facts[self.item_of[a.id]].key}/{a.key}", a.id)
         self._resolve_shares(shares)
         if lead_at is not None and not items and lead_clause_end == s.clauses[-1][1]:
             if lead_at > 0 and amounts:
@@ -316,11 +336,13 @@ class Assembler:
             if p.subject:
                 key = subject_key(*entity_role(p.subject.text))
                 current = next((a for a in reversed(para_amounts) if a.key == key), None)
+            fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
+            previous = next((a for a in fits if _PREVIOUS.search(a.subject)), None)
             if current is None:
-                current = next((a for a in reversed(para_amounts)
-                                if is_rate or _unit_family(a.value) == _unit_family(n)), None)
+                current = next((a for a in fits if a is not previous), None)
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                     current=current.id if current else None, base_label=base_label,
+                                    previous=previous.id if previous and current and previous.id < current.id + 3 else None,
                                     direction=_direction(p.word), verb=p.word))
         if is_rate:
             ch.rate = n

@@ -36,15 +36,18 @@ class Context:
         """Effective precision of a stated number.
 
         Documents drop trailing zeros (475.2 for 475.20) and write 0 for 0.00,
-        so money with some decimals, or zero, takes the precision most amounts
-        of its unit are written with. Other whole numbers (「90亿元」) may be
-        rounded and keep their own precision.
+        so money with some decimals, zero, or a whole number not ending in 0
+        takes the precision most amounts of its unit are written with. Round
+        whole numbers (「90亿元」, 「5000万元」) may be rounded: they keep their own.
         """
-        if n.is_money and (n.decimals or n.value == 0):
+        if n.is_money and (n.decimals or n.value == 0 or not n.text.endswith("0")):
             return max(n.decimals, self.money_decimals.get(n.unit, 0))
         return n.decimals
 
     def interval(self, n: Num, tail: bool = True) -> Interval:
+        """The values ``n`` may stand for. Counts (人, 个, 辆 …) are exact; money gets the tail."""
+        if n.is_count and n.decimals == 0:
+            return Interval.exact(n.value)
         d = self.decimals(n)
         extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money) else Decimal(0)
         return n.interval(d, extra)

@@ -16,6 +16,7 @@ from .numbers import Interval, half_unit
 MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
          "亿元": Decimal(10 ** 8), "亿": Decimal(10 ** 8)}
 PERCENT = {"%", "个百分点"}
+COUNT = {"人", "名", "个", "辆", "次", "家", "项", "台(套)", "台", "套", "批次", "批", "起", "件", "份", "人次"}
 
 
 class Num(BaseModel):
@@ -31,6 +32,10 @@ class Num(BaseModel):
     @property
     def is_money(self) -> bool:
         return self.unit in MONEY
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT
 
     @property
     def is_percent(self) -> bool:
@@ -82,6 +87,7 @@ class Breakdown(FactBase):
     items: list[int] = []
     role: str = ""
     label: str = ""
+    headings: list[str] = []
 
 
 class Change(FactBase):
@@ -89,6 +95,7 @@ class Change(FactBase):
 
     kind: Literal["change"] = "change"
     current: Optional[int] = None
+    previous: Optional[int] = None
     base_label: str = ""
     direction: Literal["up", "down", "none"] = "none"
     verb: str = ""

@@ -127,6 +127,7 @@ def _join_broken_lines(m: Mapped) -> Mapped:
             and not _MARKER.match(nxt)
             and re.match(rf"[{CJK}%\d]", nxt[0])
             and not (heading and not re.match(f"[{CJK}]", nxt[0]))
+            and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
         )
         if ok:
             end_cur = offsets[i] + len(lines[i].rstrip())

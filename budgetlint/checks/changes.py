@@ -29,6 +29,8 @@ def change_rate(ctx) -> None:
             continue
         if ch.rate.unit != "%" or ch.amount.unit != cur.value.unit or ch.amount.approx or ch.rate.approx:
             continue
+        if ch.previous is not None:
+            continue  # both years stated: BL403 checks the amount, and the rate against the stated base
         sign = Decimal(-1) if ch.direction == "up" else Decimal(1)
         rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, ctx.interval(cur.value), ctx.interval(ch.amount))
         prev = cur.value.value + sign * ch.amount.value
@@ -73,3 +75,55 @@ def change_direction(ctx) -> None:
             en=(f"a decrease of {r.text}% exceeds 100%" if bad else f"the change is 0 but a rate of {r.text}% is stated"),
             evidence=Evidence(stated=f"{r.text}%", operands=[operand("增减额", ch.amount)] if ch.amount else []),
         )
+
+
+@rule("BL403", "change-against-both-years", Severity.ERROR)
+def change_against_both_years(ctx) -> None:
+    """增减额、方向或幅度与两年数字不符 — the change contradicts the two stated years.
+
+    「本年支出100.00万元，上年支出80.00万元，增加25.00万元，增长25.00%」: both
+    years are stated, so the change must be 100.00 − 80.00 = 20.00 (an
+    increase), and the rate 20.00 ÷ 80.00 = 25.00%. Reports a wrong amount, a
+    wrong direction word (增加 for a fall) or a wrong rate.
+
+    Fix: correct the amount, the word or the rate as the finding says.
+    """
+    for ch in ctx.facts.of(Change):
+        cur, prev = ctx.facts.get(ch.current), ctx.facts.get(ch.previous)
+        if cur is None or prev is None or ch.direction == "none" or cur.value.unit != prev.value.unit:
+            continue
+        diff_iv = ctx.interval(cur.value) - ctx.interval(prev.value)
+        diff = cur.value.value - prev.value.value
+        d = ctx.decimals(cur.value)
+        ops = [amount_operand(cur), amount_operand(prev)]
+        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0):
+            word = "减少" if diff < 0 else "增加"
+            ctx.report((ch.amount or ch.rate or ch).span, zh=f"「{ch.verb}」与数字不符：{cur.value.text} 比 {prev.value.text} {'少' if diff < 0 else '多'} {fmt(abs(diff), d)}，应为“{word}”",
+                       en=f"'{ch.verb}' contradicts the figures: {cur.value.text} vs {prev.value.text} is a change of {fmt(diff, d)}",
+                       evidence=Evidence(stated=ch.verb, recomputed=fmt(diff, d), operands=ops, suggestion=word),
+                       related=[cur.value.span, prev.value.span])
+            continue
+        if ch.amount is not None and ch.amount.unit == cur.value.unit:
+            a_iv = ctx.interval(ch.amount)
+            if not (diff_iv.overlaps(a_iv) or diff_iv.overlaps(a_iv.scale(Decimal(-1)))):
+                ctx.report(ch.amount.span, zh=f"增减额 {ch.amount.text} 与 {cur.value.text}−{prev.value.text}={fmt(diff, d)} 不符",
+                           en=f"change {ch.amount.text} differs from {cur.value.text} − {prev.value.text} = {fmt(diff, d)}",
+                           evidence=Evidence(stated=ch.amount.text, recomputed=fmt(abs(diff), d), operands=ops,
+                                             difference=fmt(ch.amount.value - abs(diff), d), suggestion=fmt(abs(diff), d)),
+                           related=[cur.value.span, prev.value.span])
+        if ch.rate is not None and ch.rate.unit == "%":
+            p_iv = ctx.interval(prev.value, tail=False)
+            if p_iv.lo <= 0:
+                continue
+            r_iv = corners(lambda c, p: abs(c - p) / p * HUNDRED, ctx.interval(cur.value, tail=False), p_iv)
+            if r_iv is not None and diff_iv.lo <= 0 <= diff_iv.hi:
+                r_iv = type(r_iv)(Decimal(0), r_iv.hi)
+            if r_iv is None or r_iv.overlaps(ctx.interval(ch.rate)):
+                continue
+            exact = abs(diff) / prev.value.value * HUNDRED
+            rd = max(ch.rate.decimals, 2)
+            ctx.report(ch.rate.span, zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 |{cur.value.text}−{prev.value.text}|÷{prev.value.text}={fmt(exact, rd)}% 不符",
+                       en=f"rate {ch.rate.text}% differs from |{cur.value.text} − {prev.value.text}| / {prev.value.text} = {fmt(exact, rd)}%",
+                       evidence=Evidence(stated=f"{ch.rate.text}%", recomputed=f"{fmt(exact, rd)}%", operands=ops,
+                                         difference=fmt(ch.rate.value - exact, rd), suggestion=f"{fmt(exact, ch.rate.decimals)}%"),
+                       related=[cur.value.span, prev.value.span])

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-
 from ..facts import Amount
 from ..model import Evidence, Severity
 from ..numbers import fmt
@@ -34,7 +32,7 @@ def restated_differently(ctx) -> None:
 
     Fix: make the two statements agree; the finding names both places.
     """
-    seen: dict[str, list[Amount]] = defaultdict(list)
+    first: dict[str, Amount] = {}
     totals = {i: bd.total for bd in ctx.facts.facts if getattr(bd, "kind", "") == "breakdown" for i in bd.items}
     for a in ctx.facts.of(Amount):
         key = _comparable_key(ctx, a)
@@ -42,17 +40,14 @@ def restated_differently(ctx) -> None:
             continue
         if a.id in totals:
             key = f"{ctx.facts.get(totals[a.id]).key}/{key}"
-        iv = ctx.interval(a.value)
-        for b in seen[key]:
-            if b.value.unit == a.value.unit and not ctx.interval(b.value).overlaps(iv):
-                ctx.report(
-                    a.value.span,
-                    zh=f"{a.entity}前文为 {b.value.text}{b.value.unit}，此处为 {a.value.text}{a.value.unit}，前后不一致",
-                    en=f"{a.entity} was stated as {b.value.text} {b.value.unit} earlier, here {a.value.text} {a.value.unit}",
-                    evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{b.value.text}{b.value.unit}",
-                                      operands=[amount_operand(b), amount_operand(a)],
-                                      difference=fmt(a.value.value - b.value.value, ctx.decimals(a.value))),
-                    related=[b.value.span],
-                )
-                break
-        seen[key].append(a)
+        b = first.setdefault(key, a)
+        if b is not a and b.value.unit == a.value.unit and not ctx.interval(b.value).overlaps(ctx.interval(a.value)):
+            ctx.report(
+                a.value.span,
+                zh=f"{a.entity}前文为 {b.value.text}{b.value.unit}，此处为 {a.value.text}{a.value.unit}，前后不一致",
+                en=f"{a.entity} was stated as {b.value.text} {b.value.unit} earlier, here {a.value.text} {a.value.unit}",
+                evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{b.value.text}{b.value.unit}",
+                                  operands=[amount_operand(b), amount_operand(a)],
+                                  difference=fmt(a.value.value - b.value.value, ctx.decimals(a.value))),
+                related=[b.value.span],
+            )

@@ -29,10 +29,10 @@ def completion_rate(ctx) -> None:
             continue
         if actual.value.unit != budget.value.unit or budget.value.value == 0:
             continue
-        b_iv = ctx.interval(budget.value)
+        b_iv = ctx.interval(budget.value, tail=False)
         if b_iv.lo <= 0:
             continue
-        ratio = (ctx.interval(actual.value) / b_iv).scale(HUNDRED)
+        ratio = (ctx.interval(actual.value, tail=False) / b_iv).scale(HUNDRED)
         if ratio.overlaps(ctx.interval(c.rate)):
             continue
         exact = actual.value.value / budget.value.value * HUNDRED

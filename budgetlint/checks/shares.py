@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ..facts import Breakdown, Share
 from ..model import Evidence, Severity
-from ..numbers import Interval, fmt, isum, half_unit
+from ..numbers import Interval, fmt, half_unit, isum, round_to
 from . import rule
 from ._util import amount_operand, operand
 
@@ -13,20 +13,25 @@ HUNDRED = Decimal(100)
 
 
 def _converted(ctx, a, unit):
-    iv = ctx.interval(a.value)
+    iv = ctx.interval(a.value, tail=False)
     if a.value.unit != unit and a.value.is_money:
         from ..facts import MONEY
         iv = iv.scale(MONEY[a.value.unit] / MONEY[unit])
     return iv
 
 
-def _plugged(ctx, sh: Share, ratio: Interval) -> bool:
+def _plugged(ctx, sh: Share, ratio: Interval, siblings: list[Share]) -> bool:
     """Shares of a list nudged by one last digit so that they total exactly 100% (a common convention)."""
-    unit = half_unit(sh.value.decimals) * 2
-    if ratio.distance(ctx.interval(sh.value)) > unit:
+    if ratio.distance(ctx.interval(sh.value)) > half_unit(sh.value.decimals) * 2:
         return False
-    siblings = [s for s in ctx.facts.of(Share) if s.whole == sh.whole and s.whole is not None and s.value.unit == "%"]
-    return len(siblings) > 1 and sum(s.value.value for s in siblings) == HUNDRED
+    if len(siblings) < 2 or sum(s.value.value for s in siblings) != HUNDRED:
+        return False
+    whole = ctx.facts.get(sh.whole).value.value
+    if not whole:
+        return False
+    honest = sum(round_to(ctx.facts.get(s.part).value.value / whole * HUNDRED, s.value.decimals)
+                 for s in siblings if s.part is not None)
+    return honest != HUNDRED  # plain rounding would miss 100%, so one share had to give
 
 
 @rule("BL201", "share-mismatch", Severity.ERROR)
@@ -37,10 +42,17 @@ def share_mismatch(ctx) -> None:
     886.82 is the total of the list the amount belongs to, or the quantity the
     share names (「占本年支出合计的85.87%」 → the 本年支出合计 stated earlier).
     The share is an error only if no values inside the rounding intervals of
-    the part and the whole give a share that rounds to the stated one.
+    the part and the whole give a share that rounds to the stated one (the
+    author computed it from the unrounded amounts, which lie in those
+    intervals, so the 0.01 tail is not added here). Shares nudged by one last
+    digit so that a list's shares total exactly 100% are accepted.
 
     Fix: correct the share (the finding gives the recomputed one) or the amount.
     """
+    by_whole: dict[int, list[Share]] = {}
+    for sh in ctx.facts.of(Share):
+        if sh.whole is not None and sh.value.unit == "%":
+            by_whole.setdefault(sh.whole, []).append(sh)
     for sh in ctx.facts.of(Share):
         part, whole = ctx.facts.get(sh.part), ctx.facts.get(sh.whole)
         if part is None or whole is None or part.id == whole.id or sh.value.approx:
@@ -50,13 +62,13 @@ def share_mismatch(ctx) -> None:
         if part.value.is_money != whole.value.is_money or (not part.value.is_money and part.value.unit != whole.value.unit):
             continue
         p_iv = _converted(ctx, part, whole.value.unit)
-        w_iv = ctx.interval(whole.value)
+        w_iv = ctx.interval(whole.value, tail=False)
         ratio = p_iv / w_iv if w_iv.lo > 0 else None
         if ratio is None:
             continue
         ratio = ratio.scale(HUNDRED)
         stated = ctx.interval(sh.value)
-        if ratio.overlaps(stated) or _plugged(ctx, sh, ratio):
+        if ratio.overlaps(stated) or _plugged(ctx, sh, ratio, by_whole.get(sh.whole, [])):
             continue
         d = max(sh.value.decimals, 2)
         exact = part.value.value / whole.value.value * HUNDRED if whole.value.value else None

@@ -1,12 +1,13 @@
 """BL1xx sums: the items of a list against the total they break down."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..facts import MONEY, Amount, Breakdown, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
-from ..subjects import ROLE_WORDS
+from ..subjects import ROLE_WORDS, clean, is_budget
 from . import rule
 from ._util import amount_operand
 
@@ -56,8 +57,9 @@ def breakdown_sum(ctx) -> None:
     Fix: correct the item or the total; the finding suggests the total that
     the items imply.
     """
+    reported: set[int] = set()
     for bd, total, items in breakdowns(ctx):
-        if len(items) < 2:
+        if len(items) < 2 or total.id in reported:
             continue
         unit = total.value.unit
         sum_iv = isum(_item_interval(ctx, a.value, unit) for a in items)
@@ -80,6 +82,7 @@ def breakdown_sum(ctx) -> None:
                               suggestion=f"{fmt(computed, d)}{unit or ''}"),
             related=[a.value.span for a in items],
         )
+        reported.add(total.id)
 
 
 @rule("BL102", "part-exceeds-total", Severity.ERROR)
@@ -137,3 +140,57 @@ def unit_slip(ctx) -> None:
                                   note=f"各项单位 {units} / 合计单位 {unit}"),
                 related=[a.value.span for a in items],
             )
+
+
+_CLASS = re.compile(r"^\s*(?:\d{1,2}[、.．]|[(（]\d{1,2}[)）])?\s*(.+?)\s*[(（]类[)）]")
+
+
+def _class_name(text: str) -> str:
+    return re.sub(r"支出$", "", clean(text))
+
+
+@rule("BL103", "class-items-sum", Severity.ERROR)
+def class_items_sum(ctx) -> None:
+    """类级金额与其下各项（项）合计不符 — a 类 amount differs from the sum of its 项 items.
+
+    决算说明 first give 「主要用于以下方面：一般公共服务（类）支出399.26万元…」 and then
+    list each 项 with its 类/款/项 classification 「1、一般公共服务支出（类）…（款）…（项）…
+    支出决算为379.03万元」. When both lists break down the same total, the 项 items
+    of each 类 must add up to that 类's amount (within rounding and the tail).
+
+    Fix: correct the 类 amount or the 项 amounts.
+    """
+    lists = [(bd, ctx.facts.get(bd.total)) for bd in ctx.facts.of(Breakdown) if bd.total is not None]
+    for bd, total in lists:
+        if not bd.headings or is_budget(total.role):
+            continue
+        groups: dict[str, list[Amount]] = {}
+        for heading, i in zip(bd.headings, bd.items):
+            m = _CLASS.match(heading)
+            if m:
+                groups.setdefault(_class_name(m.group(1)), []).append(ctx.facts.get(i))
+        if not groups:
+            continue
+        for other, other_total in lists:
+            if other is bd or other.headings or other_total.value.value != total.value.value:
+                continue
+            for i in other.items:
+                cls = ctx.facts.get(i)
+                parts = groups.get(_class_name(cls.entity))
+                if not parts or cls.value.unit != total.value.unit:
+                    continue
+                sum_iv = isum(ctx.interval(a.value, tail=False) for a in parts)
+                if sum_iv.overlaps(ctx.interval(cls.value)):
+                    continue
+                d = ctx.decimals(cls.value)
+                computed = sum(a.value.value for a in parts)
+                unit = cls.value.unit or ""
+                ctx.report(
+                    cls.value.span,
+                    zh=f"{cls.entity}：其下各项合计 {fmt(computed, d)}{unit}，与所述 {cls.value.text}{unit} 相差 {fmt(abs(computed - cls.value.value), d)}{unit}",
+                    en=f"{cls.entity}: its items add up to {fmt(computed, d)} {unit}, not the stated {cls.value.text} {unit}",
+                    evidence=Evidence(stated=f"{cls.value.text}{unit}", recomputed=f"{fmt(computed, d)}{unit}",
+                                      operands=[amount_operand(a) for a in parts],
+                                      difference=fmt(computed - cls.value.value, d), suggestion=f"{fmt(computed, d)}{unit}"),
+                    related=[a.value.span for a in parts],
+                )

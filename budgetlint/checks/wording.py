@@ -70,4 +70,5 @@ def written_expression(ctx) -> None:
             evidence=Evidence(stated=f"{e.result.text}{unit}", recomputed=f"{fmt(e.computed, d)}{unit}",
                               operands=[operand("项", t) for t in e.terms],
                               difference=fmt(e.result.value - e.computed, d), suggestion=f"{fmt(e.computed, e.result.decimals)}{unit}"),
+            related=[t.span for t in e.terms],
         )

@@ -1,0 +1,43 @@
+"""Normalisation keeps an offset map back to the characters the author wrote."""
+from __future__ import annotations
+
+from budgetlint.normalize import normalize
+
+
+def _back(text, norm, needle):
+    i = norm.text.index(needle)
+    s = norm.span(i, i + len(needle))
+    return text[s.start:s.end]
+
+
+def test_thousands_separators_and_fullwidth_digits_map_back():
+    text = "收入合计５７,３７３.０２万元，占９９．９６％。"
+    norm = normalize(text)
+    assert "收入合计57373.02万元" in norm.text
+    assert _back(text, norm, "57373.02") == "５７,３７３.０２"
+    assert _back(text, norm, "99.96%") == "９９．９６％"
+
+
+def test_latex_fragments_become_operators():
+    text = r"执行率 = $\Sigma (85.07\% + 102.83\%) \div 2 \times 1 \leq 100\%$"
+    norm = normalize(text)
+    assert "Σ (85.07% + 102.83%) ÷ 2 × 1 ≤ 100%" in norm.text
+    assert _back(text, norm, "102.83%") == r"102.83\%"
+
+
+def test_space_between_cjk_and_number_is_dropped_but_table_gaps_kept():
+    assert normalize("收、支总计 753.18 万元").text == "收、支总计753.18万元"
+    assert normalize("3  2  有结余").text == "3  2  有结余"
+
+
+def test_paragraph_broken_by_pdf_extraction_is_rejoined():
+    text = "2.公务用车购置及运行维护费支出3.12万元，完成预算\n\n100%。公务用车购置及运行维护费支出决算比上年减少。"
+    norm = normalize(text)
+    assert "完成预算100%。" in norm.text
+    assert _back(text, norm, "100%") == "100%"
+
+
+def test_headings_and_titles_are_not_joined_to_the_next_line():
+    text = "某区文化馆2024年度“三公”经费支出情况说明\n\n2024年度支出合计1.00万元。\n一、收入支出决算总体情况说明\n收入合计1万元。"
+    norm = normalize(text)
+    assert norm.text.count("\n") == text.count("\n")

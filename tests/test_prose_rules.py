@@ -1,0 +1,55 @@
+"""Small hand-made statements for the prose rules whose corpus cases are rare."""
+from __future__ import annotations
+
+from budgetlint.config import Config
+from budgetlint.document import Document
+from budgetlint.engine import lint
+
+CLASS_DOC = """2024年度财政拨款支出100.00万元，主要用于以下方面：一般公共服务（类）支出30.00万元，占30.00%；住房保障（类）支出70.00万元，占70.00%。
+2024年度财政拨款支出决算数为100.00万元，其中：
+1、一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为{a}万元。
+2、一般公共服务（类）商贸事务（款）其他商贸事务支出（项）：支出决算为{b}万元。
+3、住房保障（类）住房改革支出（款）住房公积金（项）：支出决算为{c}万元。
+"""
+
+
+def findings(text: str):
+    return [(f.code, text[f.span.start:f.span.end]) for f in lint(Document(path="t.txt", text=text), Config()).findings]
+
+
+def test_class_amount_against_its_items():
+    assert findings(CLASS_DOC.format(a="20.00", b="10.00", c="70.00")) == []
+    # same total (100.00), but 一般公共服务 items now add up to 31.00 and 住房保障 to 69.00
+    got = findings(CLASS_DOC.format(a="21.00", b="10.00", c="69.00"))
+    assert ("BL103", "30.00") in got and ("BL103", "70.00") in got
+    assert not [c for c, _ in got if c == "BL101"]
+
+
+def test_single_part_larger_than_total():
+    assert findings("授予中小企业合同金额222.27万元，其中：授予小微企业合同金额230.00万元。") == [("BL102", "230.00")]
+    assert findings("授予中小企业合同金额222.27万元，其中：授予小微企业合同金额200.00万元。") == []
+
+
+def test_comparison_equal_within_rounding_is_fine():
+    assert findings("公务接待费支出预算为2.23万元，支出决算为2.23万元，决算数等于预算数。") == []
+    assert findings("公务接待费支出预算为2.23万元，支出决算为2.53万元，决算数等于预算数。") == [("BL701", "等于")]
+
+
+def test_share_of_a_named_whole_stated_earlier():
+    text = "2023年度支出合计921.87万元。\n2023年度财政拨款支出791.59万元，占本年支出合计的{s}%。"
+    assert findings(text.format(s="85.87")) == []
+    assert findings(text.format(s="58.87")) == [("BL201", "58.87")]
+
+
+def test_completion_rate_and_execution_rate_wordings():
+    assert findings("项目全年预算数57万元，执行数为54.82万元，完成预算的96.2%。") == []
+    assert findings("项目全年预算数57万元，执行数为54.82万元，完成预算的92.6%。") == [("BL301", "92.6")]
+    assert findings("全年预算数为2,450.00万元，执行数为2,303.00万元，预算执行率为95.00%。") == [("BL301", "95.00")]
+
+
+def test_change_against_both_stated_years():
+    base = "本年支出合计100.00万元，上年支出合计80.00万元，{w}{a}万元，{r}{p}%。"
+    assert findings(base.format(w="增加", a="20.00", r="增长", p="25.00")) == []
+    assert findings(base.format(w="增加", a="25.00", r="增长", p="25.00")) == [("BL403", "25.00")]
+    assert findings(base.format(w="增加", a="20.00", r="增长", p="20.00")) == [("BL403", "20.00")]
+    assert ("BL403", "20.00") in findings(base.format(w="减少", a="20.00", r="下降", p="25.00"))
