@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts import Num
+from ..facts import Completion, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..rates import ADJUST, SPEC_BY_KEY, RateFact, find_rates, recompute
@@ -52,6 +52,13 @@ def _report_rate(ctx, f: RateFact, got: Interval, formula: str, note: str = "") 
                related=[n.span for n in f.inputs.values()])
 
 
+def _checked_by_core(ctx, c: Completion) -> bool:
+    """Whether BL301 recomputes this completion rate (both amounts found, in one unit)."""
+    actual, budget = ctx.facts.get(c.actual), ctx.facts.get(c.budget)
+    return actual is not None and budget is not None and actual.value.unit == budget.value.unit \
+        and budget.value.value != 0
+
+
 @rule("BL310", "control-rate", Severity.ERROR)
 def control_rate(ctx) -> None:
     """控制率/执行率与其构成数据不符 — a named rate is not what its inputs give.
@@ -63,15 +70,18 @@ def control_rate(ctx) -> None:
     预算执行率 = 全年支出 ÷ 全年预算; 项目支出预算完成率; 季度支出进度 =
     累计支出 ÷ 总预算; 季度执行率 = 支出进度 ÷ 序时进度. Every input is the
     interval its rounding allows (a stated 97.44% stands for 97.435–97.445%).
+    Rates the core grammar already reads as 完成预算的X% / 执行率 (BL301) are
+    left to it.
 
     Example: 「实际在编人员52人，实际编外人员16人，编外人员控制率为25.53%」 —
     16 ÷ 68 = 23.53%.
 
     Fix: correct the rate (the finding gives the recomputed one) or its inputs.
     """
+    core = {c.rate.span.start for c in ctx.facts.of(Completion) if _checked_by_core(ctx, c)}
     for f in rate_facts(ctx):
         spec = SPEC_BY_KEY.get(f.key)
-        if spec is None or spec is ADJUST or set(spec.inputs) - set(f.inputs):
+        if spec is None or spec is ADJUST or set(spec.inputs) - set(f.inputs) or f.value.span.start in core:
             continue
         got = recompute(spec, {k: Interval.exact(n.value) if k in spec.exact else box(ctx, n)
                                for k, n in f.inputs.items()})
