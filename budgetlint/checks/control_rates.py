@@ -157,7 +157,7 @@ def adjustment_rate_base(ctx) -> None:
 
 @rule("BL313", "average-rate", Severity.ERROR)
 def average_rate(ctx) -> None:
-    """全年平均执行率与各季度执行率的平均值不符.
+    """全年平均执行率与各季度执行率的平均值不符 — the average execution rate is not the mean of the quarters.
 
     全年平均执行率 = Σ(季度执行率) ÷ 4: compared with the four rates listed
     beside it (「分季预算执行率分别为85.07%、102.83%、80.56%及94.29%，全年平均预算

@@ -370,7 +370,7 @@ def execution_rate(ctx) -> None:
 
 @rule("BL521", "execution-score", Severity.ERROR)
 def execution_score(ctx) -> None:
-    """预算执行率得分与 执行率 × 分值 不符 (capped at the 分值).
+    """预算执行率得分与执行率×分值不符 — the budget-execution score is not rate × weight (capped at the weight).
 
     In the 项目支出绩效自评表 the budget-execution score is 执行率 × 分值, and
     never more than the 分值: 92% × 10 = 9.2. The stated 执行率 is used (BL520
