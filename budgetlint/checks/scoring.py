@@ -12,6 +12,7 @@ from ..numbers import Interval, half_unit
 from ..rates import subjects
 from ..rubric import expected_grade, grade_scheme, load_rubric, prepare, rubric_score
 from ..scoreclaims import find_claims
+from ..tables.header import GridCell, build_scores
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
 from ._util import operand
@@ -19,7 +20,14 @@ from .control_rates import rate_facts
 
 
 def score_tables(ctx) -> list[ScoreTable]:
-    return [t.scores for t in ctx.tables if getattr(t, "scores", None) is not None]
+    """Score tables of the document; tables that ingest built from DOCX/XLSX cells are read here."""
+    out = []
+    for t in ctx.tables:
+        if getattr(t, "scores", None) is None and t.source != "text" and t.rows:
+            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+        if t.scores is not None:
+            out.append(t.scores)
+    return out
 
 
 def _op(it: ScoreItem, n: Num, what: str) -> Operand:
