@@ -167,7 +167,6 @@ def deduction_score(text: str, v: Interval, full: Decimal) -> Optional[Interval]
 
 
 _QUARTER_WORD = re.compile(r"第?([一二三四])季度")
-Lookup = "Callable[[str, Optional[int]], Optional[Interval]]"
 
 
 def _figure(text: str, lookup) -> Optional[Interval]:

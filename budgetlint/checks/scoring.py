@@ -1,7 +1,6 @@
 """BL5xx scoring: score tables against themselves and against the prose that restates them."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Optional
 

@@ -151,7 +151,6 @@ class _Builder:
         names = [c.level for c in cols if c.meaning == "name"]
         levels = [lv for lv in names if lv]
         self.leaf_level = max(levels) if levels else 1
-        self.first_name = next((i for i, c in enumerate(cols) if c.meaning == "name"), None)
         self.leaf_weight = next((i for i, c in enumerate(cols) if c.meaning == "weight"
                                  and (c.level in (None, self.leaf_level))), None)
 

@@ -37,8 +37,6 @@ COLUMNS = [Column("name", 1), Column("name", 2), Column("name", 3), Column("rubr
 @dataclass
 class _Event:
     kind: str  # label | leaf | total
-    start: int = 0
-    end: int = 0
     name: Optional[tuple[int, int]] = None
     rubric: Optional[tuple[int, int]] = None
     weight: Optional[tuple[int, int]] = None
