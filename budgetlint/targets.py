@@ -50,8 +50,14 @@ def _op(word: str) -> str:
 
 
 def read(text: str, actual: bool = False) -> Optional[Reading]:
-    """The comparison a target (or, with ``actual``, the value or bound an actual) states; None if qualitative."""
+    """The comparison a target (or, with ``actual``, the value or bound an actual) states.
+
+    None when qualitative (有效, 达到预期) or when it holds several figures
+    (「培训4次，安全培训2次」).
+    """
     t = text.replace(" ", "").replace(",", "")
+    if len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"\d{4}年|\d+月\d+日", "", t))) > 1:
+        return None  # several figures (「推广率达到67%;应用率达到60%」): which one is meant is unclear
     m = RANK.search(t)
     if m:
         if m.group("n"):

@@ -22,6 +22,7 @@ from budgetlint.targets import judge
     ("有效", "有效", "not comparable"),
     ("≥90%", "92个", "not comparable"),
     ("≥90%", "大于80%", "not comparable"),
+    ("6 次", "开展统计人员培训 4 次,企业安全培训 2 次。", "not comparable"),
 ])
 def test_judge(target, actual, verdict):
     assert judge(target, actual)[0] == verdict

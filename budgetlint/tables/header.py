@@ -37,7 +37,7 @@ MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
     ("name3", r"三级指标"),
     ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
 ]]
-_NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|和|/)+$")
+_NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
