@@ -43,3 +43,17 @@ def test_english_messages():
 
     code, out, _ = run_cli("check", "--lang", "en", "--select", "BL501", str(EXAMPLES / "project-self-evaluation.txt"))
     assert code == 1 and "exceeds its weight 15" in out
+
+
+def test_form_without_total_weight_must_make_100(tmp_path):
+    """The 总分 row often states no 分值: budget execution 10 + indicators must still make 100."""
+    lines = (EXAMPLES / "project-self-evaluation-clean.txt").read_text(encoding="utf-8").split("\n")
+    total = lines.index("\t总分")
+    lines[total + 5] = "\t"  # no 分值 on the 总分 row
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("\n".join(lines), encoding="utf-8")
+    assert [f for f in check_json("--select", "BL5", str(quiet))] == []
+    lines[total - 3] = "\t15"  # 市民满意度 分值 10 → 15: 105 in all
+    loud = tmp_path / "loud.txt"
+    loud.write_text("\n".join(lines), encoding="utf-8")
+    assert [(f["line"], f["code"]) for f in check_json("--select", "BL502", str(loud))] == [(total + 1, "BL502")]

@@ -96,7 +96,9 @@ def weights_sum(ctx) -> None:
 
     「过程（40 分）」 must be the sum of its 二级指标 (预算执行 15 + 预算管理 15 +
     资产管理 10); each 二级指标 the sum of its 三级指标; the 一级指标 the 总分 row's
-    分值 (usually 100). A merged 分值 cell counts once.
+    分值 (usually 100). A merged 分值 cell counts once. In a 项目支出绩效自评表
+    whose 总分 row states no 分值, budget execution and the indicators must
+    make 100.
 
     Fix: correct the section's 分值 or one of the indicators' (the finding
     gives the sum of the parts).
@@ -106,6 +108,9 @@ def weights_sum(ctx) -> None:
         heads = [(s, table.children(s.index)) for s in table.sections() if s.weight is not None]
         if total is not None and total.weight is not None:
             heads.append((total, table.children(None)))
+        if total is not None and total.weight is None and total.label_span is not None \
+                and any(it.kind == "budget" and it.weight for it in table.items):
+            _form_weights(ctx, table, total)
         for head, children in heads:
             parts = _weight_parts(table, children)
             if not parts:
@@ -122,6 +127,21 @@ def weights_sum(ctx) -> None:
                                          operands=[_op(c, w, "分值") for c, w in parts],
                                          difference=fmt(head.weight.value - got, d), suggestion=f"{fmt(got, d)}分"),
                        related=[w.span for w in cells])
+
+
+def _form_weights(ctx, table: ScoreTable, total: ScoreItem) -> None:
+    """项目支出绩效自评表 without a 分值 on its 总分 row: budget execution and indicators make 100."""
+    parts = _weight_parts(table, table.children(None))
+    if not parts or _sum([w for _, w in parts]) == 100:
+        return
+    got = _sum([w for _, w in parts])
+    d = precision([w for _, w in parts])
+    ctx.report(total.label_span,
+               zh=f"预算执行率与各绩效指标分值合计 {fmt(got, d)} 分，应为 100 分",
+               en=f"the weights of budget execution and the indicators add up to {fmt(got, d)}, not 100",
+               evidence=Evidence(stated="100分", recomputed=f"{fmt(got, d)}分",
+                                 operands=[_op(c, w, "分值") for c, w in parts], difference=fmt(got - 100, d)),
+               related=[w.span for _, w in parts])
 
 
 def _scores_under(table: ScoreTable, i: Optional[int]) -> list[tuple[ScoreItem, Num]]:
