@@ -37,6 +37,7 @@ class Claim:
     label: str = ""
     grade: str = ""
     span: Optional[Span] = None
+    context: str = ""  # the clause before the claim (「项目绩效自评得分」: about projects, not the whole)
 
 
 def compact(norm: Mapped) -> Mapped:
@@ -54,7 +55,8 @@ def find_claims(norm: Mapped, inside_table) -> list[Claim]:
     m = compact(norm)
     out: list[Claim] = []
     for t in TOTAL.finditer(m.text):
-        c = Claim("total", value=_num(m, t, "s"))
+        start = max(m.text.rfind(p, 0, t.start()) for p in "，,。；;") + 1
+        c = Claim("total", value=_num(m, t, "s"), context=m.text[start:t.end()])
         full = FULL.match(m.text, t.end())
         if full:
             c.weight = _num(m, full, "w")

@@ -57,3 +57,10 @@ def test_form_without_total_weight_must_make_100(tmp_path):
     loud = tmp_path / "loud.txt"
     loud.write_text("\n".join(lines), encoding="utf-8")
     assert [(f["line"], f["code"]) for f in check_json("--select", "BL502", str(loud))] == [(total + 1, "BL502")]
+
+
+def test_project_scores_in_prose_are_not_the_overall_total(tmp_path):
+    text = (EXAMPLES / "overall-self-evaluation-layout.txt").read_text(encoding="utf-8")
+    p = tmp_path / "doc.txt"
+    p.write_text(text.replace("绩效自评综合\n\n得分 \n91分", "项目绩效自评得分 \n85分"), encoding="utf-8")
+    assert [f["code"] for f in check_json("--select", "BL504", str(p))] == []

@@ -213,6 +213,8 @@ def score_restated(ctx) -> None:
     table = tables[0]
     for c in find_claims(ctx.norm, _inside_tables(ctx)):
         if c.kind == "total":
+            if "项目" in c.context and not any(it.kind == "budget" for it in table.items):
+                continue  # a project's score, not the whole table's
             stated_total, parts = _table_total(table)
             if parts and _differs(c.value, parts):
                 _restated(ctx, c.value, "总分", parts, stated_total)
