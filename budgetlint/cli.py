@@ -1,43 +1,45 @@
-"""Command line: ``budgetlint check | facts | rules | rule``."""
+"""Command line: ``budgetlint check | facts | config | rules | rule``.
+
+Exit codes of ``check``: 0 nothing at warning level or above, 1 findings,
+2 a usage or config error or an input that could not be read (the other
+inputs are still linted and reported).
+"""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from typing import Optional
 
 import click
 
 from . import __version__
-from .config import Config
-from .ingest import InputError, expand_paths, read_document
+from .config import ConfigError, Resolver
+from .ingest import InputError
+from .report import FORMATTERS
 
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                    help="Message language (default zh, or the config's lang).")
+CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                      help="Use this config file for every input instead of the nearest one.")
 
 
-def _codes(value: str | None) -> list[str]:
+def _codes(value: Optional[str]) -> list[str]:
     return [c.strip().upper() for c in (value or "").split(",") if c.strip()]
 
 
-def _config(lang, select=None, ignore=None) -> Config:
-    cfg = Config()
-    if lang:
-        cfg.lang = lang
-    if select:
-        cfg.select = _codes(select)
-    if ignore:
-        cfg.ignore = _codes(ignore)
-    return cfg
+def _fail(zh: str, en: str, lang: str) -> None:
+    click.echo(f"budgetlint: {en if lang == 'en' else zh}", err=True)
+    sys.exit(2)
 
 
-def _documents(paths, cfg: Config, errors: list[InputError]):
-    """Yield readable documents; unreadable inputs are collected, the rest still linted."""
-    for path, err in expand_paths(list(paths)):
-        if err:
-            errors.append(err)
-            continue
-        try:
-            yield read_document(path, cfg.max_file_size)
-        except InputError as e:
-            errors.append(e)
+def _resolver(config_file, lang, **overrides) -> Resolver:
+    """Config files plus command-line overrides; a bad config file is one line and exit 2."""
+    try:
+        return Resolver(config_file, {"lang": lang, **overrides})
+    except ConfigError as e:
+        click.echo(f"budgetlint: {e.message(lang or 'zh')}", err=True)
+        sys.exit(2)
 
 
 def _print_errors(errors: list[InputError], lang: str) -> None:
@@ -53,38 +55,161 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--select", help="Comma-separated codes or prefixes to enable (e.g. BL1,BL201).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)),
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the findings to FILE instead of stdout.")
+@click.option("--select", help="Comma-separated codes or prefixes to run, replacing the config's selection (e.g. BL1,BL201).")
+@click.option("--extend-select", help="Codes or prefixes to run in addition to the config's selection.")
 @click.option("--ignore", help="Comma-separated codes or prefixes to disable.")
 @LANG
-def check(paths, fmt, select, ignore, lang) -> None:
-    """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input errors."""
-    from .engine import lint
-    from .report import FORMATTERS, locate
+@CONFIG
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), help="Report only findings not recorded in FILE.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in FILE and exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
+@click.option("--statistics", is_flag=True, help="Print a table of counts per code instead of the findings.")
+@click.option("--summary", is_flag=True, help="Print a per-document table instead of the findings.")
+@click.option("--summary-csv", type=click.Path(dir_okay=False), help="Write the per-document table to FILE as CSV.")
+def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, baseline, write_baseline, jobs,
+          statistics, summary, summary_csv) -> None:
+    """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input or config errors."""
+    from . import batch
+    from .report import locate
 
-    cfg = _config(lang, select, ignore)
-    errors: list[InputError] = []
-    located = []
-    for doc in _documents(paths, cfg, errors):
-        located.extend(locate(doc, lint(doc, cfg).findings))
-    click.echo(FORMATTERS[fmt](located, cfg.lang), nl=False)
-    _print_errors(errors, cfg.lang)
+    resolver = _resolver(config_file, lang, select=_codes(select), extend_select=_codes(extend_select),
+                         ignore=_codes(ignore))
+    try:
+        lang = lang or resolver.for_path(paths[0]).lang
+        todo, errors = [], []
+        for path, cfg, err in batch.collect(list(paths), resolver):
+            if err:
+                errors.append(err)
+            else:
+                todo.append((path, cfg))
+    except ConfigError as e:
+        _fail(e.message("zh"), e.message("en"), lang or "zh")
+    todo.sort(key=lambda job: job[0])
+    if not todo and not errors:
+        click.echo("budgetlint: 没有要检查的文件（所有文件都被 exclude/include 排除）" if lang == "zh"
+                   else "budgetlint: no files to check (every file was excluded by exclude/include)", err=True)
+    show_progress = sys.stderr.isatty() and len(todo) > 3
+    results = batch.run(todo, jobs or os.cpu_count() or 1, ("检查中" if lang == "zh" else "checking") if show_progress else None)
+    errors += [r.input_error() for r in results if r.error]
+    done = [r for r in results if r.doc is not None]
+
+    if write_baseline:
+        from .baseline import write_baseline as write
+
+        n = _writing(write_baseline, lang, lambda: write(write_baseline, [(r.doc, r.findings) for r in done]))
+        click.echo(f"budgetlint: 已将 {n} 个问题记入 {write_baseline}" if lang == "zh"
+                   else f"budgetlint: recorded {n} findings in {write_baseline}", err=True)
+        _print_errors(errors, lang)
+        sys.exit(2 if errors else 0)
+    if baseline:
+        _drop_baselined(baseline, done, lang)
+
+    located = [it for r in done for it in locate(r.doc, r.findings)]
+    rendered = FORMATTERS[fmt](located, lang, [r.path for r in done])
+    tables = []
+    if statistics:
+        tables.append(_statistics(located, lang))
+    if summary or summary_csv:
+        rows, headers = batch.summary_rows(done), batch.SUMMARY_HEADERS[lang]
+        if summary:
+            from tabulate import tabulate
+
+            tables.append(tabulate(rows, headers=headers))
+        if summary_csv:
+            _writing(summary_csv, lang, lambda: _write_csv(summary_csv, headers, rows))
+    if output:
+        _writing(output, lang, lambda: _write_text(output, rendered))
+    elif not tables:
+        click.echo(rendered, nl=False)
+    for table in tables:
+        click.echo(table)
+    _print_errors(errors, lang)
     if errors:
         sys.exit(2)
     sys.exit(1 if any(it.finding.severity.rank >= 1 for it in located) else 0)
 
 
+def _drop_baselined(file: str, results, lang: str) -> None:
+    """Keep only the findings the baseline file does not already hold."""
+    from .baseline import Baseline
+
+    try:
+        base = Baseline(file)
+    except (ValueError, KeyError, TypeError) as e:
+        _fail(f"{file}: 不是有效的基线文件（{e}）", f"{file}: not a valid baseline file ({e})", lang)
+    for r in results:
+        r.findings = base.new(r.doc, r.findings)
+
+
+def _writing(path: str, lang: str, write):
+    """Run ``write``; a file that cannot be written is one line and exit 2."""
+    try:
+        return write()
+    except OSError as e:
+        _fail(f"{path}: 无法写入（{e.strerror}）", f"{path}: cannot write ({e.strerror})", lang)
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+
+
+def _statistics(located, lang: str) -> str:
+    """Counts per code, most frequent first (ruff's ``--statistics``)."""
+    from collections import Counter
+
+    from tabulate import tabulate
+
+    from .checks import load_rules
+
+    rules = load_rules()
+    counts = Counter(it.finding.code for it in located)
+    rows = [[n, code, rules[code].name if code in rules else ""] for code, n in
+            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    headers = ["数量", "代码", "规则"] if lang == "zh" else ["count", "code", "rule"]
+    return tabulate(rows, headers=headers)
+
+
+def _write_csv(path: str, headers: list[str], rows: list[list]) -> None:
+    """UTF-8 with BOM, so that Excel opens the Chinese headers and paths correctly."""
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(headers)
+        writer.writerows(rows)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @LANG
-def facts(paths, lang) -> None:
+@CONFIG
+def facts(paths, lang, config_file) -> None:
     """Print every fact extracted, as JSON, with the share of numbers understood."""
+    from .batch import collect
     from .engine import analyse
+    from .ingest import read_document
+    from .tables.scores import score_facts
 
-    cfg = _config(lang)
+    resolver = _resolver(config_file, lang)
+    lang = lang or "zh"
     errors: list[InputError] = []
     out = []
-    for doc in _documents(paths, cfg, errors):
+    try:
+        jobs = list(collect(list(paths), resolver))
+    except ConfigError as e:
+        _fail(e.message("zh"), e.message("en"), lang)
+    for path, cfg, err in jobs:
+        try:
+            if err:
+                raise err
+            doc = read_document(path, cfg.max_file_size)
+        except InputError as e:
+            errors.append(e)
+            continue
         ctx = analyse(doc, cfg)
         items = []
         for f in ctx.facts.facts:
@@ -94,10 +219,32 @@ def facts(paths, lang) -> None:
         cov = ctx.facts.numbers_used / ctx.facts.numbers_seen if ctx.facts.numbers_seen else 1.0
         out.append({"path": doc.path, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
                     "numbers_used": ctx.facts.numbers_used, "facts": items,
-                    "tables": [t.model_dump(mode="json") for t in ctx.tables]})
+                    "tables": [t.model_dump(mode="json") for t in ctx.tables],
+                    "scores": score_facts(doc, ctx.tables)})
     click.echo(json.dumps(out, ensure_ascii=False, indent=1))
-    _print_errors(errors, cfg.lang)
+    _print_errors(errors, lang)
     sys.exit(2 if errors else 0)
+
+
+@main.command("config")
+@click.argument("path", default=".", type=click.Path())
+@LANG
+@CONFIG
+def config_cmd(path, lang, config_file) -> None:
+    """Print the effective configuration for PATH (a file or folder) as TOML, and where it came from."""
+    resolver = _resolver(config_file, lang)
+    try:
+        cfg = resolver.for_path(path)
+    except ConfigError as e:
+        _fail(e.message("zh"), e.message("en"), lang or "zh")
+    if os.path.isfile(path):
+        cfg = cfg.for_file(path)
+    lang = lang or cfg.lang
+    if cfg.source:
+        click.echo(f"# 来自 {cfg.source}" if lang == "zh" else f"# from {cfg.source}")
+    else:
+        click.echo("# 未找到配置文件，使用默认值" if lang == "zh" else "# no config file found: defaults")
+    click.echo(cfg.to_toml(), nl=False)
 
 
 @main.command("rules")

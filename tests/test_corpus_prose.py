@@ -22,7 +22,7 @@ def test_yueyang_2023_genuine_errors(corpus):
     sums = next(f for f in found if f["code"] == "BL101")
     assert sums["evidence"]["recomputed"] == "461.57万元"
     assert sums["evidence"]["stated"] == "463.48万元"
-    assert sums["evidence"]["difference"] == "-1.91"
+    assert sums["evidence"]["difference"] == "1.91"  # stated − recomputed
     assert len(sums["evidence"]["operands"]) == 9
     assert sums["column"] == 19  # 「463.48」 in 「…年初预算数为463.48万元」
     # item 8: 年初预算 0, 决算 203.59, yet 「决算数小于年初预算数」

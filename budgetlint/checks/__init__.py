@@ -10,9 +10,9 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
-from ..model import Finding, Severity
+from ..model import Severity
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    func: Callable[["Context"], Iterable[Finding]]  # noqa: F821 - Context lives in engine
+    func: Callable[..., None]  # f(ctx: engine.Context): reports through ctx.report
 
     @property
     def doc(self) -> str:

@@ -1,8 +1,12 @@
-"""Small helpers shared by the rule families: formatting evidence operands."""
+"""Helpers shared by the rule families: evidence operands and the stated-versus-recomputed report."""
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Optional
+
 from ..facts import Amount, Num
-from ..model import Operand
+from ..model import Evidence, Operand
+from ..numbers import fmt
 
 
 def operand(label: str, n: Num) -> Operand:
@@ -14,5 +18,20 @@ def amount_operand(a: Amount) -> Operand:
     return operand(a.subject.strip("、,:") or a.entity or a.key, a.value)
 
 
-def money(n: Num, value) -> str:
-    return f"{value}{n.unit or ''}"
+def report_recomputed(ctx, stated: Num, exact: Decimal, zh: str, en: str, operands: list[Operand],
+                      decimals: Optional[int] = None, note: Optional[str] = None) -> None:
+    """Report ``stated`` against ``exact`` recomputed from ``operands``.
+
+    The evidence carries both values, the difference (stated − recomputed) and
+    the suggestion (the recomputed value at the stated precision); every
+    operand's span is related to the finding.
+    """
+    unit = stated.unit or ""
+    shown = decimals if decimals is not None else max(ctx.decimals(stated), 2 if stated.is_percent else 0)
+    ctx.report(
+        stated.span, zh=zh, en=en,
+        evidence=Evidence(stated=f"{stated.text}{unit}", recomputed=f"{fmt(exact, shown)}{unit}", operands=operands,
+                          difference=fmt(stated.value - exact, shown),
+                          suggestion=f"{fmt(exact, ctx.decimals(stated))}{unit}", note=note),
+        related=[o.span for o in operands if o.span is not None],
+    )

@@ -7,7 +7,7 @@ from ..facts import Change
 from ..model import Evidence, Severity
 from ..numbers import corners, fmt
 from . import rule
-from ._util import amount_operand, operand
+from ._util import amount_operand, operand, report_recomputed
 
 HUNDRED = Decimal(100)
 
@@ -37,16 +37,13 @@ def change_rate(ctx) -> None:
         if rng is None or prev <= 0 or rng.overlaps(ctx.interval(ch.rate)):
             continue
         exact = ch.amount.value / prev * HUNDRED
-        d = max(ch.rate.decimals, 2)
-        ctx.report(
-            ch.rate.span,
-            zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 {ch.amount.text}÷{fmt(prev, ctx.decimals(cur.value))}={fmt(exact, d)}% 不符（上期数由本期 {cur.value.text} 推得）",
-            en=f"rate of change {ch.rate.text}% differs from {ch.amount.text} / {fmt(prev, ctx.decimals(cur.value))} = {fmt(exact, d)}% (previous value derived from {cur.value.text})",
-            evidence=Evidence(stated=f"{ch.rate.text}%", recomputed=f"{fmt(exact, d)}%",
-                              operands=[amount_operand(cur), operand("增减额", ch.amount)],
-                              difference=fmt(ch.rate.value - exact, d), suggestion=f"{fmt(exact, ch.rate.decimals)}%",
-                              note=f"上期数 = {cur.value.text} {'−' if sign < 0 else '+'} {ch.amount.text} = {fmt(prev, ctx.decimals(cur.value))}"),
-            related=[cur.value.span, ch.amount.span],
+        shown, base = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, ctx.decimals(cur.value))
+        report_recomputed(
+            ctx, ch.rate, exact,
+            zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 {ch.amount.text}÷{base}={shown}% 不符（上期数由本期 {cur.value.text} 推得）",
+            en=f"rate of change {ch.rate.text}% differs from {ch.amount.text} / {base} = {shown}% (previous value derived from {cur.value.text})",
+            operands=[amount_operand(cur), operand("增减额", ch.amount)],
+            note=f"上期数 = {cur.value.text} {'−' if sign < 0 else '+'} {ch.amount.text} = {base}",
         )
 
 
@@ -106,11 +103,10 @@ def change_against_both_years(ctx) -> None:
         if ch.amount is not None and ch.amount.unit == cur.value.unit:
             a_iv = ctx.interval(ch.amount)
             if not (diff_iv.overlaps(a_iv) or diff_iv.overlaps(a_iv.scale(Decimal(-1)))):
-                ctx.report(ch.amount.span, zh=f"增减额 {ch.amount.text} 与 {cur.value.text}−{prev.value.text}={fmt(diff, d)} 不符",
-                           en=f"change {ch.amount.text} differs from {cur.value.text} − {prev.value.text} = {fmt(diff, d)}",
-                           evidence=Evidence(stated=ch.amount.text, recomputed=fmt(abs(diff), d), operands=ops,
-                                             difference=fmt(ch.amount.value - abs(diff), d), suggestion=fmt(abs(diff), d)),
-                           related=[cur.value.span, prev.value.span])
+                report_recomputed(ctx, ch.amount, abs(diff),
+                                  zh=f"增减额 {ch.amount.text} 与 {cur.value.text}−{prev.value.text}={fmt(diff, d)} 不符",
+                                  en=f"change {ch.amount.text} differs from {cur.value.text} − {prev.value.text} = {fmt(diff, d)}",
+                                  operands=ops)
         if ch.rate is not None and ch.rate.unit == "%":
             p_iv = ctx.interval(prev.value, tail=False)
             if p_iv.lo <= 0:
@@ -121,9 +117,8 @@ def change_against_both_years(ctx) -> None:
             if r_iv is None or r_iv.overlaps(ctx.interval(ch.rate)):
                 continue
             exact = abs(diff) / prev.value.value * HUNDRED
-            rd = max(ch.rate.decimals, 2)
-            ctx.report(ch.rate.span, zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 |{cur.value.text}−{prev.value.text}|÷{prev.value.text}={fmt(exact, rd)}% 不符",
-                       en=f"rate {ch.rate.text}% differs from |{cur.value.text} − {prev.value.text}| / {prev.value.text} = {fmt(exact, rd)}%",
-                       evidence=Evidence(stated=f"{ch.rate.text}%", recomputed=f"{fmt(exact, rd)}%", operands=ops,
-                                         difference=fmt(ch.rate.value - exact, rd), suggestion=f"{fmt(exact, ch.rate.decimals)}%"),
-                       related=[cur.value.span, prev.value.span])
+            shown = fmt(exact, max(ch.rate.decimals, 2))
+            report_recomputed(ctx, ch.rate, exact,
+                              zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 |{cur.value.text}−{prev.value.text}|÷{prev.value.text}={shown}% 不符",
+                              en=f"rate {ch.rate.text}% differs from |{cur.value.text} − {prev.value.text}| / {prev.value.text} = {shown}%",
+                              operands=ops)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..facts import Completion
-from ..model import Evidence, Severity
+from ..model import Severity
 from ..numbers import fmt
 from . import rule
-from ._util import amount_operand
+from ._util import amount_operand, report_recomputed
 
 HUNDRED = Decimal(100)
 
@@ -36,13 +36,10 @@ def completion_rate(ctx) -> None:
         if ratio.overlaps(ctx.interval(c.rate)):
             continue
         exact = actual.value.value / budget.value.value * HUNDRED
-        d = max(c.rate.decimals, 2)
-        ctx.report(
-            c.rate.span,
-            zh=f"完成预算比例 {c.rate.text}% 与 {actual.value.text}÷{budget.value.text}={fmt(exact, d)}% 不符",
-            en=f"completion rate {c.rate.text}% differs from {actual.value.text} / {budget.value.text} = {fmt(exact, d)}%",
-            evidence=Evidence(stated=f"{c.rate.text}%", recomputed=f"{fmt(exact, d)}%",
-                              operands=[amount_operand(actual), amount_operand(budget)],
-                              difference=fmt(c.rate.value - exact, d), suggestion=f"{fmt(exact, c.rate.decimals)}%"),
-            related=[actual.value.span, budget.value.span],
+        shown = fmt(exact, max(c.rate.decimals, 2))
+        report_recomputed(
+            ctx, c.rate, exact,
+            zh=f"完成预算比例 {c.rate.text}% 与 {actual.value.text}÷{budget.value.text}={shown}% 不符",
+            en=f"completion rate {c.rate.text}% differs from {actual.value.text} / {budget.value.text} = {shown}%",
+            operands=[amount_operand(actual), amount_operand(budget)],
         )

@@ -7,7 +7,7 @@ from ..facts import Breakdown, Share
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, half_unit, isum, round_to
 from . import rule
-from ._util import amount_operand, operand
+from ._util import amount_operand, operand, report_recomputed
 
 HUNDRED = Decimal(100)
 
@@ -70,21 +70,16 @@ def share_mismatch(ctx) -> None:
         stated = ctx.interval(sh.value)
         if ratio.overlaps(stated) or _plugged(ctx, sh, ratio, by_whole.get(sh.whole, [])):
             continue
-        d = max(sh.value.decimals, 2)
-        exact = part.value.value / whole.value.value * HUNDRED if whole.value.value else None
-        if exact is None:
+        if not whole.value.value:
             continue
-        if part.value.is_money and part.value.unit != whole.value.unit:
-            from ..facts import MONEY
-            exact = exact * MONEY[part.value.unit] / MONEY[whole.value.unit]
-        ctx.report(
-            sh.value.span,
-            zh=f"占比 {sh.value.text}% 与 {part.value.text}÷{whole.value.text}={fmt(exact, d)}% 不符",
-            en=f"share {sh.value.text}% differs from {part.value.text} / {whole.value.text} = {fmt(exact, d)}%",
-            evidence=Evidence(stated=f"{sh.value.text}%", recomputed=f"{fmt(exact, d)}%",
-                              operands=[amount_operand(part), amount_operand(whole)],
-                              difference=fmt(sh.value.value - exact, d), suggestion=f"{fmt(exact, sh.value.decimals)}%"),
-            related=[part.value.span, whole.value.span],
+        exact = part.value.in_unit(whole.value.unit) if part.value.is_money else part.value.value
+        exact = exact / whole.value.value * HUNDRED
+        shown = fmt(exact, max(sh.value.decimals, 2))
+        report_recomputed(
+            ctx, sh.value, exact,
+            zh=f"占比 {sh.value.text}% 与 {part.value.text}÷{whole.value.text}={shown}% 不符",
+            en=f"share {sh.value.text}% differs from {part.value.text} / {whole.value.text} = {shown}%",
+            operands=[amount_operand(part), amount_operand(whole)],
         )
 
 

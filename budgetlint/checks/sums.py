@@ -9,7 +9,7 @@ from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..subjects import ROLE_WORDS, clean, is_budget
 from . import rule
-from ._util import amount_operand
+from ._util import amount_operand, report_recomputed
 
 
 def _value_in(n: Num, unit: str | None) -> Decimal:
@@ -71,16 +71,12 @@ def breakdown_sum(ctx) -> None:
             continue  # numerically right but units differ: BL801 reports it
         d = max(ctx.decimals(total.value), max(ctx.decimals(a.value) for a in items))
         computed = sum(_value_in(a.value, unit) for a in items)
-        diff = computed - total.value.value
-        label = _label(total)
-        ctx.report(
-            total.value.span,
-            zh=f"{label}：其中各项合计 {fmt(computed, d)}{unit or ''}，与所述 {total.value.text}{unit or ''} 相差 {fmt(abs(diff), d)}{unit or ''}",
-            en=f"{label}: the {len(items)} items add up to {fmt(computed, d)} {unit or ''}, not the stated {total.value.text} {unit or ''} (difference {fmt(abs(diff), d)})",
-            evidence=Evidence(stated=f"{total.value.text}{unit or ''}", recomputed=f"{fmt(computed, d)}{unit or ''}",
-                              operands=[amount_operand(a) for a in items], difference=fmt(diff, d),
-                              suggestion=f"{fmt(computed, d)}{unit or ''}"),
-            related=[a.value.span for a in items],
+        label, u = _label(total), unit or ""
+        report_recomputed(
+            ctx, total.value, computed, decimals=d,
+            zh=f"{label}：其中各项合计 {fmt(computed, d)}{u}，与所述 {total.value.text}{u} 相差 {fmt(abs(computed - total.value.value), d)}{u}",
+            en=f"{label}: the {len(items)} items add up to {fmt(computed, d)} {u}, not the stated {total.value.text} {u} (difference {fmt(abs(computed - total.value.value), d)})",
+            operands=[amount_operand(a) for a in items],
         )
         reported.add(total.id)
 
@@ -184,13 +180,10 @@ def class_items_sum(ctx) -> None:
                     continue
                 d = ctx.decimals(cls.value)
                 computed = sum(a.value.value for a in parts)
-                unit = cls.value.unit or ""
-                ctx.report(
-                    cls.value.span,
-                    zh=f"{cls.entity}：其下各项合计 {fmt(computed, d)}{unit}，与所述 {cls.value.text}{unit} 相差 {fmt(abs(computed - cls.value.value), d)}{unit}",
-                    en=f"{cls.entity}: its items add up to {fmt(computed, d)} {unit}, not the stated {cls.value.text} {unit}",
-                    evidence=Evidence(stated=f"{cls.value.text}{unit}", recomputed=f"{fmt(computed, d)}{unit}",
-                                      operands=[amount_operand(a) for a in parts],
-                                      difference=fmt(computed - cls.value.value, d), suggestion=f"{fmt(computed, d)}{unit}"),
-                    related=[a.value.span for a in parts],
+                u = cls.value.unit or ""
+                report_recomputed(
+                    ctx, cls.value, computed,
+                    zh=f"{cls.entity}：其下各项合计 {fmt(computed, d)}{u}，与所述 {cls.value.text}{u} 相差 {fmt(abs(computed - cls.value.value), d)}{u}",
+                    en=f"{cls.entity}: its items add up to {fmt(computed, d)} {u}, not the stated {cls.value.text} {u}",
+                    operands=[amount_operand(a) for a in parts],
                 )

@@ -5,7 +5,7 @@ from ..facts import Comparison, Expression
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt
 from . import rule
-from ._util import amount_operand, operand
+from ._util import amount_operand, operand, report_recomputed
 
 _WORDS_EN = {">": "greater than", "<": "less than", "=": "equal to"}
 
@@ -61,14 +61,11 @@ def written_expression(ctx) -> None:
         stated = ctx.interval(e.result)
         if Interval(e.computed_lo, e.computed_hi).overlaps(stated):
             continue
-        d = max(e.result.decimals, 2)
         unit = e.result.unit or ""
-        ctx.report(
-            e.result.span,
-            zh=f"算式 {e.source} 的结果为 {fmt(e.computed, d)}{unit}，与所写 {e.result.text}{unit} 不符",
-            en=f"the calculation {e.source} gives {fmt(e.computed, d)}{unit}, not the written {e.result.text}{unit}",
-            evidence=Evidence(stated=f"{e.result.text}{unit}", recomputed=f"{fmt(e.computed, d)}{unit}",
-                              operands=[operand("项", t) for t in e.terms],
-                              difference=fmt(e.result.value - e.computed, d), suggestion=f"{fmt(e.computed, e.result.decimals)}{unit}"),
-            related=[t.span for t in e.terms],
+        shown = fmt(e.computed, max(e.result.decimals, 2))
+        report_recomputed(
+            ctx, e.result, e.computed,
+            zh=f"算式 {e.source} 的结果为 {shown}{unit}，与所写 {e.result.text}{unit} 不符",
+            en=f"the calculation {e.source} gives {shown}{unit}, not the written {e.result.text}{unit}",
+            operands=[operand("项", t) for t in e.terms],
         )

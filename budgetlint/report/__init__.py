@@ -1,9 +1,12 @@
-"""Output formats. Each formatter turns located findings into one string."""
+"""Output formats. Each formatter turns located findings into one string.
+
+``FORMATTERS[name](items, lang, checked)``: ``items`` are the findings in
+output order, ``checked`` the paths of every document linted (clean ones too,
+for formats that list them, such as JUnit)."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..document import Document
 from ..model import Finding, Location
@@ -34,7 +37,7 @@ class Located:
                 if l2.page is not None:
                     op["page"] = l2.page
                 if l2.cell is not None:
-                    op["cell"] = f"{l2.sheet}!{l2.cell}" if l2.sheet else l2.cell
+                    op["cell"] = cell_ref(l2)
         d["evidence"] = ev
         d["statement"] = f.statement
         return d
@@ -44,50 +47,33 @@ def locate(doc: Document, findings: list[Finding]) -> list[Located]:
     return [Located(doc, f, doc.locate(f.span)) for f in findings]
 
 
-_EV_LABELS = {
-    "zh": {"stated": "所述", "recomputed": "重算", "difference": "差额", "suggestion": "建议", "note": "说明", "from": "依据"},
-    "en": {"stated": "stated", "recomputed": "recomputed", "difference": "difference", "suggestion": "suggestion", "note": "note", "from": "from"},
+SEVERITY_LABELS = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
 }
 
 
-def _cell_ref(loc: Location) -> str:
+def cell_ref(loc: Location) -> str:
     """``表3!D12`` for a spreadsheet cell, ``table2!R3C4`` for a Word table cell."""
-    return f"{loc.sheet or f'table{loc.table}'}!{loc.cell}"
+    owner = loc.sheet or (f"table{loc.table}" if loc.table is not None else "")
+    return f"{owner}!{loc.cell}" if owner else str(loc.cell)
 
 
-def _where(loc: Location) -> str:
-    extra = f" (page {loc.page})" if loc.page else (f" ({_cell_ref(loc)})" if loc.cell else "")
-    return f"{loc.line}:{loc.column}{extra}"
+def where(loc: Location) -> str:
+    """``12:5``, ``p3 12:5`` (PDF page) or ``Sheet1!B4 1:1`` (spreadsheet or Word table cell)."""
+    prefix = f"p{loc.page} " if loc.page else (f"{cell_ref(loc)} " if loc.cell else "")
+    return f"{prefix}{loc.line}:{loc.column}"
 
 
-def format_text(items: list[Located], lang: str) -> str:
-    """``path:line:col: CODE message`` then the evidence, indented."""
-    labels = _EV_LABELS["en" if lang == "en" else "zh"]
-    out = []
-    for it in items:
-        f, loc = it.finding, it.location
-        page = f":p{loc.page}" if loc.page else ""
-        cell = f":{_cell_ref(loc)}" if loc.cell else ""
-        out.append(f"{it.doc.path}{page}{cell}:{loc.line}:{loc.column}: {f.code} [{f.severity.value}] {f.message(lang)}")
-        ev = f.evidence
-        for key in ("stated", "recomputed", "difference", "suggestion", "note"):
-            v = getattr(ev, key)
-            if v:
-                out.append(f"    {labels[key]}: {v}")
-        if ev.operands:
-            parts = []
-            for op in ev.operands:
-                where = f" @{_where(it.doc.locate(op.span))}" if op.span is not None else ""
-                parts.append(f"{op.label} {op.value}{where}")
-            out.append(f"    {labels['from']}: " + "; ".join(parts))
-    return "\n".join(out) + ("\n" if out else "")
+from . import machine, sarif, text  # noqa: E402 - the formatters use the helpers above
 
-
-def format_json(items: list[Located], lang: str) -> str:
-    return json.dumps([it.as_dict(lang) for it in items], ensure_ascii=False, indent=2) + "\n"
-
-
-FORMATTERS: dict[str, Callable[[list[Located], str], str]] = {
-    "text": format_text,
-    "json": format_json,
+Formatter = Callable[[list[Located], str, Sequence[str]], str]
+FORMATTERS: dict[str, Formatter] = {
+    "text": text.format_text,
+    "concise": text.format_concise,
+    "json": machine.format_json,
+    "json-lines": machine.format_json_lines,
+    "sarif": sarif.format_sarif,
+    "github": machine.format_github,
+    "junit": machine.format_junit,
 }

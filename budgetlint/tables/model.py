@@ -8,6 +8,7 @@ from typing import Optional
 from pydantic import BaseModel
 
 from ..model import Location, Span
+from .scores import ScoreTable
 
 _NUM = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
 
@@ -55,3 +56,4 @@ class Table(BaseModel):
     columns: list[str] = []
     source: str = "text"
     span: Optional[Span] = None
+    scores: Optional[ScoreTable] = None  # score items when header words name 分值/得分 columns
