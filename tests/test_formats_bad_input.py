@@ -108,7 +108,7 @@ def test_heavy_libraries_load_only_for_their_files(tmp_path):
 
     def loaded(path: Path) -> str:
         r = subprocess.run([sys.executable, "-c", probe, "check", str(path)], capture_output=True, text=True,
-                           cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                           cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"})
         return r.stdout.strip().splitlines()[-1]
 
     assert loaded(FIX / "example.txt") == "[]"
