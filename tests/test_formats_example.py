@@ -236,3 +236,21 @@ def test_xlsx_numbers_as_excel_shows_them():
     assert display(12345.6, "#,##0.00") == "12,345.60"
     assert display(5.0) == "5" and display(3, "0") == "3"
     assert display(1e-7) == "0.0000001"                    # never scientific notation
+
+
+def test_pdf_page_box_not_at_the_origin(tmp_path):
+    """A page whose box starts at (-40, 60) instead of (0, 0) (cropped or re-boxed PDFs): the same
+    text and table come out."""
+    import pypdfium2 as pdfium
+
+    from budgetlint.ingest import read_document
+
+    pdf = pdfium.PdfDocument(str(FIX / "form_table.pdf"))
+    page = pdf[0]
+    page.set_mediabox(-40, 60, 555, 902)
+    page.set_cropbox(-40, 60, 555, 902)
+    pdf.save(str(tmp_path / "moved.pdf"))
+    pdf.close()
+    moved, original = read_document(str(tmp_path / "moved.pdf")), read_document(str(FIX / "form_table.pdf"))
+    assert moved.text == original.text
+    assert [r.texts() for r in moved.tables[0].rows] == [r.texts() for r in original.tables[0].rows]

@@ -31,7 +31,7 @@ _MIN_EDGES = 4       # fewer rules than this cannot make a table
 _TOLERANCE = 3       # pdfplumber's default snap/join/intersection tolerance, in points
 _TITLE = re.compile(r"表\s*[（(]?[续]?[）)]?\s*$|表\d*$")
 
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom: points from the page's top-left corner
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom: top and bottom measured down from the page top
 
 
 def _open(path: str):
@@ -72,8 +72,10 @@ def _compose(m: tuple, n: tuple) -> tuple:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-def _edges(page, height: float) -> list[dict]:
+def _edges(page, ceiling: float) -> list[dict]:
     """Horizontal and vertical segments of the page's vector paths, as pdfplumber edges.
+
+    ``ceiling`` is the PDF y of the page's top edge; edges measure down from it.
 
     Paths inside form XObjects are placed with their form's matrix. Curves are skipped.
     """
@@ -85,13 +87,13 @@ def _edges(page, height: float) -> list[dict]:
     def add(p, q) -> None:
         (x0, y0), (x1, y1) = p, q
         if abs(y0 - y1) < 0.5 and abs(x1 - x0) >= 1:
-            top = height - (y0 + y1) / 2
+            top = ceiling - (y0 + y1) / 2
             edges.append({"orientation": "h", "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": top,
                           "width": abs(x1 - x0), "height": 0})
         elif abs(x0 - x1) < 0.5 and abs(y1 - y0) >= 1:
             xm = (x0 + x1) / 2
-            edges.append({"orientation": "v", "x0": xm, "x1": xm, "top": height - max(y0, y1),
-                          "bottom": height - min(y0, y1), "width": 0, "height": abs(y1 - y0)})
+            edges.append({"orientation": "v", "x0": xm, "x1": xm, "top": ceiling - max(y0, y1),
+                          "bottom": ceiling - min(y0, y1), "width": 0, "height": abs(y1 - y0)})
 
     forms: dict[int, tuple] = {}  # nesting level -> matrix placing that form on the page
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]):
@@ -119,9 +121,9 @@ def _edges(page, height: float) -> list[dict]:
     return edges
 
 
-def _ruled_tables(page, height: float) -> list[list[Box]]:
+def _ruled_tables(page, ceiling: float) -> list[list[Box]]:
     """Groups of cell boxes, one group per ruled table, top to bottom (pdfplumber's 'lines' strategy)."""
-    edges = _edges(page, height)
+    edges = _edges(page, ceiling)
     if len(edges) < _MIN_EDGES:
         return []
     from pdfplumber import table as geometry
@@ -173,21 +175,18 @@ class _PdfReader:
 
     def page(self, page) -> None:
         """Write one page: the text above, between and below its ruled tables, and the tables."""
-        height, width = page.get_height(), page.get_width()
+        left, floor, right, ceiling = page.get_bbox()  # the page box: its origin need not be (0, 0)
         textpage = page.get_textpage()
 
         def text_in(box: Box) -> str:
-            return _clean(textpage.get_text_bounded(left=box[0], bottom=height - box[3], right=box[2],
-                                                    top=height - box[1]))
+            return _clean(textpage.get_text_bounded(left=box[0], bottom=ceiling - box[3], right=box[2],
+                                                    top=ceiling - box[1]))
 
         top = 0.0
-        tables = _ruled_tables(page, height)
+        tables = _ruled_tables(page, ceiling)
         for cells in tables + [None]:
-            if cells is None:
-                bottom = height
-            else:
-                bottom = min(c[1] for c in cells)
-            text = text_in((0, top, width, bottom)) if tables else _clean(textpage.get_text_range())
+            bottom = ceiling - floor if cells is None else min(c[1] for c in cells)
+            text = text_in((left, top, right, bottom)) if tables else _clean(textpage.get_text_range())
             above = text.split("\n") if text else []
             for ln in above:
                 self.b.line(ln)
