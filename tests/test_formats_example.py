@@ -239,16 +239,16 @@ def test_xlsx_numbers_as_excel_shows_them():
 
 
 def test_pdf_page_box_not_at_the_origin(tmp_path):
-    """A page whose box starts at (-40, 60) instead of (0, 0) (cropped or re-boxed PDFs): the same
-    text and table come out."""
+    """A page cropped to the box (-40, 600)–(555, 800) around its content (the table sits at
+    y 680–740, the note at y 640): the same text and table come out."""
     import pypdfium2 as pdfium
 
     from budgetlint.ingest import read_document
 
     pdf = pdfium.PdfDocument(str(FIX / "form_table.pdf"))
     page = pdf[0]
-    page.set_mediabox(-40, 60, 555, 902)
-    page.set_cropbox(-40, 60, 555, 902)
+    page.set_mediabox(-40, 600, 555, 800)
+    page.set_cropbox(-40, 600, 555, 800)
     pdf.save(str(tmp_path / "moved.pdf"))
     pdf.close()
     moved, original = read_document(str(tmp_path / "moved.pdf")), read_document(str(FIX / "form_table.pdf"))
