@@ -101,10 +101,15 @@ def lint(doc: Document, config: Config) -> DocResult:
 
 
 def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings; when two rules recompute the same value for the same number, keep the lower code."""
+    """Sorted findings; when two rules recompute the same value from the same numbers, keep the lower code.
+
+    (A share checked against prose amounts and against the same amounts in a
+    table is one contradiction, not two.)
+    """
     kept, seen = [], set()
     for f in sorted(findings, key=lambda f: (f.span.start, f.code, f.span.end)):
-        key = (f.span, f.evidence.stated, f.evidence.recomputed)
+        numbers = tuple(sorted(re.sub(r"[^\d.]", "", o.value) for o in f.evidence.operands))
+        key = (f.span, f.evidence.stated, f.evidence.recomputed, numbers)
         if f.evidence.recomputed is not None and key in seen:
             continue
         seen.add(key)
