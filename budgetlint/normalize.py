@@ -126,7 +126,7 @@ def _join_broken_lines(m: Mapped) -> Mapped:
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
             and re.match(rf"[{CJK}%\d]", nxt[0])
-            and not (heading and not re.match(f"[{CJK}]", nxt[0]))
+            and not (heading and (not re.match(f"[{CJK}]", nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
             and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
         )
         if ok:
