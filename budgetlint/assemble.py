@@ -29,9 +29,15 @@ from .segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
 _UP = ("增加", "增长", "上升", "提高")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
+
+
+def _year_of(a: Amount) -> Optional[int]:
+    m = _YEAR.search(a.subject)
+    return int(m.group(1)) if m else None
 
 
 def _direction(word: str) -> str:
@@ -152,9 +158,9 @@ class Assembler:
         if len(items) < 1 or not lst.totals:
             return
         stated_totals = {(t.value.text, t.value.unit) for t in lst.totals}
-        if len(items) > 1 and any((a.value.text, a.value.unit) in stated_totals or "累计" in a.subject
-                                  for it in items for a in it):
-            return  # items restating the total, or running totals: not parts of it
+        restating = [a for it in items for a in it if (a.value.text, a.value.unit) in stated_totals or "累计" in a.subject]
+        if len(items) > 1 and restating and any(a.value.value for it in items for a in it if a not in restating):
+            return  # items restating the total, or running totals: not parts of it (unless the others are all 0)
         for total in lst.totals:
             chosen, headings = [], []
             for heading, it in kept:
@@ -166,6 +172,11 @@ class Assembler:
                     headings.append(heading)
             if chosen:
                 self._breakdown(total, chosen, lst.label, headings)
+        # 「其中：\n1、基本支出60万元，占60%。」: a share that names no whole is a share of its list's total,
+        # which was not known yet when its paragraph was read
+        for f in self.fs.facts[lst.totals[0].id:]:
+            if isinstance(f, Share) and f.whole is None and not f.whole_subject and f.part in self.item_of:
+                f.whole = self.item_of[f.part]
 
     def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None) -> None:
         span = total.span.cover(items[-1].span)
@@ -334,11 +345,14 @@ class Assembler:
             ch.span = ch.span.cover(self._span(cs + p.start, cs + p.end))
         else:
             current = None
+            fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
+            latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
+            # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
+            previous = next((a for a in fits if _PREVIOUS.search(a.subject)
+                             or (_year_of(a) is not None and _year_of(a) < latest)), None)
             if p.subject:
                 key = subject_key(*entity_role(p.subject.text))
-                current = next((a for a in reversed(para_amounts) if a.key == key), None)
-            fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
-            previous = next((a for a in fits if _PREVIOUS.search(a.subject)), None)
+                current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
             if current is None:
                 current = next((a for a in fits if a is not previous), None)
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,

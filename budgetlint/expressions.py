@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from lark import Lark, Transformer, UnexpectedInput
+from lark.exceptions import VisitError
 
 from .facts import Expression, Num
 from .normalize import Mapped
@@ -76,7 +77,7 @@ def find_expressions(norm: Mapped, start: int, text: str, sentence: int) -> list
         exprs = [s for s in sides[:-1] if _OPERATOR.search(s)]
         try:
             value, iv = _Eval().transform(expression_parser().parse(exprs[-1].strip()))
-        except (UnexpectedInput, ZeroDivisionError, ArithmeticError):
+        except (UnexpectedInput, VisitError):  # VisitError wraps a division by 0 inside the transformer
             continue
         r_text = res.group(1)
         r_start = start + m.start() + len(cand) - len(sides[-1]) + res.start(1)

@@ -32,9 +32,13 @@ def change_rate(ctx) -> None:
         if ch.previous is not None:
             continue  # both years stated: BL403 checks the amount, and the rate against the stated base
         sign = Decimal(-1) if ch.direction == "up" else Decimal(1)
-        rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, ctx.interval(cur.value), ctx.interval(ch.amount))
+        cur_iv, amt_iv = ctx.interval(cur.value), ctx.interval(ch.amount)
+        prev_iv = cur_iv + amt_iv.scale(sign)
+        if prev_iv.lo <= 0:
+            continue  # the previous value may be 0 or less: the rate can be anything
+        rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, cur_iv, amt_iv)
         prev = cur.value.value + sign * ch.amount.value
-        if rng is None or prev <= 0 or rng.overlaps(ctx.interval(ch.rate)):
+        if rng is None or rng.overlaps(ctx.interval(ch.rate)):
             continue
         exact = ch.amount.value / prev * HUNDRED
         shown, base = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, ctx.decimals(cur.value))
@@ -62,7 +66,9 @@ def change_direction(ctx) -> None:
         if r is None or r.unit != "%":
             continue
         bad = ch.direction == "down" and ctx.interval(r).lo > HUNDRED
-        zero = ch.amount is not None and ch.amount.value == 0 and ctx.interval(r).lo > 0
+        # with the current value known, BL401 weighs the rate against the rounded 0 (「减少0.00万元，下降0.99%」
+        # is right when the previous value was 0.01 万元); without it, a rate on a change of 0 is a contradiction
+        zero = ch.amount is not None and ch.amount.value == 0 and ctx.interval(r).lo > 0 and ch.current is None
         if not (bad or zero):
             continue
         ctx.report(

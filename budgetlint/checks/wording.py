@@ -17,7 +17,9 @@ def comparison_wording(ctx) -> None:
     「年初预算为0万元，支出决算为203.59万元。决算数小于年初预算数的主要原因是…」:
     203.59 is not less than 0. The two amounts are the nearest ones of the
     named roles (决算数, 年初预算数, 预算数) stated before the comparison in the
-    same paragraph; 「等于」 holds when the two agree within rounding.
+    same paragraph; 「等于」 holds when the two agree within rounding, 「大于」 when
+    some values their rounding allows are in that order (0.03 and 0.03 may be
+    249 元 and 248 元).
 
     Fix: correct the word (大于/小于/等于) or the amounts.
     """
@@ -29,10 +31,9 @@ def comparison_wording(ctx) -> None:
         lv, rv = left.value.value, right.value.value
         if c.relation == "=":
             wrong = not li.overlaps(ri)
-        elif c.relation == ">":
-            wrong = lv <= rv
-        else:
-            wrong = lv >= rv
+        else:  # 大于/小于 is wrong only if no values the two roundings allow are in that order
+            big, small = (left, right) if c.relation == ">" else (right, left)
+            wrong = ctx.interval(big.value, tail=False).hi <= ctx.interval(small.value, tail=False).lo
         if not wrong:
             continue
         actual = ">" if lv > rv else ("<" if lv < rv else "=")
