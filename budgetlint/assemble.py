@@ -30,7 +30,7 @@ from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_l
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_RATE_SUBJECT = re.compile(r"(?:预算执行率|执行率|预算完成率|完成率)$")
+_RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
 _UP = ("增加", "增长", "上升", "提高")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
 
@@ -223,7 +223,8 @@ class Assembler:
             used = 0
             prev_kind = None
             for p in pieces:
-                if p.kind == "amount" and p.subject and p.number.unit == "%" and _RATE_SUBJECT.search(p.subject.text):
+                if (p.kind == "amount" and p.subject and p.number.unit == "%" and _RATE_SUBJECT.search(p.subject.text)
+                        and "序时" not in s.text):  # quarterly rates are 支出进度 ÷ 序时进度: checks/control_rates.py
                     self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
                     used += 1
                 elif p.kind == "amount":
@@ -366,8 +367,9 @@ class Assembler:
 
     def _completion(self, p: Piece, cs: int, s: Sentence, text: str, amounts: list[Amount]) -> None:
         label = p.subject.text if p.subject else ""
-        budget = next((a for a in reversed(amounts) if is_budget(a.role)), None)
-        actual = next((a for a in reversed(amounts) if not is_budget(a.role)), None)
+        money = [a for a in reversed(amounts) if a.value.is_money]  # 「序时进度25%」 is no actual
+        budget = next((a for a in money if is_budget(a.role)), None)
+        actual = next((a for a in money if not is_budget(a.role)), None)
         self.fs.add(Completion(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                rate=self._num(p.number, cs), base_label=label,
                                actual=actual.id if actual and budget else None,

@@ -192,6 +192,7 @@ def facts(paths, lang, config_file) -> None:
     from .batch import collect
     from .engine import analyse
     from .ingest import read_document
+    from .tables.scores import score_facts
 
     resolver = _resolver(config_file, lang)
     lang = lang or "zh"
@@ -218,7 +219,8 @@ def facts(paths, lang, config_file) -> None:
         cov = ctx.facts.numbers_used / ctx.facts.numbers_seen if ctx.facts.numbers_seen else 1.0
         out.append({"path": doc.path, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
                     "numbers_used": ctx.facts.numbers_used, "facts": items,
-                    "tables": [t.model_dump(mode="json") for t in ctx.tables]})
+                    "tables": [t.model_dump(mode="json") for t in ctx.tables],
+                    "scores": score_facts(doc, ctx.tables)})
     click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, lang)
     sys.exit(2 if errors else 0)

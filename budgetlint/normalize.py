@@ -121,12 +121,12 @@ def _join_broken_lines(m: Mapped) -> Mapped:
         ok = (
             len(cur) >= 20
             and cur[-1] not in _SENTENCE_END
-            and re.match(rf"[{CJK}\d.、（(]", cur[-1])
+            and re.match(rf"[{CJK}\d.、（(，,]", cur[-1])  # PDF lines also wrap after a comma
             and nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
             and re.match(rf"[{CJK}%\d]", nxt[0])
-            and not (heading and not re.match(f"[{CJK}]", nxt[0]))
+            and not (heading and (not re.match(f"[{CJK}]", nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
             and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
         )
         if ok:

@@ -10,9 +10,9 @@ import re
 
 _ROLES = [
     (re.compile(r"(?:年初预算数?|年初预算安排)$"), "budget_initial"),
-    (re.compile(r"(?:调整后预算数?|调整预算数?|全年预算数?|预算调整数)$"), "budget_full"),
+    (re.compile(r"(?:调整后预算数?|调整预算数?|全年预算数?|预算调整数|预算总额|预算总规模)$"), "budget_full"),
     (re.compile(r"(?:预算数|预算)$"), "budget"),
-    (re.compile(r"(?:决算数|决算|执行数|实际支出数?|实际执行数?|实际完成数?)$"), "actual"),
+    (re.compile(r"(?:决算数|决算|执行数|实际支出数?|实际执行数?|实际完成数?|支出数)$"), "actual"),
 ]
 ROLE_WORDS = {
     "budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算",

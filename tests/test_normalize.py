@@ -41,3 +41,10 @@ def test_headings_and_titles_are_not_joined_to_the_next_line():
     text = "某区文化馆2024年度“三公”经费支出情况说明\n\n2024年度支出合计1.00万元。\n一、收入支出决算总体情况说明\n收入合计1万元。"
     norm = normalize(text)
     assert norm.text.count("\n") == text.count("\n")
+
+
+def test_pdf_heading_ending_in_a_space_stays_apart_from_its_paragraph():
+    text = "（二）一般公共预算财政拨款支出决算结构情况 \n一般公共预算财政拨款支出 9746.50 万元，主要用于以下方\n面：社会保障和就业支出。"
+    norm = normalize(text)
+    assert norm.text.startswith("(二)一般公共预算财政拨款支出决算结构情况 \n一般公共预算")
+    assert "主要用于以下方面:社会保障" in norm.text

@@ -29,13 +29,22 @@ READERS: dict[str, str] = {
     ".txt": "text:read_text",
     ".md": "text:read_text",
     ".markdown": "text:read_text",
+    ".pdf": "pdf:read_pdf",
+    ".docx": "docx:read_docx",
+    ".xlsx": "xlsx:read_xlsx",
 }
+
+# older or other office formats: say which supported format to save them as
+SAVE_AS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".csv": ".xlsx"}
 
 
 def reader_for(path: str) -> Callable[[str], Document]:
     ext = Path(path).suffix.lower()
     if ext not in READERS:
-        raise InputError(path, f"不支持的文件类型“{ext or '无扩展名'}”", f"unsupported file type '{ext or 'no extension'}'")
+        hint_zh = f"，请另存为 {SAVE_AS[ext]}" if ext in SAVE_AS else ""
+        hint_en = f"; save it as {SAVE_AS[ext]}" if ext in SAVE_AS else ""
+        raise InputError(path, f"不支持的文件类型“{ext or '无扩展名'}”{hint_zh}",
+                         f"unsupported file type '{ext or 'no extension'}'{hint_en}")
     mod, func = READERS[ext].split(":")
     return getattr(importlib.import_module(f"{__name__}.{mod}"), func)
 

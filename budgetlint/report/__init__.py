@@ -37,7 +37,7 @@ class Located:
                 if l2.page is not None:
                     op["page"] = l2.page
                 if l2.cell is not None:
-                    op["cell"] = f"{l2.sheet}!{l2.cell}" if l2.sheet else l2.cell
+                    op["cell"] = cell_ref(l2)
         d["evidence"] = ev
         d["statement"] = f.statement
         return d

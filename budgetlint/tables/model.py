@@ -7,7 +7,8 @@ from typing import Optional
 
 from pydantic import BaseModel
 
-from ..model import Span
+from ..model import Location, Span
+from .scores import ScoreTable
 
 _NUM = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
 
@@ -16,6 +17,10 @@ class Cell(BaseModel):
     text: str
     span: Span
     col: int = 0
+    merged: bool = False
+    """Covered by a merged cell: ``text`` and ``span`` are those of the merge's first cell."""
+    location: Optional[Location] = None
+    """Where a person finds the cell (page, sheet!cell, table/row/cell); set by the pdf/docx/xlsx readers."""
 
     @property
     def number(self) -> Optional[Decimal]:
@@ -51,3 +56,4 @@ class Table(BaseModel):
     columns: list[str] = []
     source: str = "text"
     span: Optional[Span] = None
+    scores: Optional[ScoreTable] = None  # score items when header words name 分值/得分 columns

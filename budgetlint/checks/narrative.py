@@ -1,0 +1,354 @@
+"""BL610–BL639: the 情况说明 against the 决算 tables it restates.
+
+Each amount the prose states about a quantity a standard table also holds
+(收入支出总计, 本年收入合计, 财政拨款收入, 基本支出, 项目支出, each 类 and 项 of
+一般公共预算财政拨款支出, 人员经费, 公用经费, the “三公” items, 机关运行经费,
+政府采购 …) is compared with the table cell. The subject of an amount is read
+from its fact (``Amount.entity``) and mapped to a table quantity by the
+phrase it ends with; 「X（类）Y（款）Z（项）……支出决算为 N 万元」 items are mapped
+to the matching 项 row.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Callable, Optional
+
+from ..facts import MONEY, Amount, Share
+from ..model import Evidence, Operand, Severity, Span
+from ..numbers import corners, fmt, round_to
+from ..tables.final_accounts import FinalTable, Line, plain, squash
+from ..tables.model import Cell
+from . import rule
+from .final_accounts import by_kind, cell_interval, final_tables, label, three_public_cells
+
+Found = Optional[tuple[str, Cell]]
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def report_year(text: str) -> Optional[int]:
+    """The year a 决算 reports on: the most frequent 「20XX 年度」 of the document."""
+    years = re.findall(r"(20\d\d)\s*年度", text)
+    return int(max(set(years), key=years.count)) if years else None
+
+
+def _line_cell(ctx, kind: str, names: tuple[str, ...], column: Optional[str] = None, side: Optional[int] = None) -> Found:
+    t = by_kind(ctx, kind)
+    ln = t.find(*names, side=side) if t else None
+    if ln is None:
+        return None
+    col, cell = (column, ln.cells.get(column)) if column else next(iter(ln.cells.items()), (None, None))
+    return (label(t, ln, col or ""), cell) if cell is not None else None
+
+
+def _total_cell(ctx, kind: str, column: str) -> Found:
+    t = by_kind(ctx, kind)
+    ln = t.total_line() if t else None
+    if ln is None or column not in ln.cells:
+        return None
+    return label(t, ln, column), ln.cells[column]
+
+
+def _first(*getters: Callable[[], Found]) -> Found:
+    for g in getters:
+        found = g()
+        if found:
+            return found
+    return None
+
+
+def _three(item: str):
+    def get(ctx, role: str) -> Found:
+        t = by_kind(ctx, "three_public")
+        if t is None:
+            return None
+        key = ("budget" if role.startswith("budget") else "actual")
+        cell = three_public_cells(t).get((item, key))
+        word = "预算数" if key == "budget" else "决算数"
+        return (f"{t.name}·{item_zh[item]}·{word}", cell) if cell is not None else None
+    return get
+
+
+item_zh = {"total": "合计", "abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
+           "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
+
+
+def _actual(f):
+    return lambda ctx, role: None if role.startswith("budget") else f(ctx)
+
+
+# (folded phrase the subject ends with, resolver(ctx, role) -> (label, cell)); most specific first
+QUANTITIES: list[tuple[str, Callable]] = [
+    ("财政拨款收入支出总计", _actual(lambda c: _line_cell(c, "fiscal_summary", ("总计",), side=0))),
+    ("收入支出总计", _actual(lambda c: _line_cell(c, "summary", ("总计",), side=0))),
+    ("收入总计", _actual(lambda c: _line_cell(c, "summary", ("总计",), side=0))),
+    ("支出总计", _actual(lambda c: _line_cell(c, "summary", ("总计",), side=1))),
+    ("收入合计", _actual(lambda c: _first(lambda: _line_cell(c, "summary", ("本年收入合计",), side=0),
+                                          lambda: _total_cell(c, "income", "本年收入合计")))),
+    ("支出合计", _actual(lambda c: _first(lambda: _line_cell(c, "summary", ("本年支出合计",), side=1),
+                                          lambda: _total_cell(c, "expenditure", "本年支出合计")))),
+    ("一般公共预算财政拨款基本支出", _actual(lambda c: _total_cell(c, "gpb_expenditure", "基本支出"))),
+    ("一般公共预算财政拨款项目支出", _actual(lambda c: _total_cell(c, "gpb_expenditure", "项目支出"))),
+    ("一般公共预算财政拨款支出", _actual(lambda c: _total_cell(c, "gpb_expenditure", "合计"))),
+    ("三公经费财政拨款支出", _three("total")),
+    ("三公经费支出", _three("total")),
+    ("三公经费", _three("total")),
+    ("因公出国境费", _three("abroad")),
+    ("公务用车购置及运行维护费", _three("cars")),
+    ("公务用车购置及运行费", _three("cars")),
+    ("公务用车购置", _three("buy")),
+    ("公务用车运行维护", _three("run")),
+    ("公务用车运行", _three("run")),
+    ("公务接待费", _three("reception")),
+    ("人员经费", _actual(lambda c: _line_cell(c, "gpb_basic", ("人员经费合计", "人员经费")))),
+    ("公用经费", _actual(lambda c: _line_cell(c, "gpb_basic", ("公用经费合计", "公用经费")))),
+    ("机关运行经费", _actual(lambda c: _line_cell(c, "office_running", ("合计", "机关运行经费", "机关运行经费支出")))),
+    ("政府采购金额", _actual(lambda c: _line_cell(c, "procurement", ("合计", "政府采购金额", "政府采购支出")))),
+]
+for _name in ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"):
+    QUANTITIES.append((_name, _actual(lambda c, n=_name: _total_cell(c, "income", n))))
+for _name in ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"):
+    QUANTITIES.append((_name, _actual(lambda c, n=_name: _total_cell(c, "expenditure", n))))
+
+_ROLE_TAIL = re.compile(r"(?:支出决算数?|决算数?|实际支出|金额)$")
+_CLASS = re.compile(r"[(（]类[)）]")
+
+
+_GENERIC = ("", "支出")
+
+
+def _by_sentence(ctx) -> dict[int, list[Amount]]:
+    cache = ctx.__dict__.setdefault("_narrative", {})
+    if "by_sentence" not in cache:
+        cache["by_sentence"] = {}
+        for a in ctx.facts.of(Amount):
+            cache["by_sentence"].setdefault(a.sentence, []).append(a)
+    return cache["by_sentence"]
+
+
+def _subject(ctx, a: Amount) -> str:
+    """The words naming the amount: its entity; for a bare 「支出决算为…」 the entity of the amount
+    before it in the sentence; else the text just before the number."""
+    if a.entity not in _GENERIC:
+        return a.entity
+    prev = [b for b in _by_sentence(ctx).get(a.sentence, []) if b.id < a.id and b.entity not in _GENERIC]
+    if prev and a.role:
+        return prev[-1].entity
+    return _before(ctx, a)
+
+
+def _before(ctx, a: Amount) -> str:
+    """The words written just before the number, back to the previous punctuation, lines joined."""
+    before = ctx.doc.text[max(0, a.value.span.start - 60):a.value.span.start]
+    return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", before)[-1])
+
+
+def _candidates(subject: str) -> list[str]:
+    s = re.sub(r"\d{4}年度?", "", plain(subject))
+    out = [s]
+    t = _ROLE_TAIL.sub("", s)
+    out += [t, re.sub(r"支出$", "", t)]
+    return list(dict.fromkeys(x for x in out if x))
+
+
+def resolve(ctx, a: Amount) -> Found:
+    """The table cell holding the quantity the amount's subject names, if any."""
+    subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
+    if _CLASS.match(squash(subject)):
+        subject = _before(ctx, a)  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
+    return resolve_subject(ctx, subject, a.role)
+
+
+def resolve_subject(ctx, subject: str, role: str = "") -> Found:
+    if _CLASS.search(subject) and not re.search(r"[(（][款项][)）]", subject):
+        t = by_kind(ctx, "gpb_expenditure")
+        name = plain(_CLASS.split(subject)[0])
+        ln = next((x for x in t.classes() if x.name == name), None) if t else None
+        return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
+    for cand in _candidates(subject):
+        for phrase, get in QUANTITIES:
+            if cand.endswith(phrase):
+                return get(ctx, role)
+    return None
+
+
+_NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
+_ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
+
+
+def _items(ctx) -> list[tuple[Span, tuple[str, str, str]]]:
+    """Every 「X（类）Y（款）Z（项）」 of the prose, with its span in the source text."""
+    out = []
+    for m in _ITEM.finditer(ctx.norm.text):
+        names = tuple(plain(g) for g in m.groups())
+        out.append((ctx.norm.span(m.start(), m.end()), names))
+    return out
+
+
+def _item_row(t: FinalTable, names: tuple[str, str, str]) -> Optional[Line]:
+    lei = next((x for x in t.classes() if x.name == names[0]), None)
+    if lei is None:
+        return None
+    kuan = next((x for x in t.lines if len(x.code) == 5 and x.code.startswith(lei.code) and x.name == names[1]), None)
+    if kuan is None:
+        return None
+    return next((x for x in t.lines if len(x.code) == 7 and x.code.startswith(kuan.code) and x.name == names[2]), None)
+
+
+def resolve_item(ctx, a: Amount, items) -> Found:
+    """「……（项）。……支出决算为 N 万元」: the 项 row of 一般公共预算财政拨款支出决算表."""
+    if a.entity not in _GENERIC or not (a.role == "actual" or re.search(r"决算数?为?$", _before(ctx, a))):
+        return None  # 「支出决算为\n449.52万元」 lost its words to the line break: read them from the text
+    before = [(sp, names) for sp, names in items if sp.end <= a.value.span.start]
+    if not before:
+        return None
+    sp, names = before[-1]
+    gap = ctx.doc.text[sp.end:a.value.span.start]
+    if len(gap) > 300 or re.search(r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", gap):
+        return None
+    t = by_kind(ctx, "gpb_expenditure")
+    ln = _item_row(t, names) if t else None
+    return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
+
+
+def _other_year(a: Amount, year: Optional[int]) -> bool:
+    return bool(year) and bool({int(y) for y in _YEAR.findall(a.subject)} - {year})
+
+
+def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
+    """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
+    cache = ctx.__dict__.setdefault("_narrative", {})
+    if "comparisons" not in cache:
+        cache["comparisons"] = list(_comparisons(ctx)) if final_tables(ctx) else []
+    return cache["comparisons"]
+
+
+def _comparisons(ctx):
+    year = report_year(ctx.doc.text)
+    items = _items(ctx)
+    for a in ctx.facts.of(Amount):
+        if not a.value.is_money or a.value.approx or _other_year(a, year):
+            continue
+        found = resolve_item(ctx, a, items) or resolve(ctx, a)
+        if found and found[1] is not None:
+            yield a, found[0], found[1]
+
+
+def _prose_interval(ctx, a: Amount, unit: str):
+    iv = ctx.interval(a.value)
+    if a.value.unit != unit and unit in MONEY:
+        k = MONEY[a.value.unit] / MONEY[unit]
+        return iv.scale(k), a.value.value * k
+    return iv, a.value.value
+
+
+def _table_unit(ctx, cell: Cell) -> str:
+    t = next((t for t in final_tables(ctx) if t.span.start <= cell.span.start <= t.span.end), None)
+    return t.unit if t else "万元"
+
+
+@rule("BL610", "narrative-vs-table", Severity.ERROR)
+def narrative_vs_table(ctx) -> None:
+    """情况说明中的金额与决算表不符 — the prose states a different figure than the table.
+
+    The 情况说明 restates the tables: 「本年收入合计 2946.25 万元」 must be the
+    收入支出决算总表's 本年收入合计, 「一般公共预算财政拨款基本支出 5377.64 万元」
+    the 基本支出 合计 of 一般公共预算财政拨款支出决算表, 「人员经费 4896.98 万元」 its
+    人员经费合计, each 类 and 项 the matching row, the “三公” items the 三公 table.
+    Rounding and the 0.01 tail are allowed; the finding names the prose number
+    and the table cell.
+
+    Fix: correct the prose (or the table) so the two agree.
+    """
+    for a, where, cell in comparisons(ctx):
+        unit = _table_unit(ctx, cell)
+        t_iv = cell_interval(ctx, cell)
+        if t_iv is None:
+            continue
+        p_iv, p_val = _prose_interval(ctx, a, unit)
+        value = cell.number if cell.number is not None else Decimal(0)
+        if p_iv.overlaps(t_iv):
+            continue
+        d = max(cell.decimals, ctx.decimals(a.value))
+        shown = cell.text.strip() or "0"
+        ctx.report(
+            a.value.span,
+            zh=f"所述 {a.value.text}{a.value.unit} 与 {where} {shown}{unit} 不符，相差 {fmt(abs(p_val - value), d)}{unit}",
+            en=f"the prose states {a.value.text} {a.value.unit}, but {where} holds {shown} {unit} (difference {fmt(abs(p_val - value), d)})",
+            evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{shown}{unit}",
+                              operands=[Operand(label=where, value=f"{shown}{unit}", span=cell.span)],
+                              difference=fmt(p_val - value, d), suggestion=f"{shown}{unit}"),
+            related=[cell.span],
+        )
+
+
+@rule("BL611", "narrative-table-tail", Severity.INFO)
+def narrative_table_tail(ctx) -> None:
+    """情况说明与决算表仅差尾数 — the prose differs from the table by the 0.01 tail only.
+
+    「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71: the
+    0.01 元→万元 tail convention explains it, so it is not an error; shown for
+    readers who want the prose to copy the table exactly.
+
+    Fix: copy the table's figure.
+    """
+    for a, where, cell in comparisons(ctx):
+        unit = _table_unit(ctx, cell)
+        t_iv = cell_interval(ctx, cell)
+        if t_iv is None or cell.number is None:
+            continue
+        p_iv, p_val = _prose_interval(ctx, a, unit)
+        d = max(cell.decimals, ctx.decimals(a.value))
+        if p_iv.overlaps(t_iv) and round_to(p_val, d) != round_to(cell.number, d) and a.value.unit == unit:
+            ctx.report(a.value.span,
+                       zh=f"所述 {a.value.text}{a.value.unit} 与 {where} {cell.text.strip()}{unit} 仅差尾数",
+                       en=f"the prose states {a.value.text} {a.value.unit}; {where} holds {cell.text.strip()} {unit} (tail difference only)",
+                       evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{cell.text.strip()}{unit}",
+                                         operands=[Operand(label=where, value=cell.text.strip(), span=cell.span)]),
+                       related=[cell.span])
+
+
+def _share_cells(ctx, sh: Share, found: dict[int, tuple[str, Cell]]):
+    """(part, whole) table cells of a share: its amounts' cells, or the cell its 「占X的」 names."""
+    part = found.get(sh.part) if sh.part is not None else None
+    whole = found.get(sh.whole) if sh.whole is not None else None
+    if whole is None and sh.whole_subject:
+        whole = resolve_subject(ctx, re.sub(r"的$", "", sh.whole_subject))
+    return part, whole
+
+
+@rule("BL612", "share-vs-table", Severity.ERROR)
+def share_vs_table(ctx) -> None:
+    """情况说明中的占比与决算表不符 — a stated share is not part ÷ whole of the table values.
+
+    「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
+    9746.50 and 9759.38, whose ratio is 99.87%. The share is recomputed from
+    the table cells with their rounding intervals.
+
+    Fix: write the share the table values give.
+    """
+    found = {a.id: (where, cell) for a, where, cell in comparisons(ctx)}
+    if not found:
+        return
+    for sh in ctx.facts.of(Share):
+        part, whole = _share_cells(ctx, sh, found)
+        if not part or not whole or not sh.value.is_percent:
+            continue
+        p_iv, w_iv = cell_interval(ctx, part[1]), cell_interval(ctx, whole[1])
+        if p_iv is None or w_iv is None or w_iv.hi <= 0:
+            continue
+        iv = corners(lambda x, y: x / y * 100, p_iv, w_iv)
+        if iv is None or iv.overlaps(ctx.interval(sh.value)):
+            continue
+        d = sh.value.decimals
+        value = part[1].number / whole[1].number * 100
+        ctx.report(
+            sh.value.span,
+            zh=f"占比 {sh.value.text}% 与决算表不符：{part[0]} {part[1].text.strip()} ÷ {whole[0]} {whole[1].text.strip()} = {fmt(value, d)}%",
+            en=f"share {sh.value.text}% differs from the tables: {part[1].text.strip()} / {whole[1].text.strip()} = {fmt(value, d)}%",
+            evidence=Evidence(stated=f"{sh.value.text}%", recomputed=f"{fmt(value, d)}%",
+                              operands=[Operand(label=part[0], value=part[1].text.strip(), span=part[1].span),
+                                        Operand(label=whole[0], value=whole[1].text.strip(), span=whole[1].span)],
+                              difference=fmt(Decimal(sh.value.text) - value, d), suggestion=f"{fmt(value, d)}%"),
+            related=[part[1].span, whole[1].span],
+        )

@@ -1,0 +1,70 @@
+"""BL55x indicator targets: 年度指标值 against 实际完成值, and the score given for them."""
+from __future__ import annotations
+
+from ..model import Evidence, Severity
+from ..targets import judge
+from . import rule
+from ._util import operand
+from .scoring import score_tables
+
+
+def _unmet(ctx):
+    """(table, row, target reading, actual reading) for every indicator whose actual misses its target."""
+    for table in score_tables(ctx):
+        for it in table.leaves():
+            if it.target is None or it.actual is None:
+                continue
+            verdict, target, actual = judge(it.target.text, it.actual.text)
+            if verdict == "not met":
+                yield table, it, target, actual
+
+
+@rule("BL550", "unmet-target-full-score", Severity.ERROR)
+def unmet_target_full_score(ctx) -> None:
+    """未完成指标值却得满分 — a quantitative target was missed and the row still has its full 分值.
+
+    The 年度指标值 is read as a comparison (「≥5个」 → 完成值 ≥ 5个, 「不超过1.2万元」
+    → 完成值 ≤ 1.2万元, 「全省排名前7位」 → 排名 ≤ 7) and the 实际完成值 as a value
+    or bound (「3个」, 「同比压缩超50%」 → > 50%); money units are converted
+    (万 = 万元). Qualitative targets (有效, 达到预期) and values in other units
+    are not compared. A row whose actual misses its target cannot earn the
+    full 分值; the finding says how the target was read.
+
+    Example: 「新增站点数量 ≥5个 3个 10 10」.
+
+    Fix: deduct points (and explain the deviation in 偏差原因分析), or correct
+    the target or actual value.
+    """
+    for table, it, target, actual in _unmet(ctx):
+        weight = table.weight_of_item(it)
+        if it.score is None or weight is None or it.weight_of is not None or it.score.value < weight.value:
+            continue
+        ctx.report(it.score.span,
+                   zh=f"{it.label}：实际完成值「{it.actual.text}」未达到年度指标值「{it.target.text}」"
+                      f"（读作 {target.describe()}），却得满分 {it.score.text} 分",
+                   en=f"{it.label}: the actual value '{it.actual.text}' misses the target '{it.target.text}' "
+                      f"(read as {target.describe()}), yet the row has its full score {it.score.text}",
+                   evidence=Evidence(stated=f"{it.score.text}分", recomputed=f"< {weight.text}分",
+                                     operands=[operand("分值", weight)],
+                                     note=f"指标值读作 {target.describe()}；完成值读作 {actual.describe()}"),
+                   related=[it.target.span, it.actual.span])
+
+
+@rule("BL551", "unmet-target", Severity.INFO)
+def unmet_target(ctx) -> None:
+    """未达到年度指标值 — an indicator's actual value misses its target (context, info level).
+
+    Shown for rows without a full score to question (tables with no 得分
+    column, or rows already deducted), so a reader sees every missed target
+    and how it was read. BL550 covers a missed target given full marks.
+    """
+    for table, it, target, actual in _unmet(ctx):
+        weight = table.weight_of_item(it)
+        if it.score is not None and weight is not None and it.score.value >= weight.value:
+            continue
+        ctx.report(it.actual.span,
+                   zh=f"{it.label}：实际完成值「{it.actual.text}」未达到年度指标值「{it.target.text}」（读作 {target.describe()}）",
+                   en=f"{it.label}: the actual value '{it.actual.text}' misses the target '{it.target.text}' "
+                      f"(read as {target.describe()})",
+                   evidence=Evidence(note=f"指标值读作 {target.describe()}；完成值读作 {actual.describe()}"),
+                   related=[it.target.span])

@@ -1,0 +1,75 @@
+"""Scores restated in prose: 「自评评分为93.78分，其中部门决策满分20分，得分19.9分」, 「评价等次 优」.
+
+Prose around score tables restates the total, the 满分 and the scores of
+sections, and names the 等次. pdftotext breaks such phrases over lines
+(「绩效自评综合 / 得分 / 96分」), so they are read from a compact copy of the
+normalised text with all whitespace removed, whose offset map still leads
+back to the original characters. Text inside tables is left to the table
+readers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from .facts import Num
+from .model import Span
+from .normalize import Mapped
+
+_N = r"(?P<{0}>\d+(?:\.\d+)?)"
+TOTAL = re.compile(r"(?:自评评分|自评得分|自评分数|最终得分|综合得分|综合评分|总得分|评价得分|自评总分|自评结果|评分结果)"
+                   r"(?:合计)?(?:为|是|:|：)?" + _N.format("s") + r"分")
+FULL = re.compile(r"[,，(（]?满分(?:为)?" + _N.format("w") + r"分")
+SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值)(?:为)?" + _N.format("w") +
+                     r"分[,，]?(?:自评)?得(?:分)?(?:为)?" + _N.format("s") + r"分")
+GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
+                   r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")
+ANY_SCORE = re.compile(_N.format("s") + r"分")
+
+
+@dataclass
+class Claim:
+    kind: str  # total | section | grade
+    value: Optional[Num] = None
+    weight: Optional[Num] = None
+    label: str = ""
+    grade: str = ""
+    span: Optional[Span] = None
+    context: str = ""  # the clause before the claim (「项目绩效自评得分」: about projects, not the whole)
+
+
+def compact(norm: Mapped) -> Mapped:
+    return norm.delete([i for i, ch in enumerate(norm.text) if ch in " \t\r\n\u3000"])
+
+
+def _num(m: Mapped, match: re.Match, group: str) -> Num:
+    raw = match.group(group)
+    return Num(text=raw, value=Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
+               unit="分", span=m.span(match.start(group), match.end(group)))
+
+
+def find_claims(norm: Mapped, inside_table) -> list[Claim]:
+    """Total, section and grade claims in prose; ``inside_table(span)`` filters out table text."""
+    m = compact(norm)
+    out: list[Claim] = []
+    for t in TOTAL.finditer(m.text):
+        start = max(m.text.rfind(p, 0, t.start()) for p in "，,。；;") + 1
+        c = Claim("total", value=_num(m, t, "s"), context=m.text[start:t.end()])
+        full = FULL.match(m.text, t.end())
+        if full:
+            c.weight = _num(m, full, "w")
+        out.append(c)
+    for s in SECTION.finditer(m.text):
+        label = re.sub(r"^(其中|[,，;；])", "", s.group("label")).strip("“”\"")
+        out.append(Claim("section", value=_num(m, s, "s"), weight=_num(m, s, "w"), label=label))
+    for g in GRADE.finditer(m.text):
+        c = Claim("grade", grade=g.group("g"), span=m.span(g.start("g"), g.end("g")))
+        sentence = max(m.text.rfind(p, 0, g.start()) for p in "。\n") + 1
+        totals = [x for x in TOTAL.finditer(m.text, sentence, g.start())]
+        near = [x for x in ANY_SCORE.finditer(m.text, max(sentence, g.start() - 40), g.start())]
+        if totals or near:
+            c.value = _num(m, (totals or near)[-1], "s")
+        out.append(c)
+    return [c for c in out if not inside_table(c.span or c.value.span)]

@@ -1,0 +1,289 @@
+"""Column meanings from header words, and score items from a grid of cells.
+
+Whatever the layout (tabs, pipes, one cell per line, pdftotext), a reader
+hands over rows of cells. Header rows (one to three of them, repeated at page
+breaks) name the columns: 分值 → weight, 得分 → score, 一级/二级/三级指标 →
+indicator levels, 评分标准 → rubric … ``build_scores`` then walks the data
+rows, keeping the open section of every level so that merged (empty) cells
+inherit from the row above, and returns a ``ScoreTable``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from ..facts import Num
+from ..model import Span
+from .scores import ScoreItem, ScoreTable, TextCell
+
+# first match wins: 评分标准 before 得分/评分, 指标分值 before 指标
+MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
+    ("rubric", r"评分标准|计分标准|评分规则|评分办法|评分细则"),
+    ("deviation", r"偏差原因"),
+    ("note", r"扣分原因|其他说明|备注"),
+    ("desc", r"指标解释|指标说明|指标内涵|^说明$"),
+    ("budget_initial", r"年初预算"),
+    ("budget", r"全年预算|调整后预算"),
+    ("executed", r"全年执行|预算执行数|执行数"),
+    ("rate", r"执行率"),
+    ("target", r"年度指标值|^指标值|目标值|预期目标|预期指标值"),
+    ("actual", r"实际完成值|^完成值|实际值|实际完成情况|实际完成指标值"),
+    ("weight", r"分值|权重|满分"),
+    ("score", r"得分|打分|自评分|^评分$"),
+    ("name1", r"一级指标"),
+    ("name2", r"二级指标"),
+    ("name3", r"三级指标"),
+    ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
+]]
+_NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
+_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
+SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
+TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
+
+
+@dataclass
+class GridCell:
+    text: str
+    span: Span
+
+
+def meaning(text: str) -> Optional[str]:
+    t = re.sub(r"\s+", "", text)
+    for name, pat in MEANINGS:
+        if pat.search(t):
+            return name
+    return None
+
+
+def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
+    """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
+    texts = [re.sub(r"\s+", "", c.text) for c in cells if c.text.strip()]
+    if not texts or any(re.search(r"\d", t) or len(t) > 24 for t in texts):
+        return False
+    named = [t for t in texts if meaning(t) not in (None, "name")]
+    known = all(meaning(t) or _NEUTRAL.match(t) for t in texts)
+    return known and (len(named) >= 2 or (after_header and len(texts) >= 2))
+
+
+def clean_label(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip("：:")
+
+
+def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
+    """The cell's value as a ``Num`` when the cell holds one plain number (with %, 分 allowed)."""
+    m = _PLAIN_NUMBER.match(text)
+    if not m:
+        return None
+    raw = m.group(1).replace("−", "-")
+    u = "%" if m.group(2) in ("%", "％") else unit
+    dec = len(raw.split(".")[1]) if "." in raw else 0
+    s = start + m.start(1)
+    return Num(text=raw, value=Decimal(raw), decimals=dec, unit=u, span=Span(start=s, end=s + len(m.group(1))))
+
+
+def section_label(cell: GridCell) -> tuple[str, Optional[Num]]:
+    """「投入（15分）」 → ("投入", 15 with its span); other labels keep no weight."""
+    m = SECTION_LABEL.match(cell.text)
+    if not m:
+        return clean_label(cell.text), None
+    s = cell.span.start + m.start("num")
+    raw = m.group("num")
+    dec = len(raw.split(".")[1]) if "." in raw else 0
+    return clean_label(m.group("name")), Num(text=raw, value=Decimal(raw), decimals=dec, unit="分",
+                                              span=Span(start=s, end=s + len(raw)))
+
+
+@dataclass
+class Column:
+    meaning: Optional[str]
+    level: Optional[int] = None
+
+
+def columns_of(header_rows: list[list[GridCell]]) -> list[Column]:
+    """Meaning of every column; a level word (一级指标 …) spans the empty cells to its right."""
+    width = max(len(r) for r in header_rows)
+    grid = [[(r[c].text.strip() if c < len(r) else "") for c in range(width)] for r in header_rows]
+    level_of: list[Optional[int]] = [None] * width
+    for row in grid:
+        last = None
+        for c, t in enumerate(row):
+            m = meaning(t) if t else None
+            if m in ("name1", "name2", "name3"):
+                last = int(m[-1])
+            elif t:
+                last = None
+            if last is not None and (t or level_of[c] is None):
+                level_of[c] = last
+    cols = []
+    for c in range(width):
+        texts = [grid[r][c] for r in range(len(grid)) if grid[r][c]]
+        m = next((meaning(t) for t in reversed(texts) if meaning(t)), None)
+        if m and m.startswith("name"):
+            lvl = int(m[-1]) if m[-1].isdigit() else level_of[c]
+            cols.append(Column("name", lvl))
+        elif m == "weight":
+            cols.append(Column("weight", level_of[c]))
+        else:
+            cols.append(Column(m))
+    return cols
+
+
+def is_score_table(cols: list[Column]) -> bool:
+    have = {c.meaning for c in cols}
+    return "weight" in have or "score" in have or {"budget", "executed"} <= have or {"target", "actual"} <= have
+
+
+class _Builder:
+    """Walks data rows, keeping the open section per level (merged cells inherit)."""
+
+    def __init__(self, layout: str):
+        self.table = ScoreTable(layout=layout)
+        self.open: dict[int, int] = {}
+        self.cols: list[Column] = []
+        self.last: Optional[ScoreItem] = None
+
+    def set_columns(self, cols: list[Column]) -> None:
+        self.cols = cols
+        self.open = {}
+        names = [c.level for c in cols if c.meaning == "name"]
+        levels = [lv for lv in names if lv]
+        self.leaf_level = max(levels) if levels else 1
+        self.leaf_weight = next((i for i, c in enumerate(cols) if c.meaning == "weight"
+                                 and (c.level in (None, self.leaf_level))), None)
+
+    def add(self, **kw) -> ScoreItem:
+        it = ScoreItem(index=len(self.table.items), **kw)
+        self.table.items.append(it)
+        return it
+
+    def _col(self, cells, meaning_, level=None) -> Optional[GridCell]:
+        for i, c in enumerate(self.cols):
+            if c.meaning == meaning_ and (level is None or c.level == level) and i < len(cells):
+                if cells[i].text.strip():
+                    return cells[i]
+        return None
+
+    def _realign(self, cells: list[GridCell]) -> tuple[list[GridCell], bool]:
+        """A row shifted right by an extra empty cell: the 分值 column holds text and the next one a number."""
+        w = self.leaf_weight
+        if w is None or w + 1 >= len(cells) or not cells[w].text.strip():
+            return cells, False
+        if num_in(cells[w].text, 0) or not num_in(cells[w + 1].text, 0):
+            return cells, False
+        for i in range(1, w):
+            if not cells[i].text.strip() and cells[i - 1].text.strip():
+                return cells[:i] + cells[i + 1:], True
+        return cells, False
+
+    def row(self, cells: list[GridCell]) -> None:
+        cells, shifted = self._realign(cells)
+        texts = [c.text.strip() for c in cells]
+        if not any(texts):
+            return
+        name_cells = {c.level or self.leaf_level: cells[i] for i, c in enumerate(self.cols)
+                      if c.meaning == "name" and i < len(cells) and texts[i]}
+        score_c = self._col(cells, "score")
+        if score_c is None and shifted:
+            score_c = next((c for c in reversed(cells[(self.leaf_weight or 0) + 1:]) if num_in(c.text, 0)), None)
+        score = num_in(score_c.text, score_c.span.start, "分") if score_c else None
+        lw = self.leaf_weight
+        weight_c = cells[lw] if lw is not None and lw < len(cells) and texts[lw] else None
+        weight = num_in(weight_c.text, weight_c.span.start, "分") if weight_c else None
+        first = next((t for t in texts if t), "")
+        if TOTAL_WORD.match(first) and (score or weight or any(_NUMBER.search(t) for t in texts[1:])):
+            tw = weight or next((num_in(c.text, c.span.start, "分") for i, c in enumerate(cells)
+                                 if i < len(self.cols) and self.cols[i].meaning == "weight" and num_in(c.text, 0)), None)
+            self.last = self.add(kind="total", label=clean_label(TOTAL_WORD.match(first).group(1)),
+                                 label_span=cells[texts.index(first)].span, weight=tw, score=score)
+            return
+        if not name_cells and weight is None and score is None and not self._money_cells(cells):
+            self._continue(cells)
+            return
+        for level in range(1, self.leaf_level):
+            cell = name_cells.get(level)
+            if cell is None:
+                continue
+            label, w = section_label(cell)
+            wc = self._col(cells, "weight", level)
+            if wc is not None:
+                w = num_in(wc.text, wc.span.start, "分") or w
+            cur = self.open.get(level)
+            if cur is not None and self.table.items[cur].label == label:
+                continue  # the section repeated at a page break
+            sec = self.add(kind="section", level=level, label=label, label_span=cell.span, weight=w,
+                           parent=self._parent(level))
+            self.open = {k: v for k, v in self.open.items() if k < level}
+            self.open[level] = sec.index
+        leaf = name_cells.get(self.leaf_level)
+        label = clean_label(leaf.text) if leaf else ""
+        item = self.add(kind="budget" if self._money_cells(cells) else "item", level=self.leaf_level,
+                        label=label, label_span=leaf.span if leaf else None, weight=weight, score=score,
+                        parent=self._parent(self.leaf_level))
+        if weight is None and weight_c is None and score is not None and self.last is not None \
+                and self.last.kind == "item" and self.last.parent == item.parent:
+            prev = self.last  # 分值 cell merged over this row and the ones above
+            item.weight_of = prev.weight_of if prev.weight_of is not None else prev.index
+        for field_, m in (("rubric", "rubric"), ("note", "note"), ("note", "deviation"),
+                          ("target", "target"), ("actual", "actual")):
+            c = self._col(cells, m)
+            if c is not None and getattr(item, field_) is None:
+                setattr(item, field_, TextCell(text=c.text.strip(), span=c.span))
+        for m in ("budget_initial", "budget", "executed", "rate"):
+            c = self._col(cells, m)
+            if c is not None:
+                setattr(item, m, num_in(c.text, c.span.start, "%" if m == "rate" else None))
+        self.last = item
+
+    def _money_cells(self, cells) -> bool:
+        return any(self._col(cells, m) is not None and num_in(self._col(cells, m).text, 0)
+                   for m in ("budget_initial", "budget", "executed"))
+
+    def _parent(self, level: int) -> Optional[int]:
+        ups = [lv for lv in self.open if lv < level]
+        return self.open[max(ups)] if ups else None
+
+    def _continue(self, cells: list[GridCell]) -> None:
+        """A row holding only text in rubric/description columns continues the row above."""
+        if self.last is None:
+            return
+        c = self._col(cells, "rubric")
+        if c is not None and self.last.rubric is not None:
+            r = self.last.rubric
+            self.last.rubric = TextCell(text=r.text + c.text.strip(), span=r.span.cover(c.span))
+
+
+def build_with_columns(rows: list[list[GridCell]], cols: list[Column], layout: str) -> Optional[ScoreTable]:
+    """Score items of rows whose column meanings the reader already knows (pdftotext layout)."""
+    b = _Builder(layout)
+    b.set_columns(cols)
+    for r in rows:
+        b.row(r)
+    return b.table if any(it.weight or it.score for it in b.table.items) else None
+
+
+def build_scores(rows: list[list[GridCell]], layout: str) -> Optional[ScoreTable]:
+    """Score items of a grid whose header words name a 分值 or 得分 column; None for other tables."""
+    b: Optional[_Builder] = None
+    i = 0
+    while i < len(rows):
+        if is_header_row(rows[i]):
+            j = i + 1
+            while j < len(rows) and is_header_row(rows[j], after_header=True):
+                j += 1
+            cols = columns_of(rows[i:j])
+            if is_score_table(cols):
+                if b is None:
+                    b = _Builder(layout)
+                if [(c.meaning, c.level) for c in cols] != [(c.meaning, c.level) for c in b.cols]:
+                    b.set_columns(cols)
+            i = j
+            continue
+        if b is not None:
+            b.row(rows[i])
+        i += 1
+    if b is None or not any(it.weight or it.score or (it.target and it.actual) for it in b.table.items):
+        return None
+    return b.table

@@ -1,0 +1,116 @@
+"""Indicator targets (年度指标值) and actual values (实际完成值): read, compare, decide.
+
+A target is read as a comparison with a number and a unit: 「≥5家」,
+「≤350万元」, 「不超过57万」, 「压缩5%以上」, 「力争达到95%以上」, 「=100%」,
+「2年以上」, 「全省排名前7位」 (a rank: smaller is better). An actual is a number
+with its unit, possibly a bound: 「30家」, 「350万」, 「第1位」, 「同比压缩超50%」,
+「>95%」, 「5次及以上」. Qualitative targets (有效, 达到预期) are not comparable.
+``judge`` says met / not met / not comparable, and how the target was read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal, Optional
+
+_NUM = r"(?P<n>\d+(?:\.\d+)?)"
+_UNIT = r"(?P<u>%|万元|万|亿元|元|[个家次项人件条份场天年月日户所处台辆套名位小时分钟公里吨]+)?"
+_GE = r"≥|≧|>=|不低于|不少于|至少|大于等于|达到|达|超过|超|多于|>|＞|大于|高于"
+_LE = r"≤|≦|<=|不超过|不高于|不多于|控制在|低于|少于|<|＜|小于"
+STRICT = {">", "＞", "大于", "高于", "多于", "超过", "超", "<", "＜", "小于", "低于", "少于"}
+MONEY = {"万元": Decimal(10000), "万": Decimal(10000), "亿元": Decimal(10 ** 8), "元": Decimal(1)}
+
+RANK = re.compile(r"(?:排名)?前\s*" + _NUM + r"\s*(?:位|名)|第\s*" + _NUM.replace("n>", "r>") + r"\s*(?:位|名)")
+PREFIX = re.compile(rf"(?P<op>{_GE}|{_LE}|=|＝|等于)\s*{_NUM}\s*{_UNIT}")
+SUFFIX = re.compile(rf"{_NUM}\s*{_UNIT}\s*(?P<w>及以上|以上|以内|以下|及以下|内)")
+PLAIN = re.compile(rf"{_NUM}\s*{_UNIT}")
+
+
+@dataclass
+class Reading:
+    """A comparison ``value op number unit``; ``rank`` when smaller is better (第1位 beats 前7位)."""
+
+    op: str  # >=, >, <=, <, =
+    number: Decimal
+    unit: str
+    text: str
+    rank: bool = False
+
+    def describe(self) -> str:
+        return f"{'排名' if self.rank else '完成值'} {self.op} {self.number.normalize():f}{self.unit}"
+
+
+def _op(word: str) -> str:
+    if re.fullmatch(_GE, word):
+        return ">" if word in STRICT else ">="
+    if re.fullmatch(_LE, word):
+        return "<" if word in STRICT else "<="
+    return "="
+
+
+def read(text: str, actual: bool = False) -> Optional[Reading]:
+    """The comparison a target (or, with ``actual``, the value or bound an actual) states.
+
+    None when qualitative (有效, 达到预期) or when it holds several figures
+    (「培训4次，安全培训2次」).
+    """
+    t = text.replace(" ", "").replace(",", "")
+    if len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"\d{4}年|\d+月\d+日", "", t))) > 1:
+        return None  # several figures (「推广率达到67%;应用率达到60%」): which one is meant is unclear
+    m = RANK.search(t)
+    if m:
+        if m.group("n"):
+            return Reading("<=", Decimal(m.group("n")), "位", text, rank=True)
+        return Reading("=", Decimal(m.group("r")), "位", text, rank=True)
+    m = PREFIX.search(t)
+    if m:
+        op = _op(m.group("op"))
+        if actual and op in ("<=", "<") and m.group("op") in ("控制在",):
+            op = "="
+        return Reading(op, Decimal(m.group("n")), m.group("u") or "", text)
+    m = SUFFIX.search(t)
+    if m:
+        op = ">=" if "上" in m.group("w") else "<="
+        return Reading(op, Decimal(m.group("n")), m.group("u") or "", text)
+    m = PLAIN.search(t)
+    if m and not re.search(r"\d{4}年|\d+月\d+日", t):
+        unit = m.group("u") or ""
+        if actual:
+            return Reading("=", Decimal(m.group("n")), unit, text)
+        return Reading("<=" if unit in MONEY else ">=", Decimal(m.group("n")), unit, text)
+    return None
+
+
+def _scale(r: Reading, other: Reading) -> Optional[Decimal]:
+    """``r.number`` in ``other``'s unit, or None when the units cannot be compared."""
+    if r.unit == other.unit or not r.unit or not other.unit:
+        return r.number if (r.unit == other.unit or r.unit not in MONEY and other.unit not in MONEY) else None
+    if r.unit in MONEY and other.unit in MONEY:
+        return r.number * MONEY[r.unit] / MONEY[other.unit]
+    return None
+
+
+Verdict = Literal["met", "not met", "not comparable"]
+
+
+def judge(target_text: str, actual_text: str) -> tuple[Verdict, Optional[Reading], Optional[Reading]]:
+    """Whether the actual meets the target (a bound actual meets it when every value it allows does)."""
+    target, actual = read(target_text), read(actual_text, actual=True)
+    if target is None or actual is None or target.rank != actual.rank:
+        return "not comparable", target, actual
+    value = _scale(actual, target)
+    if value is None:
+        return "not comparable", target, actual
+    t = target.number
+    lo_ok = {">=": value >= t, ">": value > t, "=": value == t, "<=": value <= t, "<": value < t}
+    if actual.op == "=":
+        return ("met" if lo_ok[target.op] else "not met"), target, actual
+    # the actual is itself a bound (「超50%」, 「>95%」, 「5次及以上」)
+    if actual.op in (">=", ">") and target.op in (">=", ">"):
+        ok = value > t or (value == t and (actual.op == ">" or target.op == ">="))
+        return ("met" if ok else "not comparable"), target, actual
+    if actual.op in ("<=", "<") and target.op in ("<=", "<"):
+        ok = value < t or (value == t and (actual.op == "<" or target.op == "<="))
+        return ("met" if ok else "not comparable"), target, actual
+    return "not comparable", target, actual

@@ -1,0 +1,62 @@
+"""Document hygiene rules BL910-BL917 on short texts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import check_json
+
+HEAD = "示例局2024年度部门决算情况说明\n本部门2024年度决算如下。\n"
+
+
+def _run(tmp_path, body: str, *args: str) -> list[tuple[str, str]]:
+    p = tmp_path / "d.txt"
+    p.write_text(HEAD + body, encoding="utf-8")
+    return [(f["code"], f["statement"]) for f in check_json("--select", "BL91", *args, str(p))]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("本年收入合计XXX万元，占XX%。\n", [("BL910", "XXX"), ("BL910", "XX")]),
+    ("上海市××局本年支出合计。\n", [("BL910", "××")]),
+    ("比2023年度减少0.15万元，下降（增长）27.78%。\n", [("BL911", "下降（增长）")]),
+    ("收入支出总计减少（增加）3.00万元。\n", [("BL911", "减少（增加）")]),
+    ("主要原因：人员减少。（如持平作持平表述）\n", [("BL912", "（如持平作持平表述）")]),
+    ("2023年度部门决算情况说明\n", [("BL913", "2023")]),
+    ("截至2023年12月31日，本部门共有车辆2辆。\n", [("BL913", "2023")]),
+    ("与2022年度相比，收入支出总计增加3.00万元。\n", [("BL914", "2022")]),
+    ("支出增加1193.20万元，增长 13.95。\n", [("BL915", "13.95")]),
+    ("本年支出合计100.00万元。。\n", [("BL916", "。。")]),
+    ("支出合计，，基本支出。\n", [("BL916", "，，")]),
+    ("年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。\n", [("BL917", "95.89")]),
+])
+def test_each_rule_fires(tmp_path, body, expected):
+    assert _run(tmp_path, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "与2023年度相比，收入支出总计增加3.00万元，增长13.95%。\n",  # previous year, unit present
+    "截至2024年12月31日，本部门共有车辆2辆。\n",
+    "年初预算为300.00万元，支出决算为285.00万元，完成年初预算的95.00%。\n",
+    "一、收入支出决算总表……………………………………5\n二、收入决算表..........6\n",  # table of contents dot leaders
+    "项目\t决算数\nXX\t1.00\n",  # table rows are not prose
+])
+def test_clean_text_is_quiet(tmp_path, body):
+    assert _run(tmp_path, body) == []
+
+
+def test_placeholder_rule_can_be_switched_off(tmp_path):
+    assert _run(tmp_path, "收入XXX万元。\n", "--ignore", "BL910") == []
+
+
+def test_zero_budget_message_names_the_real_base(tmp_path):
+    p = tmp_path / "d.txt"
+    p.write_text(HEAD + "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。\n", encoding="utf-8")
+    (f,) = check_json("--select", "BL917", str(p))
+    assert f["evidence"]["suggestion"] == "完成全年预算的95.89%"
+    assert "307.82 / 321.02" in f["message"]
+
+
+def test_mentions_are_not_leftovers(tmp_path):
+    # quoting the template's wording, and naming last year's 决算 in running text, are deliberate
+    body = ("（因年初预算为0，故未描述“完成年初预算的XX%”。）\n"
+            "本部门按要求公开了2024年度预算信息、2023年度决算信息和“三公”经费信息。\n")
+    assert _run(tmp_path, body) == []
