@@ -233,7 +233,7 @@ def year_prefixes(year: str, name: str) -> list[str]:
 
 
 @st.composite
-def breakdowns(draw, with_shares=None) -> Statement:
+def breakdowns(draw, year: str, with_shares=None) -> Statement:
     """「2023年度支出合计X万元，其中：基本支出A万元，占a%；项目支出B万元，占b%。」
 
     Items follow the lead in the same sentence (optionally numbered 「（1）」), or one
@@ -249,7 +249,6 @@ def breakdowns(draw, with_shares=None) -> Statement:
     pd = draw(percent_decimals)
     bare_total = total_name.replace("本年", "").replace("“", "").replace("”", "")
     of = draw(st.sampled_from(SHARE_OF)).format(total=bare_total) if "三公" not in total_name else ""
-    year = draw(st.sampled_from(YEARS))
     prefix = draw(st.sampled_from(year_prefixes(year, total_name)))
     layout = draw(st.sampled_from(["inline", "paragraphs"]))
     tail = draw(st.sampled_from(ITEM_TAILS)) if layout == "paragraphs" else ""
@@ -292,12 +291,11 @@ def breakdowns(draw, with_shares=None) -> Statement:
 # ---------------------------------------------------------------- shares of a named whole
 
 @st.composite
-def named_shares(draw) -> Statement:
+def named_shares(draw, year: str) -> Statement:
     """「2023年度支出合计X万元。」 then, in a later paragraph, 「财政拨款支出Y万元，占本年支出合计的s%。」"""
     part_name, whole_name, whole_words = draw(st.sampled_from(NAMED_WHOLES))
     whole = draw(yuan())
     part = draw(st.integers(0, whole))
-    year = draw(st.sampled_from(YEARS))
     gap = draw(st.lists(st.sampled_from(FILLER), max_size=2))
     de = draw(st.sampled_from(["的", ""]))
     pieces: list = [f"{year}年度{whole_name}", Slot("T", "万元"), "。\n"]
@@ -314,7 +312,7 @@ def named_shares(draw) -> Statement:
 # ---------------------------------------------------------------- year-over-year
 
 @st.composite
-def changes(draw) -> Statement:
+def changes(draw, year: str) -> Statement:
     """「收入合计X万元，与上年相比，增加D万元，增长r%。」, with 比上年 / 较上年 / 同比 wordings,
     optionally stating last year's figure too (「上年收入合计Y万元」)."""
     current = draw(yuan())
@@ -324,7 +322,6 @@ def changes(draw) -> Statement:
     up = current > previous
     diff = abs(current - previous)
     subject = draw(st.sampled_from(CHANGE_SUBJECTS))
-    year = draw(st.sampled_from(YEARS))
     prefix = draw(st.sampled_from(year_prefixes(year, subject)))
     amount_verb = "增加" if up else "减少"
     rate_verb = draw(st.sampled_from(["增长", "增加"] if up else ["下降", "减少"]))
@@ -457,14 +454,15 @@ def render_document(stmts: list[Statement], style: Style, fillers: list[list[str
     return Rendered(text, spans)
 
 
-def any_statement():
-    return st.one_of(breakdowns(), named_shares(), changes(), completions())
+def any_statement(year: str):
+    return st.one_of(breakdowns(year), named_shares(year), changes(year), completions())
 
 
 @st.composite
 def documents(draw, max_statements: int = 4):
     """One to ``max_statements`` statements about different quantities, rendered in one style."""
-    stmts = draw(st.lists(any_statement(), min_size=1, max_size=max_statements).filter(distinct_quantities))
+    year = draw(st.sampled_from(YEARS))  # a document reports on one year
+    stmts = draw(st.lists(any_statement(year), min_size=1, max_size=max_statements).filter(distinct_quantities))
     fill = draw(st.lists(st.lists(st.sampled_from(FILLER), max_size=2), min_size=len(stmts), max_size=len(stmts)))
     for i in range(1, len(stmts)):
         if stmts[i - 1].open_ended and not set(fill[i]) & set(HEADINGS):
