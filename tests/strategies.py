@@ -92,13 +92,21 @@ class Slot:
     unit: str  # "万元" or "%"
 
 
+@dataclass(frozen=True)
+class Word:
+    """A word slot (大于/小于/等于) whose text is in ``Statement.values``."""
+
+    name: str
+    choices: tuple[str, ...]
+
+
 @dataclass
 class Statement:
     """A statement as pieces of text and named number slots, with its stated values."""
 
     kind: str
-    pieces: list  # str | Slot
-    values: dict[str, D]
+    pieces: list  # str | Slot | Word
+    values: dict  # slot name -> Decimal, word name -> str
     clearly_wrong: Callable[[dict[str, D]], bool]
     perturbable: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the quantities it states (a document names each once)
@@ -159,6 +167,8 @@ def render(pieces: list, values: dict[str, D], style: Style) -> str:
             if p.unit == "%" and style.latex:
                 num, unit = f"${num}", "\\%$"
             out.append(f"{lead}{num}{' ' if style.spaces and unit == '万元' else ''}{unit}")
+        elif isinstance(p, Word):
+            out.append(values[p.name])
         else:
             out.append(p)
     return "".join(out)
@@ -374,13 +384,13 @@ def _change_contradicts_years(x: D, y: D, d: D, r: D, up: bool) -> bool:
 # ---------------------------------------------------------------- completion rates and comparisons
 
 @st.composite
-def completions(draw) -> Statement:
+def completions(draw, compare: bool | None = None) -> Statement:
     """「年初预算为B万元，支出决算为A万元，完成年初预算的r%，决算数大于年初预算数的主要原因是…」"""
     budget = draw(yuan())
     actual = draw(st.one_of(st.just(budget), yuan(), st.integers(max(budget - 5000, 0), budget + 5000)))
-    form = draw(st.sampled_from(["initial", "budget", "project", "rate"]))
+    form = draw(st.sampled_from(["initial", "budget"] if compare else ["initial", "budget", "project", "rate"]))
     subject = draw(st.sampled_from(COMPLETION_SUBJECTS))
-    compare = draw(st.booleans()) and form in ("initial", "budget")
+    compare = (draw(st.booleans()) if compare is None else compare) and form in ("initial", "budget")
     name = subject
     if form == "initial":
         pieces: list = [f"{subject}年初预算为", Slot("B", "万元"), "，支出决算为", Slot("A", "万元"),
@@ -398,19 +408,16 @@ def completions(draw) -> Statement:
         name = "全年预算数"
         pieces = ["全年预算数为", Slot("B", "万元"), "，执行数为", Slot("A", "万元"), "，预算执行率为", Slot("R", "%")]
     values = {"B": wan(budget), "A": wan(actual), "R": pct(actual, budget, draw(percent_decimals))}
-    relation = None
     if compare:
-        relation = ">" if actual > budget else ("<" if actual < budget else "=")
-        word = {">": "大于", "<": "小于", "=": "等于"}[relation]
-        pieces.append(f"，决算数{word}{right}的主要原因是：严格按照预算数执行")
+        values["CMP"] = "大于" if actual > budget else ("小于" if actual < budget else "等于")
+        pieces += ["，决算数", Word("CMP", ("大于", "小于", "等于")), f"{right}的主要原因是：严格按照预算数执行"]
     pieces.append("。")
 
     def clearly_wrong(v):
         if share_clearly_wrong(v["A"], v["B"], v["R"]):
             return True
-        gap = v["A"] - v["B"]
-        return {None: False, ">": gap < 0, "<": gap > 0,
-                "=": abs(gap) > 2 * AMOUNT_SLACK}[relation]
+        gap = v["A"] - v["B"]  # 大于/小于 may hold whenever rounding allows it; 等于 within the tails
+        return {None: False, "大于": gap < 0, "小于": gap > 0, "等于": abs(gap) > 2 * AMOUNT_SLACK}[v.get("CMP")]
 
     return Statement("completion", pieces, values, clearly_wrong, ["A", "B", "R"], names=[name])
 

@@ -23,7 +23,8 @@ from budgetlint.engine import analyse, lint
 from budgetlint.facts import Breakdown, Change, Comparison, Completion, Share, Unparsed
 from budgetlint.normalize import normalize
 from budgetlint.report import FORMATTERS, locate
-from strategies import documents, plain_2dp_styles, render_document, styles
+from strategies import (HEADINGS, completions, distinct_quantities, documents, plain_2dp_styles, render_document,
+                        styles)
 
 CONFIG = Config(ignore=["BL110"])  # BL110 notes that a 说明 comes without its tables: generated prose never has them
 # BUDGETLINT_DEEP=20 runs twenty times as many random (not derandomized) examples, for bug hunting.
@@ -125,10 +126,8 @@ def perturbed(draw):
     assume(False)
 
 
-@FAST
-@given(case=perturbed(), style=plain_2dp_styles)
-def test_one_number_off_is_reported_on_its_statement(case, style):
-    stmts, fill, k, change = case
+def assert_reported_on_statement(stmts, fill, k: int, change: str, style) -> None:
+    """An error located (JSON line/column) on statement ``k`` and nowhere else; spans hold their numbers."""
     r = render_document(stmts, style, fill)
     doc, result = run(r.text)
     errors = [f for f in result.findings if f.severity.rank >= 1]
@@ -144,6 +143,35 @@ def test_one_number_off_is_reported_on_its_statement(case, style):
     assert others == [], f"{change} in statement {k}: findings elsewhere in\n{r.text}"
     for f in result.findings:
         assert_span_holds_its_number(doc, f)
+
+
+@FAST
+@given(case=perturbed(), style=plain_2dp_styles)
+def test_one_number_off_is_reported_on_its_statement(case, style):
+    assert_reported_on_statement(*case, style)
+
+
+@st.composite
+def reworded(draw):
+    """A consistent document whose 决算数大于/小于/等于预算数 is changed to a word the amounts contradict."""
+    stmts, fill = draw(documents(max_statements=2))
+    k = draw(st.integers(0, len(stmts)))
+    stmts.insert(k, draw(completions(compare=True)))
+    after_list = k > 0 and stmts[k - 1].open_ended  # a paragraph list ends at a heading
+    fill.insert(k, draw(st.lists(st.sampled_from(HEADINGS), min_size=int(after_list), max_size=1)))
+    assume(distinct_quantities(stmts))
+    old = stmts[k].values["CMP"]
+    new = draw(st.sampled_from([w for w in ("大于", "小于", "等于") if w != old]))
+    changed = stmts[k].with_value("CMP", new)
+    assume(changed.clearly_wrong(changed.values))
+    stmts[k] = changed
+    return stmts, fill, k, f"{old} → {new}"
+
+
+@FAST
+@given(case=reworded(), style=plain_2dp_styles)
+def test_wrong_comparison_word_is_reported_on_its_statement(case, style):
+    assert_reported_on_statement(*case, style)
 
 
 # ---------------------------------------------------------------- 4. never crash
