@@ -74,7 +74,7 @@ class DocResult:
 
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
-    from .assemble import extract_facts
+    from .extract.assemble import extract_facts
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)

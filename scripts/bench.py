@@ -18,7 +18,7 @@ def main(corpus: str) -> None:
     from budgetlint.config import Config
     from budgetlint.document import Document
     from budgetlint.engine import lint
-    from budgetlint.parse import clause_parser
+    from budgetlint.extract.parse import clause_parser
     t1 = time.perf_counter()
     clause_parser()
     t2 = time.perf_counter()

@@ -16,7 +16,7 @@ from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
 from budgetlint.checks.control_rates import rate_facts
 from budgetlint.checks.scoring import _inside_tables
-from budgetlint.scoreclaims import find_claims
+from budgetlint.extract.scoreclaims import find_claims
 
 CONFIG = Config(select=["BL3", "BL5"])
 FILES = ["yueyang-port-office-2020-overall-self-evaluation.txt", "luzhou-port-logistics-2020-final-accounts.txt",

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from budgetlint.numbers import Interval
-from budgetlint.rates import subjects
+from budgetlint.extract.rates import subjects
 from budgetlint.rubric import deduction_score, parts, prepare, rubric_score, tier_score
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetlint.targets import judge
+from budgetlint.extract.targets import judge
 
 
 @pytest.mark.parametrize("target, actual, verdict", [

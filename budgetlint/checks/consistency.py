@@ -5,7 +5,7 @@ import re
 from ..facts import Amount
 from ..model import Evidence, Severity
 from ..numbers import fmt
-from ..subjects import is_standard
+from ..extract.subjects import is_standard
 from . import rule
 from ._util import amount_operand
 

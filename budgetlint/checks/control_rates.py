@@ -7,7 +7,7 @@ from functools import lru_cache
 from ..facts import Completion, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
-from ..rates import ADJUST, SPEC_BY_KEY, RateFact, find_rates, recompute
+from ..extract.rates import ADJUST, SPEC_BY_KEY, RateFact, find_rates, recompute
 from ..rubric import OPS, load_rubric
 from . import rule
 from ._util import operand

@@ -127,7 +127,8 @@ def previous_year_mismatch(ctx) -> None:
     """与上年比较的年份不是上一年 — 「与2022年度相比」 in a 2024 决算.
 
     Year-over-year comparisons of a 决算 compare with the previous year; any
-    other year is a leftover or a typo.
+    other year is a leftover or a typo. A sentence about another year
+    (「2020年度收入合计…与2019年相比」) is compared with the year before its own.
 
     Fix: write the previous year (report year − 1).
     """
@@ -136,6 +137,9 @@ def previous_year_mismatch(ctx) -> None:
         return
     for span, m in _each(ctx, _PREVIOUS):
         y = int(m.group(1))
+        own = re.findall(r"(20\d\d)年", ctx.doc.text[span.start - m.start():span.start])
+        if own and y == int(own[-1]) - 1:
+            continue  # 「2020年度收入合计…与2019年相比」: the sentence's own year is the base
         if y not in (year - 1, year):
             s = Span(start=span.start + m.start(1) - m.start(), end=span.start + m.end(1) - m.start())
             ctx.report(s, zh=f"比较年度 {y} 不是上一年度 {year - 1}", en=f"compared year {y} is not the previous year {year - 1}",

@@ -8,9 +8,9 @@ from ..facts import Num
 from ..model import Evidence, Operand, Severity
 from ..numbers import fmt
 from ..numbers import Interval, half_unit
-from ..rates import subjects
+from ..extract.rates import subjects
 from ..rubric import expected_grade, grade_scheme, load_rubric, prepare, rubric_score
-from ..scoreclaims import find_claims
+from ..extract.scoreclaims import find_claims
 from ..tables.header import GridCell, build_scores
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule

@@ -7,7 +7,7 @@ from decimal import Decimal
 from ..facts import MONEY, Amount, Breakdown, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
-from ..subjects import ROLE_WORDS, clean, is_budget
+from ..extract.subjects import ROLE_WORDS, clean, is_budget
 from . import rule
 from ._util import amount_operand, report_recomputed
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Evidence, Severity
-from ..targets import judge
+from ..extract.targets import judge
 from . import rule
 from ._util import operand
 from .scoring import score_tables

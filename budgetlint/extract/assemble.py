@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from .facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
+from ..facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
                     Share, Unparsed)
 from .expressions import find_expressions
-from .normalize import Mapped
+from ..normalize import Mapped
 from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
-from .segment import Sentence
+from ..segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")

@@ -13,9 +13,9 @@ from functools import lru_cache
 from lark import Lark, Transformer, UnexpectedInput
 from lark.exceptions import VisitError
 
-from .facts import Expression, Num
-from .normalize import Mapped
-from .numbers import Interval, half_unit
+from ..facts import Expression, Num
+from ..normalize import Mapped
+from ..numbers import Interval, half_unit
 from .parse import grammar
 
 _CANDIDATE = re.compile(r"[Σ(\d][\d.%\s+\-−×÷*/()Σ=]*=\s*\d+(?:\.\d+)?%?")

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from .facts import Num
-from .model import Span
-from .normalize import Mapped
+from ..facts import Num
+from ..model import Span
+from ..normalize import Mapped
 
 _N = r"(?P<{0}>\d+(?:\.\d+)?)"
 TOTAL = re.compile(r"(?:自评评分|自评得分|自评分数|最终得分|综合得分|综合评分|总得分|评价得分|自评总分|自评结果|评分结果)"

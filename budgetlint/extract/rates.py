@@ -18,9 +18,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Optional
 
-from .facts import Num
-from .normalize import Mapped
-from .numbers import Interval
+from ..facts import Num
+from ..normalize import Mapped
+from ..numbers import Interval
 
 N = r"(?P<n>\d+(?:\.\d+)?)"
 WAN = N + r"万元"
