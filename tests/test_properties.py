@@ -54,7 +54,7 @@ def assert_span_holds_its_number(doc: Document, finding) -> None:
     seen = re.sub(r"\s", "", normalize(original, join_lines=False).text)
     numbers = about(finding)
     for n in numbers:
-        assert n in seen, f"{finding.code} at {original!r} is about {n}"
+        assert normalize(n).text in seen, f"{finding.code} at {original!r} is about {n}"
     if not numbers:  # about a word (大于, 增加): at the word, or at the figure it qualifies (「增加0.00万元」)
         word = finding.evidence.stated
         assert word, f"{finding.code} states nothing: {finding.evidence}"
