@@ -53,3 +53,15 @@ def test_change_against_both_stated_years():
     assert findings(base.format(w="增加", a="25.00", r="增长", p="25.00")) == [("BL403", "25.00")]
     assert findings(base.format(w="增加", a="20.00", r="增长", p="20.00")) == [("BL403", "20.00")]
     assert ("BL403", "20.00") in findings(base.format(w="减少", a="20.00", r="下降", p="25.00"))
+
+
+def test_change_and_share_wordings():
+    # 72.09 − 6.85 = 65.24; 6.85 ÷ 65.24 = 10.4997%
+    base = "本部门2023年度机关运行经费支出72.09万元，比上年增加6.85万元，增幅为{r}%。"
+    assert findings(base.format(r="10.50")) == []
+    assert findings(base.format(r="11.50")) == [("BL401", "11.50")]
+    assert findings("公务接待费支出2.23万元，比上年减少1.07万元，降幅达32.42%。") == []  # 1.07 ÷ 3.30
+    assert findings("公务接待费支出2.23万元，比上年减少1.07万元，降幅达23.42%。") == [("BL401", "23.42")]
+    text = "2023年度支出合计921.87万元，其中：基本支出475.2万元，所占比重为{a}%；项目支出446.67万元，所占比重为48.45%。"
+    assert findings(text.format(a="51.55")) == []
+    assert ("BL201", "15.55") in findings(text.format(a="15.55"))

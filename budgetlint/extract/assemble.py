@@ -31,8 +31,8 @@ from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_l
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
-_UP = ("增加", "增长", "上升", "提高")
-_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩")
+_UP = ("增加", "增长", "上升", "提高", "增幅")
+_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅")
 
 
 def _year_of(a: Amount) -> Optional[int]:
