@@ -88,6 +88,7 @@ class Breakdown(FactBase):
     role: str = ""
     label: str = ""
     headings: list[str] = []
+    partial: bool = False  # 「其中主要有…」 or 「…等」: the items need not reach the total
 
 
 class Change(FactBase):

@@ -65,3 +65,10 @@ def test_change_and_share_wordings():
     text = "2023年度支出合计921.87万元，其中：基本支出475.2万元，所占比重为{a}%；项目支出446.67万元，所占比重为48.45%。"
     assert findings(text.format(a="51.55")) == []
     assert ("BL201", "15.55") in findings(text.format(a="15.55"))
+
+
+def test_partial_lists_are_only_checked_for_excess():
+    assert findings("项目支出300.00万元，其中主要有：甲项目100.00万元、乙项目50.00万元。") == []
+    assert findings("项目支出300.00万元，其中：甲项目100.00万元、乙项目50.00万元等。") == []
+    assert findings("项目支出300.00万元，其中：甲项目200.00万元、乙项目150.00万元等。") == [("BL101", "300.00")]
+    assert findings("项目支出300.00万元，其中：甲项目100.00万元、乙项目50.00万元。") == [("BL101", "300.00")]

@@ -54,6 +54,9 @@ def breakdown_sum(ctx) -> None:
     Example: 「年初预算数为463.48万元……其中：1、…年初预算为366.09万元 …」
     where the nine items add up to 461.57 万元.
 
+    A list that says it is partial (「其中主要有…」, 「…等」) is only reported
+    when its items exceed the total.
+
     Fix: correct the item or the total; the finding suggests the total that
     the items imply.
     """
@@ -64,7 +67,7 @@ def breakdown_sum(ctx) -> None:
         unit = total.value.unit
         sum_iv = isum(_item_interval(ctx, a.value, unit) for a in items)
         tot_iv = ctx.interval(total.value)
-        if sum_iv.overlaps(tot_iv):
+        if sum_iv.overlaps(tot_iv) or (bd.partial and sum_iv.hi < tot_iv.lo):
             continue
         plain = isum(Interval.exact(a.value.value).widen(ctx.interval(a.value, tail=False).hi - a.value.value) for a in items)
         if any(a.value.unit != unit for a in items if a.value.is_money) and plain.overlaps(tot_iv):

@@ -31,6 +31,8 @@ from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_l
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
+_PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
+_ETC = re.compile(r"\s*(?:万元|亿元|千元|元|万|亿)?\s*(?:等|左右)")  # 「…23.44万元等」
 _UP = ("增加", "增长", "上升", "提高", "增幅")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅")
 
@@ -81,6 +83,7 @@ class Assembler:
         self.ledger: dict[str, list[int]] = defaultdict(list)
         self.by_suffix: dict[str, list[int]] = defaultdict(list)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
+        self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
 
     # -- helpers -----------------------------------------------------------
     def _num(self, tok, offset: int) -> Num:
@@ -178,10 +181,11 @@ class Assembler:
             if isinstance(f, Share) and f.whole is None and not f.whole_subject and f.part in self.item_of:
                 f.whole = self.item_of[f.part]
 
-    def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None) -> None:
+    def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None,
+                   partial: bool = False) -> None:
         span = total.span.cover(items[-1].span)
         self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id, items=[a.id for a in items],
-                              role=total.role, label=label[:60], headings=headings or []))
+                              role=total.role, label=label[:60], headings=headings or [], partial=partial))
         for a in items:
             self.item_of[a.id] = total.id
 
@@ -199,6 +203,7 @@ class Assembler:
         last_change: Optional[Change] = None
         open_lead = False
         lead_clause_end = -1
+        lead_words = ""
         written = [self.fs.add(e) for e in find_expressions(self.norm, s.start, s.text, s.index)]
         covered = [(e.span.start, e.span.end) for e in written]
         for ci, (cs, ce) in enumerate(s.clauses):
@@ -271,6 +276,7 @@ class Assembler:
                         lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts))
                         is_lead = lead_total is not None
                     if is_lead:
+                        lead_words = text[p.start:p.end]
                         lead_at = len(amounts)
                         ends_sentence = p is pieces[-1] and cs + p.end >= ce
                         lead_clause_end = cs + p.end if ends_sentence and "其中" in text else -1
@@ -287,7 +293,9 @@ class Assembler:
             if total is not None and total not in items:
                 same = [a for a in items if _unit_family(a.value) == _unit_family(total.value)]
                 if same:
-                    self._breakdown(total, same, s.text)
+                    after = self.norm.text[self.norm_end[same[-1].id]:s.end]
+                    partial = bool(_PARTIAL_LEAD.search(lead_words) or _ETC.match(after))
+                    self._breakdown(total, same, s.text, partial=partial)
         for a in amounts:
             if a.id not in self.item_of:
                 self._enter(a.key, a.id)
@@ -319,7 +327,9 @@ class Assembler:
         a = Amount(span=self._span(cs + p.number.start, cs + p.number.end), sentence=s.index,
                    text=self.norm.text[span_start:cs + p.end], subject=subj, entity=ent, role=role,
                    key=subject_key(ent, role), value=self._num(p.number, cs))
-        return self.fs.add(a)
+        self.fs.add(a)
+        self.norm_end[a.id] = cs + p.end
+        return a
 
     def _resolve_shares(self, shares: list[tuple[Share, Optional[str]]]) -> None:
         for sh, whole_text in shares:
