@@ -86,7 +86,7 @@ def analyse(doc: Document, config: Config) -> Context:
     for a in facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
-    ctx.money_decimals = {u: c.most_common(1)[0][0] for u, c in by_unit.items()}
+    ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
     years = Counter(re.findall(r"(20\d\d)年", norm.text))
     ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx

@@ -72,3 +72,9 @@ def test_partial_lists_are_only_checked_for_excess():
     assert findings("项目支出300.00万元，其中：甲项目100.00万元、乙项目50.00万元等。") == []
     assert findings("项目支出300.00万元，其中：甲项目200.00万元、乙项目150.00万元等。") == [("BL101", "300.00")]
     assert findings("项目支出300.00万元，其中：甲项目100.00万元、乙项目50.00万元。") == [("BL101", "300.00")]
+
+
+def test_qizhong_starting_a_sentence_breaks_down_the_amount_before_it():
+    text = "公务用车购置及运行维护费支出3.12万元，完成预算100%。其中：公务用车购置费0万元，公务用车运行维护费{x}万元。"
+    assert findings(text.format(x="3.12")) == []
+    assert findings(text.format(x="3.21")) == [("BL101", "3.12")]

@@ -5,9 +5,10 @@ Context rules, each small:
   list that amount is an item of, or the quantity its own words name (ledger);
 - an amount whose subject is only a role (「支出决算为…」) inherits the entity
   of the amount before it in the same sentence;
-- 其中 / 「…如下：」 / 「主要用于以下方面：」 open a list: items follow in the same
-  sentence, or, when the lead ends the sentence, in the following paragraphs
-  (numbered 1、2、… or one amount per paragraph) until a heading;
+- 其中 / 「…如下：」 / 「主要用于以下方面：」 open a list whose items follow in the
+  same sentence; a 其中 that ends its sentence opens a list over the following
+  paragraphs (numbered 1、2、… or one amount per paragraph) until a heading;
+  a 其中 that starts a sentence lists the parts of the amount stated before it;
 - a change (增加/减少 …) describes the nearest amount before it in its paragraph;
 - a completion rate (完成预算的X%) relates the budget and actual amounts of its sentence.
 """
@@ -192,6 +193,7 @@ class Assembler:
     # -- one sentence --------------------------------------------------------
     def _sentence(self, s: Sentence, para_amounts: list[Amount]) -> Optional[list[Amount]]:
         """Facts of one sentence; returns the list totals when the sentence ends with an open lead."""
+        stated_before = [a for a in para_amounts if a.id not in self.item_of]
         amounts: list[Amount] = []
         lead_at: Optional[int] = None
         lead_total: Optional[Amount] = None
@@ -290,6 +292,8 @@ class Assembler:
         # in-sentence list
         if lead_at is not None and items:
             total = amounts[lead_at - 1] if lead_at > 0 else lead_total
+            if total is None and stated_before:
+                total = stated_before[-1]  # 「…支出3.12万元。其中：购置费0万元，运行维护费3.12万元。」
             if total is not None and total not in items:
                 same = [a for a in items if _unit_family(a.value) == _unit_family(total.value)]
                 if same:
