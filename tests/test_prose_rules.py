@@ -78,3 +78,10 @@ def test_qizhong_starting_a_sentence_breaks_down_the_amount_before_it():
     text = "公务用车购置及运行维护费支出3.12万元，完成预算100%。其中：公务用车购置费0万元，公务用车运行维护费{x}万元。"
     assert findings(text.format(x="3.12")) == []
     assert findings(text.format(x="3.21")) == [("BL101", "3.12")]
+
+
+def test_rate_named_before_wancheng():
+    # 57878.3 ÷ 61219.51 = 94.542%
+    text = "我办共安排项目支出预算61,219.51万元，全年共支出57,878.3万元，项目支出预算完成率{r}%。"
+    assert findings(text.format(r="94.54")) == []
+    assert findings(text.format(r="95.54")) == [("BL301", "95.54")]

@@ -92,9 +92,12 @@ class _ToPieces(Transformer):
             p.subject = subs[0]
             if len(subs) > 1:
                 p.other = subs[1]
-        if kind == "share" and subs and items[0] is subs[0]:
-            # 「A占B的x%」: A is the part (named, not stated here), B the whole
+        if kind in ("share", "completion") and subs and items[0] is subs[0]:
+            # 「A占B的x%」: A is the part (named, not stated here), B the whole;
+            # 「项目支出预算完成率x%」: A names the rate, the words after 完成 its base
             p.other, p.subject = subs[0], (subs[1] if len(subs) > 1 else None)
+            if not _WORDS.search(p.other.text):
+                p.other = None  # 「（占比5.36%）」: only a bracket before 占
         return p
 
     def amount(self, items):
@@ -133,6 +136,7 @@ class _ToPieces(Transformer):
 
 
 _TRANSFORMER = _ToPieces()
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(r"大于|小于|等于|高于|低于|持平|无增减")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:%|万元|亿元|元|万)?")
