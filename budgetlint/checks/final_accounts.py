@@ -181,7 +181,7 @@ def table_totals_balance(ctx) -> None:
         if not all(grands):
             continue
         left = (label(t, grands[0], "收入"), _first_value(grands[0])[1])
-        right_col, right = _first_value(grands[1])
+        right = _first_value(grands[1])[1]
         if left[1] is None or right is None:
             continue
         check_sum(ctx, (label(t, grands[1], "支出"), right), [left], "收入总计", "the income 总计")

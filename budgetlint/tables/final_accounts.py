@@ -55,8 +55,6 @@ NAMES = {
 # The nine tables every complete 部门决算 disclosure must publish.
 REQUIRED = ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
             "three_public", "gov_fund", "soe_capital"]
-# Tables whose rows are functional-classification codes (类 3 digits, 款 5, 项 7).
-CLASSIFIED = {"income", "expenditure", "gpb_expenditure", "gov_fund", "soe_capital"}
 
 _SQUASH = re.compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
@@ -103,7 +101,6 @@ class Line:
     label: str
     code: str = ""
     cells: dict[str, Cell] = field(default_factory=dict)
-    label_cell: Optional[Cell] = None
     side: int = 0
 
     @property
@@ -328,8 +325,7 @@ def _build(kind: str, title: str, parts: list[Table], unit: str, skip: int) -> F
                 label = "合计"
             if not label and not code and all(is_blank(c) for c in values.values()):
                 continue
-            ft.lines.append(Line(label=label, code=code, cells=values,
-                                 label_cell=label_cells[0] if label_cells else None, side=si))
+            ft.lines.append(Line(label=label, code=code, cells=values, side=si))
     return ft
 
 
