@@ -48,3 +48,14 @@ def test_pdf_heading_ending_in_a_space_stays_apart_from_its_paragraph():
     norm = normalize(text)
     assert norm.text.startswith("(二)一般公共预算财政拨款支出决算结构情况 \n一般公共预算")
     assert "主要用于以下方面:社会保障" in norm.text
+
+
+def test_list_items_ending_in_a_semicolon_stay_one_per_line():
+    # 「人员经费…；\n公用经费…。」: one item per paragraph, each ending in ；, is a list, not a wrapped line
+    text = "其中：\n事业收入0.00万元，主要包括基本工资、津贴补贴、奖金；\n经营收入0.04万元，主要包括基本工资、津贴补贴、奖金。"
+    assert normalize(text).text.count("\n") == 2
+
+
+def test_a_lead_ending_its_line_keeps_the_list_below_it():
+    text = "2023年度财政拨款基本支出468.3万元，其中：\n人员经费396.21万元，占基本支出的84.61%。"
+    assert normalize(text).text.count("\n") == 1
