@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from budgetlint.checks.final_accounts import final_tables, three_public_cells
+from budgetlint.checks.final_accounts import final_tables
 from budgetlint.config import Config
 from budgetlint.engine import analyse
+from budgetlint.tables.three_public import from_final, keyed
 from conftest import CORPUS, check_json
+
+
+def three_public_cells(ft):
+    t = from_final(ft)
+    return keyed(t) if t else {}
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs pdfplumber")
 SW = "shanghai-putuo-social-work-2024-final-accounts.pdf"

@@ -14,12 +14,10 @@ from typing import Optional
 
 from ..facts import Amount
 from ..model import Evidence, Operand, Severity, Span
-from ..numbers import Interval, fmt, half_unit, isum
 from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, identify, is_blank, value_of
 from ..tables.model import Cell
 from . import rule
-
-Part = tuple[str, Cell]  # (label, cell)
+from ._cells import cell_interval, check_sum, label
 
 
 def final_tables(ctx) -> list[FinalTable]:
@@ -32,54 +30,6 @@ def final_tables(ctx) -> list[FinalTable]:
 
 def by_kind(ctx, kind: str) -> Optional[FinalTable]:
     return next((t for t in final_tables(ctx) if t.kind == kind), None)
-
-
-def cell_interval(ctx, cell: Cell, tail: bool = False) -> Optional[Interval]:
-    """Values a cell may stand for; blank and zero cells are exact 0, unreadable cells None."""
-    v = value_of(cell)
-    if v is None:
-        return None
-    if v == 0:
-        return Interval.exact(v)
-    d = cell.decimals
-    extra = Decimal(ctx.config.tail_digits).scaleb(-d) if tail else Decimal(0)
-    return Interval.exact(v).widen(half_unit(d) + extra)
-
-
-def label(table: FinalTable, line: Line, column: str = "") -> str:
-    name = line.label or line.code
-    col = f"·{column}" if column and column not in ("决算数",) else ""
-    return f"{table.name}·{name}{col}"
-
-
-def check_sum(ctx, total: Part, parts: list[Part], what_zh: str, what_en: str, code: Optional[str] = None,
-              sign: Optional[list[int]] = None) -> bool:
-    """Report when ``parts`` (each added with its sign) cannot add up to ``total``; True when reported."""
-    t_label, t_cell = total
-    cells = [c for _, c in parts]
-    if t_cell is None or (is_blank(t_cell) and all(is_blank(c) for c in cells)):
-        return False
-    t_iv = cell_interval(ctx, t_cell, tail=True)
-    ivs = [cell_interval(ctx, c) for c in cells]
-    if t_iv is None or any(iv is None for iv in ivs):
-        return False  # an unreadable cell: BL121 says so
-    signs = sign or [1] * len(parts)
-    s_iv = isum(iv if k > 0 else Interval(-iv.hi, -iv.lo) for iv, k in zip(ivs, signs))
-    if s_iv.overlaps(t_iv):
-        return False
-    d = max([t_cell.decimals] + [c.decimals for c in cells])
-    computed = sum((value_of(c) * k for c, k in zip(cells, signs)), Decimal(0))
-    stated = value_of(t_cell)
-    ctx.report(
-        t_cell.span,
-        zh=f"{t_label} {t_cell.text.strip() or '（空）'} 与{what_zh} {fmt(computed, d)} 不符，相差 {fmt(abs(computed - stated), d)}",
-        en=f"{t_label} {t_cell.text.strip() or '(blank)'} differs from {what_en} {fmt(computed, d)} (difference {fmt(abs(computed - stated), d)})",
-        evidence=Evidence(stated=t_cell.text.strip() or "0", recomputed=fmt(computed, d),
-                          operands=[Operand(label=lb, value=c.text.strip() or "0", span=c.span) for lb, c in parts],
-                          difference=fmt(computed - stated, d), suggestion=fmt(computed, d)),
-        related=[c.span for c in cells], code=code,
-    )
-    return True
 
 
 def _first_value(line: Line) -> tuple[str, Optional[Cell]]:
@@ -300,60 +250,6 @@ def basic_expenditure_split(ctx) -> None:
     if all(c is not None for _, c in parts):
         check_sum(ctx, (label(gpb, total, "基本支出"), cell), parts, "人员经费与公用经费之和",
                   "人员经费 plus 公用经费")
-
-
-_THREE = [("total", ("合计",)), ("abroad", ("因公出国",)), ("cars", ("小计",)), ("buy", ("购置费",)),
-          ("run", ("运行",)), ("reception", ("接待",))]
-
-
-def three_public_cells(t: FinalTable) -> dict[tuple[str, str], Cell]:
-    """三公 table cells keyed by (item, 'budget'|'actual')."""
-    out: dict[tuple[str, str], Cell] = {}
-    line = next((ln for ln in t.lines if ln.cells), None)
-    if line is None:
-        return out
-    for col, cell in line.cells.items():
-        role = "budget" if col.endswith("预算数") else "actual" if col.endswith("决算数") else ""
-        name = col.replace("购置及运行", "")
-        for item, words in _THREE:
-            if role and any(w in name for w in words) and (item, role) not in out:
-                if item == "run" and "购置费" in name:
-                    continue
-                out[(item, role)] = cell
-                break
-    return out
-
-
-_THREE_ZH = {"total": "合计", "abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
-             "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
-
-
-@rule("BL119", "three-public-sum", Severity.ERROR)
-def three_public_sum(ctx) -> None:
-    """“三公”经费合计与各项之和不符 — the “三公” items do not add up to their 合计.
-
-    “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
-    公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, for 预算数 and
-    决算数 alike.
-
-    Fix: correct the 合计 or the item.
-    """
-    t = by_kind(ctx, "three_public")
-    if t is None:
-        return
-    cells = three_public_cells(t)
-    for role, word in (("budget", "预算数"), ("actual", "决算数")):
-        def part(item):
-            c = cells.get((item, role))
-            return (f"{t.name}·{_THREE_ZH[item]}·{word}", c) if c is not None else None
-
-        tot, cars = part("total"), part("cars")
-        items = [p for p in (part("abroad"), cars, part("reception")) if p]
-        if tot and len(items) == 3:
-            check_sum(ctx, tot, items, "各项之和", "the sum of the items")
-        subs = [p for p in (part("buy"), part("run")) if p]
-        if cars and len(subs) == 2:
-            check_sum(ctx, cars, subs, "购置费与运行维护费之和", "purchase plus running costs")
 
 
 # ---------------------------------------------------------------------------

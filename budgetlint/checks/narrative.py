@@ -20,7 +20,10 @@ from ..numbers import corners, fmt, round_to
 from ..tables.final_accounts import FinalTable, Line, plain, squash
 from ..tables.model import Cell
 from . import rule
-from .final_accounts import by_kind, cell_interval, final_tables, label, three_public_cells
+from ..tables.three_public import keyed
+from ._cells import cell_interval, label
+from .final_accounts import by_kind, final_tables
+from .three_public import three_public
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -59,13 +62,12 @@ def _first(*getters: Callable[[], Found]) -> Found:
 
 def _three(item: str):
     def get(ctx, role: str) -> Found:
-        t = by_kind(ctx, "three_public")
+        key = ("budget" if role.startswith("budget") else "actual")
+        t = next((t for t in three_public(ctx) if (item, key) in keyed(t)), None)
         if t is None:
             return None
-        key = ("budget" if role.startswith("budget") else "actual")
-        cell = three_public_cells(t).get((item, key))
         word = "预算数" if key == "budget" else "决算数"
-        return (f"{t.name}·{item_zh[item]}·{word}", cell) if cell is not None else None
+        return f"{t.title}·{item_zh[item]}·{word}", keyed(t)[(item, key)]
     return get
 
 

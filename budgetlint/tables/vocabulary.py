@@ -1,0 +1,99 @@
+"""Header words of the standard tables: what a label or a column header says a cell holds.
+
+One place for the words the table readers rebuild rows from: the items of
+the 三公 tables (and the rows printed under them that are not part of their
+合计), the label columns (项目, 科目 …) and the value columns of the 决算,
+预算 and 三公 tables (预算数, 决算数, 上年, 本年, 增减额, 增减率 …).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_SQUASH = re.compile(r"[\s“”\"'‘’「」、]")
+_NUMBERING = re.compile(r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))*")
+_OTHER = re.compile(r"会议|培训|团组|人数|人次|批次|辆|保有量|购置数|统计数|行次|栏次")
+
+# 三公 items, in the order of the national template; cars = buy + run, total = abroad + cars + reception
+THREE_ITEMS = ("total", "abroad", "cars", "buy", "run", "reception")
+THREE_ZH = {"total": "合计", "abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
+            "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费",
+            "subtotal": "小计"}
+
+LABEL_HEAD = re.compile(r"^(?:三公经费)?(?:支出)?(?:项目|科目)(?:名称)?$")
+# (role, pattern) of a value column's header, first match wins; 'band' heads a group of columns below it
+VALUE_WORDS: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
+    ("rate", r"增减率|增减幅度|增减比例|增长率|变动率|增幅|降幅|增减%|百分比"),
+    ("change", r"增减额|增减金额|增减数|增加额|减少额|^增减$|^决算对比$"),
+    ("band", r"增减情况|增减变化|比较|对比"),
+    ("budget", r"预算"),
+    ("actual", r"决算|执行数|实际支出|支出数|实际数"),
+]]
+_WHEN = [("prev", re.compile(r"上年|去年|上一年")), ("cur", re.compile(r"本年|当年|今年"))]
+_NOT_APPLICABLE = re.compile(r"不需填列|不适用|无此项|^无$")
+
+
+def squash(text: str) -> str:
+    return _SQUASH.sub("", text or "")
+
+
+def three_item(text: str) -> Optional[str]:
+    """The 三公 item a row or column label names: total, abroad, cars, buy, run, reception, subtotal, other.
+
+    「其中:(1)公务用车运行维护费」 → run; 「一、“三公”经费合计」 → total;
+    「二、会议费」 → other (printed under the table, not part of its 合计).
+    """
+    t = squash(text)
+    if not t or len(t) > 24 or re.search(r"\d{2,}|\d\.\d", _NUMBERING.sub("", t)):
+        return None
+    t = re.sub(r"[()（）]", "", _NUMBERING.sub("", t))
+    if _OTHER.search(t):
+        return "other"
+    if re.search(r"合计|总计", t) or t in ("三公经费", "三公经费支出"):
+        return "total"
+    if t == "小计":
+        return "subtotal"
+    if "出国" in t:
+        return "abroad"
+    if "接待" in t:
+        return "reception"
+    if "用车" in t or "车辆" in t:
+        if "购置" in t and "运行" in t:
+            return "cars"
+        if "购置" in t:
+            return "buy"
+        if "运行" in t or "维护" in t:
+            return "run"
+        return "cars"
+    return None
+
+
+def is_label_head(text: str) -> bool:
+    """项目, 科目名称, “三公”经费项目 …: the header of a table's label column."""
+    return bool(LABEL_HEAD.match(squash(text)))
+
+
+def value_role(text: str) -> Optional[str]:
+    """What a value column's header says it holds: budget, actual, change, rate or band (None: not a header)."""
+    t = squash(text)
+    if not t or len(t) > 20 or re.search(r"\d+(?:\.\d+)?(?:万元|元)?$", t) and not re.search(r"年", t):
+        return None
+    for role, pat in VALUE_WORDS:
+        if pat.search(t):
+            return role
+    return None
+
+
+def when_of(text: str) -> Optional[str]:
+    """prev, cur, a year (「2015年度预算数」 → '2015') or None."""
+    t = squash(text)
+    for name, pat in _WHEN:
+        if pat.search(t):
+            return name
+    m = re.search(r"(20\d\d)", t)
+    return m.group(1) if m else None
+
+
+def not_applicable(text: str) -> bool:
+    """「单位不需填列」, 「不适用」: a value cell that holds no amount."""
+    return bool(_NOT_APPLICABLE.search(squash(text)))
