@@ -62,10 +62,10 @@ def _first(*getters: Callable[[], Found]) -> Found:
 
 def _three(item: str):
     def get(ctx, role: str) -> Found:
-        key = ("budget" if role.startswith("budget") else "actual")
-        t = next((t for t in three_public(ctx) if (item, key) in keyed(t)), None)
+        keys = ["budget"] if role.startswith("budget") else ["actual"] if role else ["actual", "budget"]
+        t, key = next(((t, k) for t in three_public(ctx) for k in keys if (item, k) in keyed(t)), (None, ""))
         if t is None:
-            return None
+            return None  # an amount naming no role takes the table's only amount column
         word = "预算数" if key == "budget" else "决算数"
         return f"{t.title}·{item_zh[item]}·{word}", keyed(t)[(item, key)]
     return get
@@ -98,7 +98,10 @@ QUANTITIES: list[tuple[str, Callable]] = [
     ("因公出国境费", _three("abroad")),
     ("公务用车购置及运行维护费", _three("cars")),
     ("公务用车购置及运行费", _three("cars")),
+    ("公务用车购置费", _three("buy")),
     ("公务用车购置", _three("buy")),
+    ("公务用车运行维护费", _three("run")),
+    ("公务用车运行费", _three("run")),
     ("公务用车运行维护", _three("run")),
     ("公务用车运行", _three("run")),
     ("公务接待费", _three("reception")),
@@ -221,7 +224,7 @@ def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
     """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
     cache = ctx.__dict__.setdefault("_narrative", {})
     if "comparisons" not in cache:
-        cache["comparisons"] = list(_comparisons(ctx)) if final_tables(ctx) else []
+        cache["comparisons"] = list(_comparisons(ctx)) if final_tables(ctx) or three_public(ctx) else []
     return cache["comparisons"]
 
 
@@ -245,7 +248,7 @@ def _prose_interval(ctx, a: Amount, unit: str):
 
 
 def _table_unit(ctx, cell: Cell) -> str:
-    t = next((t for t in final_tables(ctx) if t.span.start <= cell.span.start <= t.span.end), None)
+    t = next((t for t in final_tables(ctx) + three_public(ctx) if t.span.start <= cell.span.start <= t.span.end), None)
     return t.unit if t else "万元"
 
 

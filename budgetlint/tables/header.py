@@ -41,6 +41,8 @@ _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定�
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
+_NUMERIC_MEANINGS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
+BARE_SECTION = re.compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
 
@@ -84,9 +86,13 @@ def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
     return Num(text=raw, value=Decimal(raw), decimals=dec, unit=u, span=Span(start=s, end=s + len(m.group(1))))
 
 
-def section_label(cell: GridCell) -> tuple[str, Optional[Num]]:
-    """「投入（15分）」 → ("投入", 15 with its span); other labels keep no weight."""
-    m = SECTION_LABEL.match(cell.text)
+def section_label(cell: GridCell, bare: bool = False) -> tuple[str, Optional[Num]]:
+    """「投入（15分）」 → ("投入", 15 with its span); other labels keep no weight.
+
+    With ``bare``, a label that is only a bracket also gives its weight:
+    「(20)」, 「(特性指标70分)」 (section cells whose names the page dropped).
+    """
+    m = SECTION_LABEL.match(cell.text) or (BARE_SECTION.match(cell.text) if bare else None)
     if not m:
         return clean_label(cell.text), None
     s = cell.span.start + m.start("num")
@@ -178,8 +184,31 @@ class _Builder:
                 return cells[:i] + cells[i + 1:], True
         return cells, False
 
+    def _fit(self, cells: list[GridCell]) -> list[GridCell]:
+        """A row whose empty cells were dropped (pipe rows of web pages): names to the deepest
+        name columns, numbers to the number columns in order. Only where every other column holds numbers."""
+        filled = list(cells)
+        while filled and not filled[-1].text.strip():
+            filled.pop()
+        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
+        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
+        if self.table.layout == "pdftotext" or len(filled) >= len(self.cols) or not names or \
+                any(self.cols[i].meaning not in _NUMERIC_MEANINGS for i in others):
+            return cells
+        texts = [c for c in filled if c.text.strip() and not num_in(c.text, 0)]
+        nums = [c for c in filled if num_in(c.text, 0)]
+        if len(texts) > len(names) or len(nums) > len(others):
+            return cells
+        at = filled[0].span.start if filled else 0
+        out = [GridCell("", Span(start=at, end=at)) for _ in self.cols]
+        for i, c in zip(names[len(names) - len(texts):], texts):
+            out[i] = c
+        for i, c in zip(others, nums):
+            out[i] = c
+        return out
+
     def row(self, cells: list[GridCell]) -> None:
-        cells, shifted = self._realign(cells)
+        cells, shifted = self._realign(self._fit(cells))
         texts = [c.text.strip() for c in cells]
         if not any(texts):
             return
@@ -206,19 +235,21 @@ class _Builder:
             cell = name_cells.get(level)
             if cell is None:
                 continue
-            label, w = section_label(cell)
+            label, w = section_label(cell, bare=True)
             wc = self._col(cells, "weight", level)
             if wc is not None:
                 w = num_in(wc.text, wc.span.start, "分") or w
             cur = self.open.get(level)
-            if cur is not None and self.table.items[cur].label == label:
+            if cur is not None and label and self.table.items[cur].label == label:
                 continue  # the section repeated at a page break
             sec = self.add(kind="section", level=level, label=label, label_span=cell.span, weight=w,
                            parent=self._parent(level))
             self.open = {k: v for k, v in self.open.items() if k < level}
             self.open[level] = sec.index
         leaf = name_cells.get(self.leaf_level)
-        label = clean_label(leaf.text) if leaf else ""
+        label, own = section_label(leaf) if leaf else ("", None)
+        if weight is None and weight_c is None:
+            weight = own  # 「相关性(5分)」: the indicator's 分值 written with its name
         item = self.add(kind="budget" if self._money_cells(cells) else "item", level=self.leaf_level,
                         label=label, label_span=leaf.span if leaf else None, weight=weight, score=score,
                         parent=self._parent(self.leaf_level))

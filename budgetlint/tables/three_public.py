@@ -19,6 +19,7 @@ being guessed at.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -47,6 +48,7 @@ class ThreePublic:
     cells: dict[str, list[Optional[Cell]]] = field(default_factory=dict)
     labels: dict[str, Cell] = field(default_factory=dict)
     orientation: str = "vertical"
+    unit: str = "万元"
     doubtful: Optional[Cell] = None  # where the rows could not be rebuilt with confidence
     span: Span = field(default_factory=lambda: Span(start=0, end=0))
 
@@ -192,10 +194,16 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
     return t if t.cells else None
 
 
-def title_before(text: str, start: int) -> str:
-    """The line naming the 三公 table among the few lines above ``start`` (its 预算/决算 tells the default role)."""
+_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+
+
+def title_before(text: str, start: int) -> tuple[str, str]:
+    """The line naming the 三公 table among the few lines above ``start`` (its 预算/决算 tells the
+    default role), and the unit stated there."""
     lines = [ln for ln in text[max(0, start - 300):start].split("\n") if ln.strip()][-4:]
-    return next((squash(ln) for ln in reversed(lines) if "三公" in ln and len(squash(ln)) <= 60), "")
+    unit = next((m.group(1) for m in map(_UNIT.search, reversed(lines)) if m), "")
+    title = next((ln for ln in reversed(lines) if "三公" in ln and len(squash(ln)) <= 60), "")
+    return squash(re.sub(r"^\s*[一二三四五六七八九十]+[、.．]", "", title)), unit
 
 
 def three_public_tables(tables: list[Table], text: str) -> list[ThreePublic]:
@@ -204,10 +212,11 @@ def three_public_tables(tables: list[Table], text: str) -> list[ThreePublic]:
     for tb in tables:
         if tb.source != "text" or tb.span is None:
             continue
-        head = " ".join(c.text for r in tb.rows[:3] for c in r.cells)
-        title = title_before(text, tb.span.start) or (squash(head) if "三公" in head else "")
+        title, unit = title_before(text, tb.span.start)
         t = rebuild(tb, title)
         if t is not None:
+            head = " ".join(c.text for r in tb.rows[:4] for c in r.cells)
+            t.unit = unit or next((m.group(1) for m in [_UNIT.search(head)] if m), "万元")
             out.append(t)
     return out
 
