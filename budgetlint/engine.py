@@ -75,12 +75,12 @@ class DocResult:
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
     from .extract.assemble import extract_facts
-    from .tables.readers import read_tables
+    from .tables.readers import claimed, read_tables
 
-    norm = normalize(doc.text)
+    tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
+    norm = normalize(_without(doc.text, claimed(tables, doc.text)))  # a table row is never read as a sentence
     sentences = segment(norm)
     facts = extract_facts(norm, sentences)
-    tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:
@@ -90,6 +90,18 @@ def analyse(doc: Document, config: Config) -> Context:
     years = Counter(re.findall(r"(20\d\d)年", norm.text))
     ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """``text`` with the characters of ``spans`` blanked (line breaks kept, so every offset stays)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def lint(doc: Document, config: Config) -> DocResult:

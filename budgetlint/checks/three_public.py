@@ -1,4 +1,4 @@
-"""BL119, BL123–BL125: the 三公 tables, whatever their orientation and layout.
+"""BL119, BL123, BL124: the 三公 tables, whatever their orientation and layout.
 
 A 三公 table is read by ``budgetlint.tables.three_public`` from the 决算
 tables of a PDF/Word/Excel file or from any text layout, items down the rows
@@ -149,24 +149,3 @@ def three_public_rate(ctx) -> None:
                                                    Operand(label=_name(t, item, prev), value=b.text.strip(), span=b.span)],
                                          difference=fmt(stated - exact, shown), suggestion=f"{fmt(exact, r.decimals)}%"),
                        related=[d.span, b.span])
-
-
-@rule("BL125", "table-not-rebuilt", Severity.INFO)
-def table_not_rebuilt(ctx) -> None:
-    """表格行无法可靠还原，未检查 — a table's header is recognised but its rows cannot be rebuilt.
-
-    The table counterpart of BL901: when a row holds more or fewer values than
-    the header has columns (cells dropped by the export, values run
-    together), the table is not checked rather than guessed at, and this note
-    says where.
-
-    Example: 项目 | 2016年执行数 | 2017年预算数, then 「公务接待费 150000」 with
-    one value for two columns.
-
-    Fix: publish the table with every cell, empty ones included.
-    """
-    for t in three_public(ctx):
-        if t.doubtful is not None:
-            c = t.doubtful
-            ctx.report(c.span, zh=f"{t.title or '“三公”经费表'}：「{c.text.strip()}」一行的数值个数与表头不符，表格未检查",
-                       en=f"{t.title or '三公 table'}: the row '{c.text.strip()}' does not fit the header; the table was not checked")

@@ -57,3 +57,5 @@ class Table(BaseModel):
     source: str = "text"
     span: Optional[Span] = None
     scores: Optional[ScoreTable] = None  # score items when header words name 分值/得分 columns
+    unread: str = ""
+    """Why the rows could not be rebuilt (a table flattened onto one line …); such a table is not checked."""

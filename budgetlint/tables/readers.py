@@ -281,9 +281,47 @@ def rebuild_rows(rows: list[Row]) -> list[Row]:
     return out
 
 
+_NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
+_HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
+
+
+def read_flattened(doc: Document) -> list[Table]:
+    """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
+    header words of the standard tables among them, hardly any sentence punctuation.
+
+    Labels and values come apart in such a line (values after a run of labels,
+    empty cells dropped), so its rows cannot be rebuilt with confidence: the
+    table is kept, marked unread (BL125 says so), and its line is not read as prose.
+    """
+    tables = []
+    for pos, line in _lines(doc.text):
+        if len(line) < 150 or "\t" in line or "|" in line:
+            continue
+        tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or re.search(r"\d+(?:\.\d+)?[%％]?$", t))
+        heads = sum(1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t))
+        prose = len(re.findall(r"[，。；]", line))
+        if len(tokens) >= 20 and numbers * 5 >= len(tokens) and heads >= 3 and prose * 20 <= len(tokens):
+            cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n)
+                     for n, (k, t) in enumerate(tokens)]
+            tables.append(Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
+                                span=Span(start=pos, end=pos + len(line)), source="text",
+                                unread="flattened"))
+    return tables
+
+
+def claimed(tables: list[Table], text: str) -> list[Span]:
+    """The spans the table readers rebuilt (or saw and could not): prose segmentation skips them."""
+    from .three_public import three_public_tables
+
+    spans = [t.span for t in tables if t.span is not None and t.source == "text" and (t.unread or t.scores)]
+    spans += [t.span for t in three_public_tables(tables, text)]
+    return spans
+
+
 def read_tables(doc: Document) -> list[Table]:
     """All tables found in the text of ``doc`` by the text-layout readers."""
     from .layout import read_layout
 
     cell_tables, claimed = read_cell_per_line(doc)
-    return read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc)
+    return read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc) + read_flattened(doc)

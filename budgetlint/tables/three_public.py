@@ -190,7 +190,10 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
         (i for i, c in enumerate(cells[first:]) if _number(c)), len(cells) - first)]]
     horizontal = len({it for it in before_number} - {None, "other"}) >= 3
     t = _horizontal(cells[first:], title, default) if horizontal else _vertical(cells, first, title, default)
-    t.span = table.span or Span(start=0, end=0)
+    used = list(t.labels.values()) + [c for row in t.cells.values() for c in row if c is not None and c.text]
+    t.span = used[0].span.cover(used[-1].span) if used else Span(start=0, end=0)
+    for c in used:
+        t.span = t.span.cover(c.span)
     return t if t.cells else None
 
 
