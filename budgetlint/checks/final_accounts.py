@@ -18,18 +18,7 @@ from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, identify,
 from ..tables.model import Cell
 from . import rule
 from ._cells import cell_interval, check_sum, label
-
-
-def final_tables(ctx) -> list[FinalTable]:
-    """The recognised 决算 tables of the document (computed once per run)."""
-    cache = ctx.__dict__.setdefault("_final_tables", {})
-    if "all" not in cache:
-        cache["all"] = identify(ctx.tables, ctx.doc.text)
-    return cache["all"]
-
-
-def by_kind(ctx, kind: str) -> Optional[FinalTable]:
-    return next((t for t in final_tables(ctx) if t.kind == kind), None)
+from ._tables import by_kind, final_tables
 
 
 def _first_value(line: Line) -> tuple[str, Optional[Cell]]:
@@ -327,6 +316,8 @@ def cell_unreadable(ctx) -> None:
     Fix: write the number, or leave the cell blank when the value is zero.
     """
     for t in final_tables(ctx):
+        if t.kind == "three_public" and all(p.source == "text" for p in t.parts):
+            continue  # read by the 三公 reader, which says when it cannot (BL125)
         for ln in t.lines:
             for col, cell in ln.cells.items():
                 if not is_blank(cell) and value_of(cell) is None:

@@ -22,8 +22,7 @@ from ..tables.model import Cell
 from . import rule
 from ..tables.three_public import keyed
 from ._cells import cell_interval, label
-from .final_accounts import by_kind, final_tables
-from .three_public import three_public
+from ._tables import by_kind, final_tables, three_public
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")

@@ -413,7 +413,7 @@ def execution_score(ctx) -> None:
                 continue
             rate = ctx.interval(row.rate).scale(Decimal("0.01"))
             want = Interval(min(rate.lo, Decimal(1)), min(rate.hi, Decimal(1))).scale(row.weight.value)
-            stated = Interval.exact(row.score.value).widen(half_unit(max(row.score.decimals, 2)))
+            stated = Interval.exact(row.score.value).widen(half_unit(row.score.decimals))
             if want.overlaps(stated):
                 continue
             d = max(row.score.decimals, 2)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Severity
 from . import rule
-from .three_public import three_public
+from ._tables import three_public
 
 
 @rule("BL125", "table-not-rebuilt", Severity.INFO)

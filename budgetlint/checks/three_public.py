@@ -14,23 +14,11 @@ from ..model import Evidence, Operand, Severity
 from ..numbers import Interval, fmt, half_unit
 from ..tables.final_accounts import is_blank, value_of
 from ..tables.model import Cell
-from ..tables.three_public import PARTS, ThreePublic, from_final, three_public_tables
+from ..tables.three_public import PARTS, ThreePublic
 from ..tables.vocabulary import THREE_ZH
 from . import rule
 from ._cells import cell_interval, check_sum
-from .final_accounts import final_tables
-
-
-def three_public(ctx) -> list[ThreePublic]:
-    """The 三公 tables of the document (computed once per run)."""
-    cache = ctx.__dict__.setdefault("_three_public", {})
-    if "all" not in cache:
-        found = [t for t in (from_final(ft) for ft in final_tables(ctx) if ft.kind == "three_public") if t]
-        for t in three_public_tables(ctx.tables, ctx.doc.text):
-            if not any(o.span.start < t.span.end and t.span.start < o.span.end for o in found):
-                found.append(t)
-        cache["all"] = found
-    return cache["all"]
+from ._tables import three_public
 
 
 def _name(t: ThreePublic, item: str, col: int) -> str:

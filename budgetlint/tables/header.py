@@ -41,7 +41,6 @@ _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定�
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
-_NUMERIC_MEANINGS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
 BARE_SECTION = re.compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
@@ -186,14 +185,13 @@ class _Builder:
 
     def _fit(self, cells: list[GridCell]) -> list[GridCell]:
         """A row whose empty cells were dropped (pipe rows of web pages): names to the deepest
-        name columns, numbers to the number columns in order. Only where every other column holds numbers."""
+        name columns, numbers to the other columns in order. Only where that places every cell."""
         filled = list(cells)
         while filled and not filled[-1].text.strip():
             filled.pop()
         names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
         others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
-        if self.table.layout == "pdftotext" or len(filled) >= len(self.cols) or not names or \
-                any(self.cols[i].meaning not in _NUMERIC_MEANINGS for i in others):
+        if self.table.layout == "pdftotext" or len(filled) >= len(self.cols) or not names:
             return cells
         texts = [c for c in filled if c.text.strip() and not num_in(c.text, 0)]
         nums = [c for c in filled if num_in(c.text, 0)]

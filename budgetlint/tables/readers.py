@@ -19,8 +19,9 @@ import re
 from ..document import Document
 from ..model import Span
 from .header import GridCell, build_scores, is_header_row, meaning
+from .rebuild import rebuild_rows
 from .three_public import three_public_items
-from .vocabulary import is_label_head, value_role
+from .vocabulary import is_label_head, three_item, value_role
 from .model import Cell, Row, Table
 
 
@@ -32,8 +33,9 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _table(rows: list[Row], source: str, layout: str) -> Table:
-    t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source)
+def _table(rows: list[Row], source: str, layout: str, sure: bool = True) -> Table:
+    t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source,
+              unread="" if sure else "rows do not fit the header")
     grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows]
     t.scores = build_scores(grid, layout)
     return t
@@ -102,55 +104,84 @@ def _row(cells: list[Cell], index: int) -> Row:
     return Row(cells=cells, span=cells[0].span.cover(cells[-1].span), index=index)
 
 
-def _markdown_rows(run: list[tuple[int, str]]) -> list[Row]:
-    """``| a | b |`` rows: each line one row, its outer pipes dropped, every inner field a cell (empty ones too)."""
-    rows: list[Row] = []
-    for pos, line in run:
-        if _PIPE_RULE.match(line):
+def _markdown_row(pos: int, line: str, index: int) -> Row:
+    """``| a | b |``: outer pipes dropped, every inner field a cell (empty ones too)."""
+    lead = len(line) - len(line.lstrip())
+    body, start = line.strip(), pos + lead
+    if body.startswith("|"):
+        body, start = body[1:], start + 1
+    if body.endswith("|"):
+        body = body[:-1]
+    cells = []
+    for f in body.split("|"):
+        cells.append(_cell(start, f, len(cells)))
+        start += len(f) + 1
+    return _row(cells, index)
+
+
+def _terminated_width(line: str) -> int:
+    body = line.rstrip()
+    return body.count("|") + (0 if body.endswith("|") else 1)
+
+
+def _outer_pipes(run: list[tuple[int, str]]) -> list[bool]:
+    """For each line, whether its first ``|`` is an outer pipe (Markdown) rather than the end of an empty cell.
+
+    Lines not starting with ``|`` settle the run's row width; a line starting
+    with ``|`` is Markdown when the run has no such lines, or when dropping its
+    outer pipes gives that width and reading the pipe as an empty cell does not
+    (so 「| | 小计 | 3 |」 under 「项目 | 合计 | 小计 | 分值 |」 keeps its empty first cell).
+    """
+    widths = [_terminated_width(ln) for _, ln in run
+              if ln.strip() and not ln.lstrip().startswith("|") and ln.count("|") >= 2]
+    width = max(set(widths), key=widths.count) if widths else None
+    out = []
+    for _, ln in run:
+        body = ln.strip()
+        if not body.startswith("|") or _PIPES_ONLY.match(ln):
+            out.append(False)
             continue
-        lead = len(line) - len(line.lstrip())
-        body = line.strip()
-        start = pos + lead
-        if body.startswith("|"):
-            body, start = body[1:], start + 1
-        if body.endswith("|"):
-            body = body[:-1]
-        fields, cells = body.split("|"), []
-        for f in fields:
-            cells.append(_cell(start, f, len(cells)))
-            start += len(f) + 1
-        rows.append(_row(cells, len(rows)))
-    return rows
+        inner = body.count("|") - 1 if body.endswith("|") and len(body) > 1 else body.count("|")
+        out.append(width is None or (inner == width and _terminated_width(body) != width))
+    return out
 
 
-def _terminated_rows(run: list[tuple[int, str]]) -> list[Row]:
-    """``a | b |`` rows and ``cell |`` lines: every ``|`` ends the cell before it, across line ends.
+def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
+    """Rows of a run of ``|`` lines, every layout at once.
 
-    A line with two or more cells is a row of its own (its end closes its last
-    cell); cells written one per line (「合计 |」, 「|」 for an empty cell,
-    「x」 between lines of pipes) are rows of one cell, cut into real rows later
-    from the header's width.
+    Markdown lines (``| a | b |``) are rows of their own. Elsewhere every
+    ``|`` closes the cell before it, across line ends: a line with two or more
+    cells is a row (its end closes its last cell: ``a | b | c``); cells written
+    one per line (「合计 |」, 「|」 for an empty cell, 「x」 between lines of
+    pipes) are rows of one cell, cut into real rows later from the header's width.
     """
     rows: list[Row] = []
     pending: list[tuple[int, str]] = []  # pieces of the open cell: (offset, text)
 
     def close() -> Cell:
-        text = "\n".join(t for _, t in pending)
+        pieces = [p for p in pending if p[1].strip()]
         at = pending[0][0] if pending else 0
-        c = _cell(at, text, 0) if pending else Cell(text="", span=Span(start=at, end=at))
-        if "\n" in text.strip():  # a cell broken over lines: its span covers the pieces
-            first = next(p for p in pending if p[1].strip())
-            last = next(p for p in reversed(pending) if p[1].strip())
-            c = Cell(text=re.sub(r"\s*\n\s*", "", text.strip()), span=Span(
-                start=first[0] + len(first[1]) - len(first[1].lstrip()), end=last[0] + len(last[1].rstrip())))
         pending.clear()
-        return c
+        if not pieces:
+            return Cell(text="", span=Span(start=at, end=at))
+        first, last = pieces[0], pieces[-1]
+        start = first[0] + len(first[1]) - len(first[1].lstrip())
+        text = "".join(p[1].strip() for p in pieces)
+        return Cell(text=text, span=Span(start=start, end=last[0] + len(last[1].rstrip())))
 
-    for pos, line in run:
+    for (pos, line), outer in zip(run, _outer_pipes(run)):
+        if _PIPE_RULE.match(line):
+            continue
+        if outer:
+            if any(t.strip() for _, t in pending):
+                rows.append(_row([close()], len(rows)))
+            pending.clear()
+            rows.append(_markdown_row(pos, line, len(rows)))
+            continue
         fields = line.split("|")
         cells: list[Cell] = []
         at = pos
-        for k, f in enumerate(fields[:-1]):
+        for f in fields[:-1]:
             pending.append((at, f))
             cells.append(close())
             at += len(f) + 1
@@ -164,7 +195,7 @@ def _terminated_rows(run: list[tuple[int, str]]) -> list[Row]:
             rows.append(_row(cells, len(rows)))
         else:
             rows.extend(_row([c], len(rows) + n) for n, c in enumerate(cells))
-    if pending and any(t.strip() for _, t in pending):
+    if any(t.strip() for _, t in pending):
         rows.append(_row([close()], len(rows)))
     return rows
 
@@ -172,27 +203,18 @@ def _terminated_rows(run: list[tuple[int, str]]) -> list[Row]:
 def read_pipe(doc: Document) -> list[Table]:
     """Cells separated by ``|``, in any of the layouts pages and exports produce.
 
-    Markdown rows (``| a | b |``, the ``|---|`` rule skipped) are read line by
-    line, their outer pipes dropped; whether a run has outer pipes is decided
-    for the whole run, so a row starting with an empty cell keeps its column.
-    Rows without outer pipes (``a | b | c`` or ``a | b |``), cells one per line
-    ending in `` |``, and cells between lines of pipes are read with every ``|``
-    closing the cell before it.
+    Markdown rows (``| a | b |``, the ``|---|`` rule skipped), rows without
+    outer pipes (``a | b | c`` or ``a | b |``, a first empty cell kept in
+    place), cells one per line ending in `` |``, and cells between lines of
+    pipes; rows of one cell are cut to the width the header words give.
     """
     tables: list[Table] = []
     for run in _pipe_runs(doc.text):
-        content = [ln.strip() for _, ln in run if ln.strip() and not _PIPES_ONLY.match(ln)]
-        markdown = sum(1 for ln in content if ln.startswith("|")) * 2 > len(content)
-        rows = _markdown_rows(run) if markdown else _terminated_rows(run)
-        rows = [r for r in rows if r.cells]
+        rows = [r for r in _run_rows(run) if r.cells]
         if rows:
-            tables.append(_table(rebuild_rows(rows), "text", "pipe"))
+            rows, sure = rebuild_rows(rows)
+            tables.append(_table(rows, "text", "pipe", sure))
     return tables
-
-
-def _header_word(text: str) -> bool:
-    t = text.strip()
-    return bool(t) and len(t) <= 14 and not re.search(r"\d", t) and meaning(t) is not None
 
 
 def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
@@ -231,54 +253,73 @@ def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
 
 def _cells_to_table(cells: list[tuple[int, str]]):
     rows = [_row([_cell(pos, ln, 0)], n) for n, (pos, ln) in enumerate(cells)]
-    rows = rebuild_rows(rows)
+    rows, sure = rebuild_rows(rows)
     if not any(len(r.cells) > 1 for r in rows) and not three_public_items(c.text for r in rows for c in r.cells):
         return None
-    return _table(rows, "text", "cell-per-line")
+    return _table(rows, "text", "cell-per-line", sure)
 
 
-def _header_run_ok(texts: list[str]) -> bool:
-    """Cells that name the columns of one row: three or more header words, or a label column word and a value word."""
-    if len(texts) >= 3 and is_header_row([GridCell(t, Span(start=0, end=0)) for t in texts]):
-        return True
-    return len(texts) >= 2 and is_label_head(texts[0]) and all(value_role(t) for t in texts[1:])
+_SHORT = 40
 
 
-def _is_header_cell(text: str) -> bool:
-    return _header_word(text) or is_label_head(text) or value_role(text) is not None
-
-
-def rebuild_rows(rows: list[Row]) -> list[Row]:
-    """Rows of a layout that writes one cell per line, cut to the width the header words give.
-
-    Where most rows hold one cell, a run of header cells (年初预算数, 全年预算数 …;
-    一级指标, 分值, 得分 …; 项目, 预算数 …) fixes the row width and the cells
-    that follow are cut into rows of that width until the next header run.
-    Cells before the first header run, and tables without one, are left as
-    they are (the 三公 reader reads them as a stream).
-    """
-    if sum(1 for r in rows if len(r.cells) > 1) * 5 > len(rows):
-        return rows
-    cells = [c for r in rows for c in r.cells]
-    runs: list[tuple[int, int]] = []
-    for i, c in enumerate(cells):
-        if not _is_header_cell(c.text):
-            continue
-        if runs and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], i + 1)
+def _short_runs(text: str) -> list[list[tuple[int, str]]]:
+    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
+    runs: list[list[tuple[int, str]]] = [[]]
+    for pos, line in _lines(text):
+        if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
+            runs.append([])
         else:
-            runs.append((i, i + 1))
-    runs = [(a, b) for a, b in runs if _header_run_ok([cells[k].text for k in range(a, b)])]
-    if not runs:
-        return rows
-    out = [_row([c], n) for n, c in enumerate(cells[:runs[0][0]])]
-    for n, (a, b) in enumerate(runs):
-        end = runs[n + 1][0] if n + 1 < len(runs) else len(cells)
-        width = b - a
-        for k in [a] + list(range(b, end, width)):
-            chunk = cells[k:k + width] if k == a else cells[k:min(k + width, end)]
-            out.append(_row([c.model_copy() for c in chunk], len(out)))
-    return out
+            runs[-1].append((pos, line))
+    return [r for r in runs if sum(1 for _, ln in r if ln.strip()) >= 6]
+
+
+def _line_cells(run: list[tuple[int, str]]) -> list[Cell]:
+    """The cells of a run: paragraphs between empty lines when the run is written that way
+    (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
+    content = [i for i, (_, ln) in enumerate(run) if ln.strip()]
+    spaced = sum(1 for i in content if i + 1 < len(run) and run[i + 1][1] == "")
+    if spaced * 5 >= len(content) * 4:
+        cells, group = [], []
+        for pos, ln in run + [(0, "")]:
+            if ln == "":
+                if group:
+                    pieces = [(p, t) for p, t in group if t.strip()]
+                    if pieces:
+                        a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
+                        b = pieces[-1][0] + len(pieces[-1][1].rstrip())
+                        cells.append(Cell(text="".join(t.strip() for _, t in pieces), span=Span(start=a, end=b)))
+                    else:
+                        cells.append(Cell(text="", span=Span(start=group[0][0], end=group[0][0])))
+                group = []
+            else:
+                group.append((pos, ln))
+        return cells
+    return [_cell(pos, ln, 0) for pos, ln in run]
+
+
+def read_line_cells(doc: Document) -> list[Table]:
+    """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
+
+    Only runs whose cells hold a header the standard tables use (cut into rows
+    of its width) or the items of a 三公 table are tables; the table starts at
+    that header and ends with its last row holding a number.
+    """
+    tables = []
+    for run in _short_runs(doc.text):
+        cells = _line_cells(run)
+        rows, sure = rebuild_rows([_row([c], n) for n, c in enumerate(cells)])
+        start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
+        if start is None:
+            texts = [c.text for c in cells]
+            if not three_public_items(texts):
+                continue
+            first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
+            start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
+        last = max((i for i, r in enumerate(rows) if any(re.search(r"\d", c.text) for c in r.cells)), default=-1)
+        rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
+        if rows:
+            tables.append(_table(rows, "text", "line-cells", sure))
+    return tables
 
 
 _NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
@@ -300,7 +341,7 @@ def read_flattened(doc: Document) -> list[Table]:
         tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
         numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or re.search(r"\d+(?:\.\d+)?[%％]?$", t))
         heads = sum(1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t))
-        prose = len(re.findall(r"[，。；]", line))
+        prose = len(re.findall(r"[，。；;]|(?<!\d),|,(?!\d)", line))
         if len(tokens) >= 20 and numbers * 5 >= len(tokens) and heads >= 3 and prose * 20 <= len(tokens):
             cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n)
                      for n, (k, t) in enumerate(tokens)]
@@ -324,4 +365,5 @@ def read_tables(doc: Document) -> list[Table]:
     from .layout import read_layout
 
     cell_tables, claimed = read_cell_per_line(doc)
-    return read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc) + read_flattened(doc)
+    return (read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc) + read_line_cells(doc)
+            + read_flattened(doc))

@@ -97,3 +97,15 @@ def when_of(text: str) -> Optional[str]:
 def not_applicable(text: str) -> bool:
     """「单位不需填列」, 「不适用」: a value cell that holds no amount."""
     return bool(_NOT_APPLICABLE.search(squash(text)))
+
+
+# indicator categories of the 项目支出绩效自评表 (一级 and 二级 指标 of the national template)
+CATEGORY = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|环境效益|可持续影响|"
+                      r"服务对象满意度|社会公众满意度|经济成本|社会成本|生态环境成本)指标$")
+# rows of the 项目资金 block: 年度资金总额 and its sources
+FUND_LABEL = re.compile(r"资金总额|财政拨款|当年|上年结转|其他资金|结转结余|^其中|合计|小计|自筹|上级")
+
+
+def is_category(text: str) -> bool:
+    """产出指标, 数量指标, 经济效益指标 …: an 一级 or 二级 indicator the template names."""
+    return bool(CATEGORY.match(squash(text)))
