@@ -96,7 +96,7 @@ def overall_score_table(draw) -> Grid:
 
 @st.composite
 def project_table(draw) -> Grid:
-    """项目支出绩效自评表: the 项目资金 block (sources adding up, 执行率, 得分 = 分值 × 执行率) and its indicators."""
+    """项目支出绩效自评表: the 项目资金 block (sources adding up, 执行率, 得分 = 分值 × 执行率), its indicators, 总分."""
     now = [draw(money) for _ in range(2)]
     initial, budget = [draw(money) + n for n in now], [draw(money) + n for n in now]
     executed = now
@@ -112,6 +112,8 @@ def project_table(draw) -> Grid:
     for k, (w, s) in enumerate(rows):
         grid.append(["产出指标" if k == 0 else "", "数量指标" if k == 0 else "", f"指标{k + 1}", "100", "100",
                      str(w), str(min(s, w))])
+    total_w = 10 + sum(w for w, _ in rows)
+    grid.append(["总分", "", "", "", "", str(total_w), fmt(score + sum(min(s, w) for w, s in rows))])
     return grid
 
 

@@ -39,8 +39,6 @@ def plantable(kind: str, grid) -> list[tuple[int, int]]:
                 continue
             if kind == "project" and i > 4 and j < 5:
                 continue  # indicator targets and actual values: no identity
-            if kind == "project" and i > 4 and j == 5:
-                continue  # an indicator's 分值 alone adds up to nothing here
             out.append((i, j))
     return out
 

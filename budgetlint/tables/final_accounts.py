@@ -25,6 +25,7 @@ from typing import Optional
 
 from ..model import Span
 from .model import Cell, Table
+from .vocabulary import not_applicable
 
 # (kind, title as written once spaces and quotes are removed), most specific first.
 KINDS: list[tuple[str, str]] = [
@@ -76,11 +77,11 @@ def plain(text: str) -> str:
 
 
 def is_blank(cell: Optional[Cell]) -> bool:
-    """Empty, a dash, or the template's ellipsis (…): the cell holds no value."""
+    """Empty, a dash, the template's ellipsis (…) or 「单位不需填列」: the cell holds no value."""
     if cell is None or getattr(cell, "merged", False):
         return True
     t = squash(cell.text)
-    return t in _BLANK or bool(re.fullmatch(r"[…⋯.·]+", t))
+    return t in _BLANK or bool(re.fullmatch(r"[…⋯.·]+", t)) or not_applicable(t)
 
 
 def value_of(cell: Optional[Cell]) -> Optional[Decimal]:

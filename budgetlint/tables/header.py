@@ -41,6 +41,7 @@ _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定�
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
+_AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
 BARE_SECTION = re.compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
@@ -201,8 +202,9 @@ class _Builder:
         out = [GridCell("", Span(start=at, end=at)) for _ in self.cols]
         for i, c in zip(names[len(names) - len(texts):], texts):
             out[i] = c
-        for i, c in zip(others, nums):
-            out[i] = c
+        numeric = [i for i in others if self.cols[i].meaning in _AMOUNTS]
+        for i, c in zip(numeric if len(nums) <= len(numeric) else others, nums):
+            out[i] = c  # few numbers go to the 分值/得分/amount columns, a full row's fill every column
         return out
 
     def row(self, cells: list[GridCell]) -> None:

@@ -15,13 +15,14 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..document import Document
 from ..model import Span
 from .header import GridCell, build_scores, is_header_row, meaning
 from .rebuild import rebuild_rows
 from .three_public import three_public_items
-from .vocabulary import is_label_head, three_item, value_role
+from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .model import Cell, Row, Table
 
 
@@ -322,6 +323,53 @@ def read_line_cells(doc: Document) -> list[Table]:
     return tables
 
 
+def _space_row(pos: int, line: str) -> tuple[Optional[Row], int]:
+    """A line of a space-separated table as a row: its label, then its value fields; and how many values."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    k = len(tokens)
+    while k > 0 and (_NUMBER_TOKEN.match(tokens[k - 1][1]) or not_applicable(tokens[k - 1][1])
+                     or tokens[k - 1][1] in ("-", "—", "－")):
+        k -= 1
+    cells = []
+    if tokens and k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
+        cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
+        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), 0
+    if k:
+        a, b = tokens[0][0], tokens[k - 1][0] + len(tokens[k - 1][1])
+        cells.append(Cell(text=line[a:b], span=Span(start=pos + a, end=pos + b)))
+    cells += [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens[k:]]
+    if not cells:
+        return None, 0
+    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), len(tokens) - k
+
+
+def read_space_rows(doc: Document) -> list[Table]:
+    """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
+
+    A run of short lines, three or more of them a label followed by numbers
+    (or 「单位不需填列」), whose labels name the 三公 items; the 三公 reader rebuilds
+    the rows from these cells and says when a row's values do not fit the header.
+    """
+    tables = []
+    run: list[tuple[Row, int]] = []
+
+    def flush():
+        rows = [r for r, _ in run]
+        if sum(1 for _, n in run if n) >= 3 and three_public_items(c.text for r in rows for c in r.cells[:1]):
+            tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
+                                span=rows[0].span.cover(rows[-1].span), source="text"))
+
+    for pos, line in _lines(doc.text):
+        row, values = (None, 0) if "\t" in line or "|" in line or len(line.strip()) > 60 else _space_row(pos, line)
+        if row is None:
+            flush()
+            run = []
+        else:
+            run.append((row, values))
+    flush()
+    return tables
+
+
 _NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
@@ -366,4 +414,4 @@ def read_tables(doc: Document) -> list[Table]:
 
     cell_tables, claimed = read_cell_per_line(doc)
     return (read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc) + read_line_cells(doc)
-            + read_flattened(doc))
+            + read_space_rows(doc) + read_flattened(doc))

@@ -127,7 +127,8 @@ def _vertical(cells: list[Cell], start: int, title: str, default: Optional[str])
         if item in ("other", "subtotal") or item in t.cells:
             continue
         t.labels[item] = label
-        t.cells[item] = (values + [None] * width)[:width] if filled or values else [None] * width
+        at = Span(start=label.span.end, end=label.span.end)
+        t.cells[item] = (values + [Cell(text="", span=at)] * width)[:width]  # no value at all: every cell empty
     return t
 
 
