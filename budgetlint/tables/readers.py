@@ -376,26 +376,34 @@ _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算�
 
 def read_flattened(doc: Document) -> list[Table]:
     """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
-    header words of the standard tables among them, hardly any sentence punctuation.
+    header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
 
-    Labels and values come apart in such a line (values after a run of labels,
-    empty cells dropped), so its rows cannot be rebuilt with confidence: the
-    table is kept, marked unread (BL125 says so), and its line is not read as prose.
+    A 三公 table still reads as a stream of labels and values. Otherwise labels
+    and values come apart in such a line (values after a run of labels, empty
+    cells dropped), so its rows cannot be rebuilt with confidence: the table is
+    kept, marked unread (BL125 says so), and its line is not read as prose.
     """
+    from .three_public import rebuild
+
     tables = []
     for pos, line in _lines(doc.text):
-        if len(line) < 150 or "\t" in line or "|" in line:
+        if "\t" in line or "|" in line:
             continue
         tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
         numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or re.search(r"\d+(?:\.\d+)?[%％]?$", t))
         heads = sum(1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t))
         prose = len(re.findall(r"[，。；;]|(?<!\d),|,(?!\d)", line))
-        if len(tokens) >= 20 and numbers * 5 >= len(tokens) and heads >= 3 and prose * 20 <= len(tokens):
-            cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n)
-                     for n, (k, t) in enumerate(tokens)]
-            tables.append(Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
-                                span=Span(start=pos, end=pos + len(line)), source="text",
-                                unread="flattened"))
+        three = three_public_items(t for _, t in tokens)
+        if len(tokens) < (8 if three else 20) or numbers * 5 < len(tokens) or prose * 20 > len(tokens) or \
+                not (three or heads >= 3):
+            continue
+        cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
+        t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
+                  span=Span(start=pos, end=pos + len(line)), source="text", unread="flattened")
+        read = rebuild(t) if three else None
+        if read is not None and read.doubtful is None:
+            t.unread = ""  # a 三公 table reads as a stream of labels and values, whatever the line breaks
+        tables.append(t)
     return tables
 
 
