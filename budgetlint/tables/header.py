@@ -192,7 +192,7 @@ class _Builder:
             filled.pop()
         names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
         others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
-        if self.table.layout == "pdftotext" or len(filled) >= len(self.cols) or not names:
+        if self.table.layout != "pipe" or len(cells) >= len(self.cols) or not names:
             return cells
         texts = [c for c in filled if c.text.strip() and not num_in(c.text, 0)]
         nums = [c for c in filled if num_in(c.text, 0)]

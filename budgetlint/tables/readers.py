@@ -417,9 +417,19 @@ def claimed(tables: list[Table], text: str) -> list[Span]:
 
 
 def read_tables(doc: Document) -> list[Table]:
-    """All tables found in the text of ``doc`` by the text-layout readers."""
+    """All tables found in the text of ``doc`` by the text-layout readers, in document order.
+
+    The readers claim their lines in turn (tab-indented cells, tabs, pipes,
+    pdftotext layout, one cell per line, space-separated, flattened lines): a
+    table another reader already read is not read twice.
+    """
     from .layout import read_layout
 
     cell_tables, claimed = read_cell_per_line(doc)
-    return (read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc) + read_line_cells(doc)
-            + read_space_rows(doc) + read_flattened(doc))
+    found = (cell_tables + read_tab_separated(doc, claimed) + read_pipe(doc) + read_layout(doc) + read_line_cells(doc)
+             + read_space_rows(doc) + read_flattened(doc))
+    kept: list[Table] = []
+    for t in found:  # a reader earlier in the list has claimed these lines
+        if not any(k.span.start < t.span.end and t.span.start < k.span.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.span.start)

@@ -63,9 +63,9 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
     for c in cells:
         prev = out[-1] if out else None
         joined = (prev.text + c.text) if prev is not None else ""
-        if prev is not None and prev.text and c.text and len(prev.text) <= 5 and not is_header_cell(prev.text) \
-                and not re.search(r"\d", joined) and (header_word(joined) or is_category(joined)) \
-                and (is_header_cell(c.text) or c.text in ("指标",)):
+        if prev is not None and prev.text and c.text and not is_header_cell(prev.text) and not re.search(r"\d", joined) \
+                and ((len(prev.text) <= 3 and header_word(joined) and is_header_cell(c.text))
+                     or (len(prev.text) <= 5 and c.text == "指标" and is_category(joined))):
             out[-1] = Cell(text=joined, span=prev.span.cover(c.span), col=prev.col)
         else:
             out.append(c)
