@@ -192,7 +192,9 @@ def facts(paths, lang, config_file) -> None:
     from .batch import collect
     from .engine import analyse
     from .ingest import read_document
+    from .checks._tables import table_cells, three_public
     from .tables.scores import score_facts
+    from .tables.three_public import three_public_facts
 
     resolver = _resolver(config_file, lang)
     lang = lang or "zh"
@@ -220,6 +222,8 @@ def facts(paths, lang, config_file) -> None:
         out.append({"path": doc.path, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
                     "numbers_used": ctx.facts.numbers_used, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
+                    "table_cells": dict(zip(("seen", "read"), table_cells(ctx))),
+                    "three_public": three_public_facts(doc, three_public(ctx)),
                     "scores": score_facts(doc, ctx.tables)})
     click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, lang)

@@ -1,8 +1,10 @@
-"""Share of the numbers in checkable prose statements that became facts (issue 2 acceptance).
+"""Share of the numbers in checkable prose statements that became facts (issue 2 acceptance), and of table cells.
 
 A number counts when it carries a money unit (元/万元/亿元/万) or a percent
 sign, outside dates and ordinals, in a prose clause; it is "understood" when
 the grammar turned it into an amount, share, change, rate or calculation.
+A table cell holding a number counts as read when it was rebuilt into a
+standard table a rule checks (score table, 三公 table, 决算 table).
 
     python scripts/coverage.py tests/corpus/*.txt
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import sys
 
+from budgetlint.checks._tables import table_cells
 from budgetlint.config import Config
 from budgetlint.engine import analyse
 from budgetlint.facts import Unparsed
@@ -17,16 +20,17 @@ from budgetlint.ingest import read_document
 
 
 def main(paths: list[str]) -> int:
-    seen = used = 0
+    seen = used = cells = read = 0
     for path in paths:
         ctx = analyse(read_document(path), Config())
         fs = ctx.facts
-        seen, used = seen + fs.numbers_seen, used + fs.numbers_used
+        c_seen, c_read = table_cells(ctx)
+        seen, used, cells, read = seen + fs.numbers_seen, used + fs.numbers_used, cells + c_seen, read + c_read
         share = fs.numbers_used / fs.numbers_seen if fs.numbers_seen else 1.0
         print(f"{path}: {fs.numbers_used}/{fs.numbers_seen} numbers understood ({share:.1%}), "
-              f"{len(fs.of(Unparsed))} clauses not understood")
+              f"{len(fs.of(Unparsed))} clauses not understood, {c_read}/{c_seen} table cells read")
     if len(paths) > 1:
-        print(f"all: {used}/{seen} ({used / max(seen, 1):.1%})")
+        print(f"all: {used}/{seen} ({used / max(seen, 1):.1%}); table cells {read}/{cells} ({read / max(cells, 1):.1%})")
     return 0
 
 

@@ -2,8 +2,17 @@
 from __future__ import annotations
 
 from ..model import Severity
+from ..tables.rebuild import column_meaning, is_header_cell
 from . import rule
-from ._tables import three_public
+from ._tables import read_cells, three_public
+
+
+def _header_unread(tb, read: set) -> bool:
+    """Header words of the standard tables (three or more meanings) and numbers, none of them read."""
+    texts = [c.text for r in tb.rows for c in r.cells]
+    meanings = {column_meaning(t) for t in texts if t.strip() and is_header_cell(t)} - {None, "label"}
+    numbers = [(c.span.start, c.span.end) for r in tb.rows for c in r.cells if c.number is not None]
+    return len(meanings) >= 3 and len(numbers) >= 5 and not read.intersection(numbers)
 
 
 @rule("BL125", "table-not-rebuilt", Severity.INFO)
@@ -12,7 +21,9 @@ def table_not_rebuilt(ctx) -> None:
 
     The table counterpart of BL901: when a row holds more or fewer values than
     the header has columns (cells dropped by the export, values run
-    together), the table is not checked rather than guessed at, and this note
+    together), when a table is flattened onto one line, or when the header
+    words of a standard table are there but none of its numbers could be
+    placed, the table is not checked rather than guessed at, and this note
     says where.
 
     Example: 项目 | 2016年执行数 | 2017年预算数, then 「公务接待费 150000」 with
@@ -20,10 +31,16 @@ def table_not_rebuilt(ctx) -> None:
 
     Fix: publish the table with every cell, empty ones included.
     """
+    read = read_cells(ctx)
     for tb in ctx.tables:
-        if tb.unread and tb.span is not None:
+        if tb.span is None or tb.source != "text":
+            continue
+        if tb.unread == "flattened":
             ctx.report(tb.span, zh="表格被压成一行，单元格与数值无法可靠对应，表格未检查",
                        en="a table flattened onto one line: its labels and values cannot be matched reliably; not checked")
+        elif _header_unread(tb, read):
+            ctx.report(tb.span, zh="识别到标准表格的表头，但表格各行无法可靠还原，表格未检查",
+                       en="the header of a standard table is recognised but its rows cannot be rebuilt; not checked")
     for t in three_public(ctx):
         if t.doubtful is not None:
             c = t.doubtful

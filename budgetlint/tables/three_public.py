@@ -149,6 +149,9 @@ def _horizontal(cells: list[Cell], title: str, default: Optional[str]) -> ThreeP
         rest = [it for it in leaves[at + 1:] if it not in subs]
         leaves = leaves[:at] + ["cars" if it == "subtotal" else it for it in subs] + rest
         heads = [h for h in heads if h[0] != "subtotal"]
+    roles = [value_role(c.text) for _, c in heads]
+    if any(r in ("budget", "actual") for r in roles):
+        return _combined(heads, roles, cells[k:], title)
     t = ThreePublic(title=title, columns=[], orientation="horizontal")
     t.labels = {it: c for it, c in heads if it in leaves}
     t.cells = {it: [] for it in leaves if it not in ("other", "subtotal")}
@@ -177,8 +180,27 @@ def _horizontal(cells: list[Cell], title: str, default: Optional[str]) -> ThreeP
     return t
 
 
+def _combined(heads: list[tuple[str, Cell]], roles: list[Optional[str]], rest: list[Cell], title: str) -> ThreePublic:
+    """Header cells naming item and column at once (「合计预算数」「合计决算数」「因公出国（境）费预算数」 …), one row of values."""
+    t = ThreePublic(title=title, columns=[], orientation="horizontal")
+    order = list(dict.fromkeys(r for r in roles if r))
+    t.columns = [Column({"budget": "预算数", "actual": "决算数"}.get(r, r), r) for r in order]
+    values = [c for c in rest if _value_cell(c)]
+    while len(values) > len(heads) and not values[-1].text:
+        values.pop()
+    if len(values) != len(heads) or None in roles:
+        t.doubtful = values[0] if values else heads[0][1]
+        return t
+    for (item, label), role, v in zip(heads, roles, values):
+        if item in THREE_ITEMS:
+            t.labels.setdefault(item, label)
+            t.cells.setdefault(item, [None] * len(order))[order.index(role)] = v
+    return t
+
+
 def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
-    """The 三公 table held by ``table``'s cells, or None when they do not name three 三公 items."""
+    """The 三公 table held by ``table``'s cells, or None when they do not name three 三公 items
+    (under a title naming 三公, or as most of its labels)."""
     cells = [c for r in table.rows for c in r.cells]
     first = next((i for i, c in enumerate(cells[:-1]) if three_item(c.text) not in (None, "other")
                   and (_value_cell(cells[i + 1]) or three_item(cells[i + 1].text))), None)
@@ -186,6 +208,9 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
         return None
     if not title:
         title = next((squash(c.text) for c in cells[:first] if "三公" in c.text and "表" in c.text), "")
+    labels = [three_item(c.text) for c in cells if c.text and not _value_cell(c)]
+    if "三公" not in title and sum(1 for it in labels if it in THREE_ITEMS) * 2 < len(labels):
+        return None  # 公务接待费 among the rows of an economic classification is not a 三公 table
     default = "actual" if "决算" in title else "budget" if "预算" in title else None
     before_number = [three_item(c.text) for c in cells[first:] [:next(
         (i for i, c in enumerate(cells[first:]) if _number(c)), len(cells) - first)]]
@@ -259,4 +284,20 @@ def keyed(t: ThreePublic) -> dict[tuple[str, str], Cell]:
             c = t.cell(item, j)
             if c is not None:
                 out[(item, role)] = c
+    return out
+
+
+def three_public_facts(doc, tables: list[ThreePublic]) -> list[dict]:
+    """Every value cell of the 三公 tables as a flat fact with its location (for ``budgetlint facts``)."""
+    out = []
+    for n, t in enumerate(tables):
+        for item, row in t.cells.items():
+            for col, c in zip(t.columns, row):
+                if c is not None:
+                    out.append({"kind": "three-public", "table": n, "title": t.title, "item": item,
+                                "column": col.label or col.role, "role": col.role, "value": c.text,
+                                "location": doc.locate(c.span).model_dump(exclude_none=True)})
+        if t.doubtful is not None:
+            out.append({"kind": "three-public.not-rebuilt", "table": n, "row": t.doubtful.text,
+                        "location": doc.locate(t.doubtful.span).model_dump(exclude_none=True)})
     return out
