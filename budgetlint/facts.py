@@ -5,18 +5,17 @@ set serialises flat for ``budgetlint facts``.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, Field
 
+from . import vocabulary as V
 from .model import Span
 from .numbers import Interval, half_unit
 
-MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
-         "亿元": Decimal(10 ** 8), "亿": Decimal(10 ** 8)}
-PERCENT = {"%", "个百分点"}
-COUNT = {"人", "名", "个", "辆", "次", "家", "项", "台(套)", "台", "套", "批次", "批", "起", "件", "份", "人次"}
+_CELL_NUMBER = re.compile(r"^\s*(?P<n>[-−]?\d[\d,，]*(?:\.\d+)?)\s*(?P<u>%|％|分)?\s*$")
 
 
 class Num(BaseModel):
@@ -31,15 +30,15 @@ class Num(BaseModel):
 
     @property
     def is_money(self) -> bool:
-        return self.unit in MONEY
+        return self.unit in V.MONEY_UNITS
 
     @property
     def is_count(self) -> bool:
-        return self.unit in COUNT
+        return self.unit in V.COUNT_UNITS
 
     @property
     def is_percent(self) -> bool:
-        return self.unit in PERCENT
+        return self.unit in V.PERCENT_UNITS
 
     def interval(self, decimals: Optional[int] = None, tail: Decimal = Decimal(0)) -> Interval:
         """Values the written number may stand for; ``decimals`` overrides the written precision."""
@@ -48,7 +47,33 @@ class Num(BaseModel):
 
     def in_unit(self, unit: str) -> Decimal:
         """Value converted to another money unit (万元 ↔ 亿元 …)."""
-        return self.value * MONEY[self.unit] / MONEY[unit]
+        return V.convert(self.value, self.unit, unit)
+
+    @classmethod
+    def parse(cls, text: str, span: Span, unit: Optional[str] = None, approx: bool = False) -> "Num":
+        """The number written as ``text`` (digits, optional point, optional leading minus) at ``span``."""
+        text = text.replace("−", "-")
+        return cls(text=text, value=Decimal(text), decimals=len(text.split(".")[1]) if "." in text else 0,
+                   unit=unit, span=span, approx=approx)
+
+    @classmethod
+    def from_cell(cls, text: str, start: int = 0, unit: Optional[str] = None) -> Optional["Num"]:
+        """The number a table cell holds when it holds one plain number, else None.
+
+        Thousands separators are allowed; a trailing % (or ％) makes it a
+        percentage; a trailing 分 is allowed (a score cell). ``start`` is the cell's offset in
+        the document, so the span covers the digits as written.
+        """
+        m = _CELL_NUMBER.match(text)
+        if not m:
+            return None
+        written = m.group("n")
+        digits = re.sub(r"[,，]", "", written)
+        if not re.fullmatch(r"[-−]?\d+(?:\.\d+)?", digits):
+            return None
+        u = "%" if m.group("u") in ("%", "％") else unit
+        s = start + m.start("n")
+        return cls.parse(digits, Span(start=s, end=s + len(written)), unit=u)
 
 
 class FactBase(BaseModel):
@@ -118,7 +143,7 @@ class Comparison(FactBase):
     """决算数大于/小于/等于年初预算数: the wording against the two numbers."""
 
     kind: Literal["comparison"] = "comparison"
-    relation: Literal[">", "<", "="]
+    relation: Literal[">", "<", "=", "<=", ">="]
     word: str
     left_label: str
     right_label: str

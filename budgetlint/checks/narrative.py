@@ -14,7 +14,8 @@ import re
 from decimal import Decimal
 from typing import Callable, Optional
 
-from ..facts import MONEY, Amount, Share
+from .. import vocabulary as V
+from ..facts import Amount, Share
 from ..model import Evidence, Operand, Severity, Span
 from ..numbers import corners, fmt, round_to
 from ..tables.final_accounts import FinalTable, Line, plain, squash
@@ -236,8 +237,8 @@ def _comparisons(ctx):
 
 def _prose_interval(ctx, a: Amount, unit: str):
     iv = ctx.interval(a.value)
-    if a.value.unit != unit and unit in MONEY:
-        k = MONEY[a.value.unit] / MONEY[unit]
+    if a.value.unit != unit and unit in V.MONEY_UNITS:
+        k = V.convert(Decimal(1), a.value.unit, unit)
         return iv.scale(k), a.value.value * k
     return iv, a.value.value
 

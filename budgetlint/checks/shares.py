@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import vocabulary as V
 from ..facts import Breakdown, Share
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, half_unit, isum, round_to
@@ -15,8 +16,7 @@ HUNDRED = Decimal(100)
 def _converted(ctx, a, unit):
     iv = ctx.interval(a.value, tail=False)
     if a.value.unit != unit and a.value.is_money:
-        from ..facts import MONEY
-        iv = iv.scale(MONEY[a.value.unit] / MONEY[unit])
+        iv = iv.scale(V.convert(Decimal(1), a.value.unit, unit))
     return iv
 
 

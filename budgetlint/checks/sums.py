@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts import MONEY, Amount, Breakdown, Num
+from .. import vocabulary as V
+from ..facts import Amount, Breakdown, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..extract.subjects import ROLE_WORDS, clean, is_budget
@@ -13,15 +14,15 @@ from ._util import amount_operand, report_recomputed
 
 
 def _value_in(n: Num, unit: str | None) -> Decimal:
-    if n.is_money and unit in MONEY and n.unit != unit:
+    if n.is_money and unit in V.MONEY_UNITS and n.unit != unit:
         return n.in_unit(unit)
     return n.value
 
 
 def _item_interval(ctx, n: Num, unit: str | None) -> Interval:
     iv = ctx.interval(n, tail=False)
-    if n.is_money and unit in MONEY and n.unit != unit:
-        k = MONEY[n.unit] / MONEY[unit]
+    if n.is_money and unit in V.MONEY_UNITS and n.unit != unit:
+        k = V.convert(Decimal(1), n.unit, unit)
         return iv.scale(k)
     return iv
 

@@ -1,13 +1,14 @@
 """BL7xx wording: comparison words and written calculations against the numbers."""
 from __future__ import annotations
 
+from .. import vocabulary as V
 from ..facts import Comparison, Expression
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt
 from . import rule
 from ._util import amount_operand, operand, report_recomputed
 
-_WORDS_EN = {">": "greater than", "<": "less than", "=": "equal to"}
+_WORDS_EN = {">": "greater than", "<": "less than", "=": "equal to", "<=": "not more than", ">=": "not less than"}
 
 
 @rule("BL701", "comparison-wording", Severity.ERROR)
@@ -31,13 +32,17 @@ def comparison_wording(ctx) -> None:
         lv, rv = left.value.value, right.value.value
         if c.relation == "=":
             wrong = not li.overlaps(ri)
+        elif c.relation == "<=":  # 未超过: wrong only if the left is beyond the right whatever the rounding
+            wrong = li.lo > ri.hi
+        elif c.relation == ">=":
+            wrong = li.hi < ri.lo
         else:  # 大于/小于 is wrong only if no values the two roundings allow are in that order
             big, small = (left, right) if c.relation == ">" else (right, left)
             wrong = ctx.interval(big.value, tail=False).hi <= ctx.interval(small.value, tail=False).lo
         if not wrong:
             continue
         actual = ">" if lv > rv else ("<" if lv < rv else "=")
-        word_zh = {">": "大于", "<": "小于", "=": "等于"}[actual]
+        word_zh = V.RELATION_WORD[actual]
         ctx.report(
             c.word_span,
             zh=f"「{c.left_label}{c.word}{c.right_label}」与数字不符：{left.value.text} {actual} {right.value.text}，应为“{word_zh}”",

@@ -18,9 +18,9 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Optional
 
+from .. import vocabulary as V
 from ..facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
                     Share, Unparsed)
 from .expressions import find_expressions
@@ -31,25 +31,14 @@ from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_l
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
+_RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:" + V.alternation(V.COMPLETION_RATE_NAMES) + ")$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
-_ETC = re.compile(r"\s*(?:万元|亿元|千元|元|万|亿)?\s*(?:等|左右)")  # 「…23.44万元等」
-_UP = ("增加", "增长", "上升", "提高", "增幅")
-_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅")
+_ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
 
 def _year_of(a: Amount) -> Optional[int]:
     m = _YEAR.search(a.subject)
     return int(m.group(1)) if m else None
-
-
-def _direction(word: str) -> str:
-    w = word.rstrip("了")
-    if w.startswith(_UP):
-        return "up"
-    if w.startswith(_DOWN):
-        return "down"
-    return "none"
 
 
 def _unit_family(n: Num) -> str:
@@ -88,10 +77,7 @@ class Assembler:
 
     # -- helpers -----------------------------------------------------------
     def _num(self, tok, offset: int) -> Num:
-        text = tok.text
-        dec = len(text.split(".")[1]) if "." in text else 0
-        return Num(text=text, value=Decimal(text), decimals=dec, unit=tok.unit,
-                   span=self.norm.span(offset + tok.start, offset + tok.end), approx=tok.approx)
+        return Num.parse(tok.text, self.norm.span(offset + tok.start, offset + tok.end), tok.unit, tok.approx)
 
     def _span(self, start: int, end: int):
         return self.norm.span(start, end)
@@ -372,7 +358,7 @@ class Assembler:
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                     current=current.id if current else None, base_label=base_label,
                                     previous=previous.id if previous and current and previous.id < current.id + 3 else None,
-                                    direction=_direction(p.word), verb=p.word))
+                                    direction=V.direction(p.word), verb=p.word))
         if is_rate:
             ch.rate = n
         else:
@@ -393,7 +379,7 @@ class Assembler:
         left = p.subject.text if p.subject else ""
         right = p.other.text if p.other else ""
         right = right.split("的")[0]
-        rel = {"大于": ">", "高于": ">", "多于": ">", "小于": "<", "低于": "<", "少于": "<", "等于": "="}[p.word]
+        rel = V.COMPARISON[p.word]
         lrole, rrole = role_of_label(left), role_of_label(right)
 
         def find(role: str) -> Optional[Amount]:

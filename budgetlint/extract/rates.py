@@ -124,8 +124,7 @@ def _num(norm: Mapped, m: re.Match, offset: int, group: str = "n", unit: Optiona
     if unit is None:
         tail = norm.text[e:e + 2]
         unit = "万元" if tail.startswith("万元") else "%" if tail.startswith("%") else "人" if tail.startswith("人") else None
-    return Num(text=raw, value=Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
-               unit=unit, span=norm.span(s, e))
+    return Num.parse(raw, norm.span(s, e), unit)
 
 
 def _nearest(norm: Mapped, para: str, offset: int, patterns: tuple[str, ...], at: int) -> Optional[Num]:

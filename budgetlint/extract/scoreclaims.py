@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
 from ..facts import Num
@@ -45,9 +44,7 @@ def compact(norm: Mapped) -> Mapped:
 
 
 def _num(m: Mapped, match: re.Match, group: str) -> Num:
-    raw = match.group(group)
-    return Num(text=raw, value=Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
-               unit="分", span=m.span(match.start(group), match.end(group)))
+    return Num.parse(match.group(group), m.span(match.start(group), match.end(group)), "分")
 
 
 def find_claims(norm: Mapped, inside_table) -> list[Claim]:
