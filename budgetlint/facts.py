@@ -123,7 +123,7 @@ class Change(FactBase):
     current: Optional[int] = None
     previous: Optional[int] = None
     base_label: str = ""
-    direction: Literal["up", "down", "none"] = "none"
+    direction: Literal["up", "down", "flat", "none"] = "none"  # flat: 「与上年持平」
     verb: str = ""
     amount: Optional[Num] = None
     rate: Optional[Num] = None

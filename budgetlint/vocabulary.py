@@ -50,7 +50,7 @@ NEUTRAL_CHANGE_WORDS: tuple[str, ...] = ("增减变动",)
 # 「与上年持平」: a change of zero
 NO_CHANGE_WORDS: tuple[str, ...] = ("持平", "无增减变动", "无增减", "无变化")
 DIRECTION: dict[str, str] = {**{w: "up" for w in UP_WORDS}, **{w: "down" for w in DOWN_WORDS},
-                             **{w: "none" for w in NEUTRAL_CHANGE_WORDS + NO_CHANGE_WORDS}}
+                             **{w: "none" for w in NEUTRAL_CHANGE_WORDS}}
 
 # -- rates ---------------------------------------------------------------------------------
 # a named rate stated as an amount-like figure (「预算执行率为94.00%」) is a completion: actual ÷ budget
@@ -65,8 +65,10 @@ def alternation(words, escape: bool = True) -> str:
 
 
 def direction(word: str) -> str:
-    """up / down / none for a change word (a trailing 了 ignored: 「减少了」)."""
+    """up / down / flat / none for a change word (a trailing 了 ignored: 「减少了」)."""
     w = word.rstrip("了")
+    if any(n in w for n in NO_CHANGE_WORDS + ("一致", "相同")):
+        return "flat"  # 「与上年持平」, 「与上年一致」
     for known in sorted(DIRECTION, key=len, reverse=True):
         if w.startswith(known):
             return DIRECTION[known]

@@ -87,7 +87,7 @@ def change_against_both_years(ctx) -> None:
     「本年支出100.00万元，上年支出80.00万元，增加25.00万元，增长25.00%」: both
     years are stated, so the change must be 100.00 − 80.00 = 20.00 (an
     increase), and the rate 20.00 ÷ 80.00 = 25.00%. Reports a wrong amount, a
-    wrong direction word (增加 for a fall) or a wrong rate.
+    wrong direction word (增加 for a fall, 持平 for any change) or a wrong rate.
 
     Fix: correct the amount, the word or the rate as the finding says.
     """
@@ -99,7 +99,8 @@ def change_against_both_years(ctx) -> None:
         diff = cur.value.value - prev.value.value
         d = ctx.decimals(cur.value)
         ops = [amount_operand(cur), amount_operand(prev)]
-        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0):
+        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0) \
+                or (ch.direction == "flat" and not diff_iv.lo <= 0 <= diff_iv.hi):
             word = "减少" if diff < 0 else "增加"
             ctx.report((ch.amount or ch.rate or ch).span, zh=f"「{ch.verb}」与数字不符：{cur.value.text} 比 {prev.value.text} {'少' if diff < 0 else '多'} {fmt(abs(diff), d)}，应为“{word}”",
                        en=f"'{ch.verb}' contradicts the figures: {cur.value.text} vs {prev.value.text} is a change of {fmt(diff, d)}",

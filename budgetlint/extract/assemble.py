@@ -250,6 +250,8 @@ class Assembler:
                 elif p.kind == "completion":
                     self._completion(p, cs, s, text, amounts)
                     used += 1
+                elif p.kind == "nochange":  # 「与上年持平」: a change of zero between the paragraph's two years
+                    self._new_change(p, cs, s, text, para_amounts, base_label, None)
                 elif p.kind == "base":
                     base_label = (p.other.text if p.other else (p.subject.text if p.subject else ""))
                 elif p.kind == "compare":
@@ -344,26 +346,31 @@ class Assembler:
             ch = pending
             ch.span = ch.span.cover(self._span(cs + p.start, cs + p.end))
         else:
-            current = None
-            fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
-            latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
-            # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
-            previous = next((a for a in fits if _PREVIOUS.search(a.subject)
-                             or (_year_of(a) is not None and _year_of(a) < latest)), None)
-            if p.subject:
-                key = subject_key(*entity_role(p.subject.text))
-                current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
-            if current is None:
-                current = next((a for a in fits if a is not previous), None)
-            ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
-                                    current=current.id if current else None, base_label=base_label,
-                                    previous=previous.id if previous and current and previous.id < current.id + 3 else None,
-                                    direction=V.direction(p.word), verb=p.word))
+            ch = self._new_change(p, cs, s, text, para_amounts, base_label, n)
         if is_rate:
             ch.rate = n
         else:
             ch.amount = n
         return ch
+
+    def _new_change(self, p: Piece, cs: int, s: Sentence, text: str, para_amounts: list[Amount],
+                    base_label: str, n: Optional[Num]) -> Change:
+        """A change and the two amounts it compares: the nearest of its paragraph, the earlier year's as previous."""
+        current = None
+        fits = [a for a in reversed(para_amounts) if n is None or n.is_percent or _unit_family(a.value) == _unit_family(n)]
+        latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
+        # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
+        previous = next((a for a in fits if _PREVIOUS.search(a.subject)
+                         or (_year_of(a) is not None and _year_of(a) < latest)), None)
+        if p.subject:
+            key = subject_key(*entity_role(p.subject.text))
+            current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
+        if current is None:
+            current = next((a for a in fits if a is not previous), None)
+        return self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+                                  current=current.id if current else None, base_label=base_label,
+                                  previous=previous.id if previous and current and previous.id < current.id + 3 else None,
+                                  direction=V.direction(p.word), verb=p.word))
 
     def _completion(self, p: Piece, cs: int, s: Sentence, text: str, amounts: list[Amount]) -> None:
         label = p.subject.text if p.subject else ""
