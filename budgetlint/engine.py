@@ -75,12 +75,15 @@ class DocResult:
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
     from .extract.assemble import extract_facts
+    from .extract.rates import add_rates
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)
     sentences = segment(norm)
     facts = extract_facts(norm, sentences)
     tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
+    spans = [t.span for t in tables if t.span is not None]
+    add_rates(facts, norm, lambda pos: any(t.start <= norm.span(pos, pos + 1).start < t.end for t in spans))
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:
@@ -97,21 +100,6 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    return DocResult(doc=doc, facts=ctx.facts, findings=_one_per_contradiction(ctx.findings), tables=ctx.tables)
+    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)
 
-
-def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings; when two rules recompute the same value from the same numbers, keep the lower code.
-
-    (A share checked against prose amounts and against the same amounts in a
-    table is one contradiction, not two.)
-    """
-    kept, seen = [], set()
-    for f in sorted(findings, key=lambda f: (f.span.start, f.code, f.span.end)):
-        numbers = tuple(sorted(re.sub(r"[^\d.]", "", o.value) for o in f.evidence.operands))
-        key = (f.span, f.evidence.stated, f.evidence.recomputed, numbers)
-        if f.evidence.recomputed is not None and key in seen:
-            continue
-        seen.add(key)
-        kept.append(f)
-    return kept

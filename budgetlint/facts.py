@@ -129,14 +129,32 @@ class Change(FactBase):
     rate: Optional[Num] = None
 
 
-class Completion(FactBase):
-    """完成(年初)预算的 X% / 执行率: actual over budget."""
+class Rate(FactBase):
+    """A stated rate and what it is computed from: one fact per stated rate.
 
-    kind: Literal["completion"] = "completion"
+    「完成年初预算的103.53%」, 「预算执行率为94.00%」 (the grammar: ``actual`` and
+    ``budget`` are the amounts of its sentence) or a named rate such as
+    「编外人员控制率为25.53%」 (``key`` names it; ``inputs`` are the figures its
+    formula takes, found in the same paragraph: extract/rates.py). When the
+    amounts of the sentence give the rate, they are its operands and
+    ``inputs`` stays empty.
+    """
+
+    kind: Literal["rate"] = "rate"
     rate: Num
     base_label: str = ""
     actual: Optional[int] = None
     budget: Optional[int] = None
+    key: str = ""  # the rate's name (三公经费控制率 …), "" for 完成预算的X% without one
+    inputs: dict[str, Num] = {}
+    quarter: Optional[int] = None
+    listed: list[Num] = []  # 「分别为 a、b、c及d」 beside an average
+
+    def by_amounts(self, facts: "FactSet") -> bool:
+        """Whether the sentence's own amounts give the rate: actual ÷ budget, in one unit, budget not 0."""
+        actual, budget = facts.get(self.actual), facts.get(self.budget)
+        return actual is not None and budget is not None and actual.value.unit == budget.value.unit \
+            and budget.value.value != 0
 
 
 class Comparison(FactBase):
@@ -171,7 +189,7 @@ class Unparsed(FactBase):
     numbers: int = 0
 
 
-Fact = Union[Amount, Share, Breakdown, Change, Completion, Comparison, Expression, Unparsed]
+Fact = Union[Amount, Share, Breakdown, Change, Rate, Comparison, Expression, Unparsed]
 
 
 class FactSet(BaseModel):

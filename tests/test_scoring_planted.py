@@ -14,7 +14,7 @@ import pytest
 from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
-from budgetlint.checks.control_rates import rate_facts
+from budgetlint.checks.control_rates import named_rates
 from budgetlint.checks.scoring import _inside_tables
 from budgetlint.extract.scoreclaims import find_claims
 
@@ -34,7 +34,7 @@ def _targets(doc: Document) -> list[tuple[str, object]]:
     for c in find_claims(ctx.norm, _inside_tables(ctx)):
         if c.kind != "grade":
             out += [(f"文中{c.kind} {c.label}", n) for n in (c.value, c.weight) if n is not None]
-    out += [(f"比率 {f.key}", f.value) for f in rate_facts(ctx)]
+    out += [(f"比率 {f.key}", f.rate) for f in named_rates(ctx)]
     return out
 
 

@@ -9,7 +9,7 @@ contents.
 from __future__ import annotations
 
 import re
-from ..facts import Amount, Completion
+from ..facts import Amount, Rate
 from ..model import Evidence, Severity, Span
 from ..numbers import corners
 from . import rule
@@ -193,7 +193,7 @@ def completion_of_zero_budget(ctx) -> None:
     """
     amounts = [a for a in ctx.facts.of(Amount) if a.value.is_money]
     text = ctx.doc.text
-    for c in ctx.facts.of(Completion):
+    for c in ctx.facts.of(Rate):
         if "年初" not in c.base_label:
             continue
         start = max(text.rfind("。", 0, c.rate.span.start) + 1, c.rate.span.start - 300)

@@ -318,23 +318,34 @@ def _share_cells(ctx, sh: Share, found: dict[int, tuple[str, Cell]]):
     return part, whole
 
 
+def _same_figure(ctx, amount_id, cell: Cell) -> bool:
+    """Whether the prose amount states exactly the figure of the table cell (same unit, same value)."""
+    a = ctx.facts.get(amount_id)
+    return a is not None and a.value.unit == _table_unit(ctx, cell) and cell.number == a.value.value
+
+
 @rule("BL612", "share-vs-table", Severity.ERROR)
 def share_vs_table(ctx) -> None:
     """情况说明中的占比与决算表不符 — a stated share is not part ÷ whole of the table values.
 
     「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
     9746.50 and 9759.38, whose ratio is 99.87%. The share is recomputed from
-    the table cells with their rounding intervals.
+    the table cells with their rounding intervals. When the prose itself
+    states the table's figures, the share is BL201's (one finding for one
+    contradiction), unless BL201 is not selected.
 
     Fix: write the share the table values give.
     """
     found = {a.id: (where, cell) for a, where, cell in comparisons(ctx)}
     if not found:
         return
+    by_prose = ctx.config.enabled("BL201")
     for sh in ctx.facts.of(Share):
         part, whole = _share_cells(ctx, sh, found)
         if not part or not whole or not sh.value.is_percent:
             continue
+        if by_prose and _same_figure(ctx, sh.part, part[1]) and _same_figure(ctx, sh.whole, whole[1]):
+            continue  # the prose states the table's figures: BL201 recomputes the share from them
         p_iv, w_iv = cell_interval(ctx, part[1]), cell_interval(ctx, whole[1])
         if p_iv is None or w_iv is None or w_iv.hi <= 0:
             continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts import Completion
+from ..facts import Rate
 from ..model import Severity
 from ..numbers import fmt
 from . import rule
@@ -23,7 +23,7 @@ def completion_rate(ctx) -> None:
 
     Fix: correct the rate (the finding gives the recomputed one) or the amounts.
     """
-    for c in ctx.facts.of(Completion):
+    for c in ctx.facts.of(Rate):
         actual, budget = ctx.facts.get(c.actual), ctx.facts.get(c.budget)
         if actual is None or budget is None or c.rate.unit != "%" or c.rate.approx:
             continue

@@ -15,7 +15,7 @@ from ..tables.header import GridCell, build_scores
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
 from ._util import operand
-from .control_rates import rate_facts
+from .control_rates import named_rates
 
 
 def score_tables(ctx) -> list[ScoreTable]:
@@ -284,8 +284,8 @@ def _figures(ctx):
     A rate stated twice with different values (BL314) stands for the hull of both.
     """
     stated: dict[tuple, list[Num]] = {}
-    for f in rate_facts(ctx):
-        stated.setdefault((f.key, f.quarter), []).append(f.value)
+    for f in named_rates(ctx):
+        stated.setdefault((f.key, f.quarter), []).append(f.rate)
 
     def lookup(text: str, quarter):
         keys = subjects(text)

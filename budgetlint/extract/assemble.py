@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import vocabulary as V
-from ..facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
+from ..facts import (Amount, Breakdown, Change, Comparison, FactSet, Num, Rate,
                     Share, Unparsed)
 from .expressions import find_expressions
 from ..normalize import Mapped
@@ -377,7 +377,7 @@ class Assembler:
         money = [a for a in reversed(amounts) if a.value.is_money]  # 「序时进度25%」 is no actual
         budget = next((a for a in money if is_budget(a.role)), None)
         actual = next((a for a in money if not is_budget(a.role)), None)
-        self.fs.add(Completion(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+        self.fs.add(Rate(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                rate=self._num(p.number, cs), base_label=label,
                                actual=actual.id if actual and budget else None,
                                budget=budget.id if budget and actual else None))
