@@ -76,6 +76,7 @@ def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
     from .extract.assemble import extract_facts
     from .extract.rates import add_rates
+    from .extract.scoreclaims import find_claims
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)
@@ -83,7 +84,13 @@ def analyse(doc: Document, config: Config) -> Context:
     facts = extract_facts(norm, sentences)
     tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
     spans = [t.span for t in tables if t.span is not None]
-    add_rates(facts, norm, lambda pos: any(t.start <= norm.span(pos, pos + 1).start < t.end for t in spans))
+
+    def in_table(s: Span) -> bool:
+        return any(t.start <= s.start < t.end for t in spans)
+
+    add_rates(facts, norm, lambda pos: in_table(norm.span(pos, pos + 1)))
+    for claim in find_claims(norm, in_table):
+        facts.add(claim)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:

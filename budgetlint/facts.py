@@ -157,6 +157,20 @@ class Rate(FactBase):
             and budget.value.value != 0
 
 
+class ScoreClaim(FactBase):
+    """A score restated in prose: the total (「自评得分93.78分（满分100分）」), a section's
+    分值 and 得分 (「部门决策满分20分，得分19.9分」) or the 等次 (「评价等次 优」, with the
+    score stated just before it)."""
+
+    kind: Literal["score_claim"] = "score_claim"
+    claim: Literal["total", "section", "grade"]
+    value: Optional[Num] = None
+    weight: Optional[Num] = None
+    label: str = ""
+    grade: str = ""
+    context: str = ""  # the clause before the claim (「项目绩效自评得分」: about projects, not the whole)
+
+
 class Comparison(FactBase):
     """决算数大于/小于/等于年初预算数: the wording against the two numbers."""
 
@@ -189,7 +203,7 @@ class Unparsed(FactBase):
     numbers: int = 0
 
 
-Fact = Union[Amount, Share, Breakdown, Change, Rate, Comparison, Expression, Unparsed]
+Fact = Union[Amount, Share, Breakdown, Change, Rate, Comparison, Expression, ScoreClaim, Unparsed]
 
 
 class FactSet(BaseModel):

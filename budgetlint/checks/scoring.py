@@ -4,13 +4,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from ..facts import Num
+from ..facts import Num, ScoreClaim
 from ..model import Evidence, Operand, Severity
 from ..numbers import fmt
 from ..numbers import Interval, half_unit
 from ..extract.rates import subjects
 from ..rubric import expected_grade, grade_scheme, load_rubric, prepare, rubric_score
-from ..extract.scoreclaims import find_claims
 from ..tables.header import GridCell, build_scores
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
@@ -179,11 +178,6 @@ def score_total(ctx) -> None:
                    related=[n.span for _, n in parts])
 
 
-def _inside_tables(ctx):
-    spans = [t.span for t in ctx.tables if t.span is not None]
-    return lambda s: any(t.start <= s.start < t.end for t in spans)
-
-
 def _section(table: ScoreTable, label: str) -> Optional[ScoreItem]:
     hits = [s for s in table.sections() if s.label and (label.endswith(s.label) or s.label.endswith(label))]
     return max(hits, key=lambda s: len(s.label)) if hits else None
@@ -211,8 +205,8 @@ def score_restated(ctx) -> None:
     if len(tables) != 1:
         return  # which table a sentence restates is only clear when there is one
     table = tables[0]
-    for c in find_claims(ctx.norm, _inside_tables(ctx)):
-        if c.kind == "total":
+    for c in ctx.facts.of(ScoreClaim):
+        if c.claim == "total":
             if "项目" in c.context and not any(it.kind == "budget" for it in table.items):
                 continue  # a project's score, not the whole table's
             stated_total, parts = _table_total(table)
@@ -221,7 +215,7 @@ def score_restated(ctx) -> None:
             scored = [table.weight_of_item(it) for it in table.under(None) if it.score is not None and it.weight_of is None]
             if c.weight is not None and scored and all(scored) and _sum(scored) != c.weight.value:
                 _restated(ctx, c.weight, "满分（已评分各项分值之和）", scored, None)
-        elif c.kind == "section":
+        elif c.claim == "section":
             sec = _section(table, c.label)
             if sec is None:
                 continue
@@ -259,8 +253,8 @@ def grade_vs_score(ctx) -> None:
     """
     rubric = load_rubric(ctx.config.rubric)
     tables = [t for t in score_tables(ctx) if t.total() is not None and t.total().score is not None]
-    for c in find_claims(ctx.norm, _inside_tables(ctx)):
-        if c.kind != "grade":
+    for c in ctx.facts.of(ScoreClaim):
+        if c.claim != "grade":
             continue
         score = c.value or (tables[0].total().score if len(tables) == 1 else None)
         scheme = grade_scheme(rubric, c.grade)
