@@ -1,7 +1,6 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,7 +27,6 @@ class Context:
     config: Config
     tables: list = field(default_factory=list)
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
-    report_years: tuple = ()  # the year(s) the document reports on, most frequent first
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
@@ -76,6 +74,8 @@ def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
     from .extract.assemble import extract_facts
     from .extract.rates import add_rates
+    from .extract.hygiene import find_hygiene, report_year
+    from .extract.items import find_items
     from .extract.scoreclaims import find_claims
     from .tables.readers import read_tables
 
@@ -91,14 +91,17 @@ def analyse(doc: Document, config: Config) -> Context:
     add_rates(facts, norm, lambda pos: in_table(norm.span(pos, pos + 1)))
     for claim in find_claims(norm, in_table):
         facts.add(claim)
+    for item in find_items(norm, doc.text):
+        facts.add(item)
+    for match in find_hygiene(doc.text):
+        facts.add(match)
+    facts.report_year = report_year(doc.text)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
-    years = Counter(re.findall(r"(20\d\d)年", norm.text))
-    ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
 
 

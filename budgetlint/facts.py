@@ -92,6 +92,7 @@ class Amount(FactBase):
     role: str = ""
     key: str
     value: Num
+    lead: str = ""  # the words written just before the number, back to the previous punctuation
 
 
 class Share(FactBase):
@@ -196,6 +197,28 @@ class Expression(FactBase):
     computed_hi: Decimal
 
 
+class ClassItem(FactBase):
+    """「X（类）Y（款）Z（项）」 named in prose (extract/items.py): the amounts stated after it,
+    up to ``reach`` (an offset of the source), are that 项's."""
+
+    kind: Literal["class_item"] = "class_item"
+    names: list[str]  # 类, 款, 项, folded as table labels are
+    reach: int
+
+
+class Hygiene(FactBase):
+    """A plain pattern of the text the hygiene rules judge (extract/hygiene.py): a template
+    placeholder, alternative or instruction, a year in a heading, 截至 date or comparison,
+    a rate without its unit, doubled punctuation."""
+
+    kind: Literal["hygiene"] = "hygiene"
+    what: Literal["placeholder", "alternative", "instruction", "heading_year", "until_year", "previous_year",
+                  "bare_rate", "doubled"]
+    words: list[str] = []  # the pattern's groups: the two alternatives, the year, the word and its number …
+    part: Optional[Span] = None  # where the year or number of the match is written
+    own_year: Optional[int] = None  # the last year written earlier on the same line
+
+
 class Unparsed(FactBase):
     """A clause with numbers that no rule of the grammar understood (coverage)."""
 
@@ -203,7 +226,7 @@ class Unparsed(FactBase):
     numbers: int = 0
 
 
-Fact = Union[Amount, Share, Breakdown, Change, Rate, Comparison, Expression, ScoreClaim, Unparsed]
+Fact = Union[Amount, Share, Breakdown, Change, Rate, Comparison, Expression, ScoreClaim, ClassItem, Hygiene, Unparsed]
 
 
 class FactSet(BaseModel):
@@ -212,6 +235,7 @@ class FactSet(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     numbers_seen: int = 0
     numbers_used: int = 0
+    report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)

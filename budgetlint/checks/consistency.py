@@ -13,7 +13,7 @@ def _comparable_key(ctx, a: Amount) -> str | None:
     """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
     if not a.value.is_money or a.value.approx or not is_standard(a.entity) or a.entity not in a.subject.replace("“", "").replace("”", ""):
         return None
-    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(tuple(str(y) for y in ctx.report_years)):
+    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
         return None  # figures of another year
     if "上年" in a.subject or "同期" in a.subject:
         return None

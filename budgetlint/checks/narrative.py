@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Callable, Optional
 
 from .. import vocabulary as V
-from ..facts import Amount, Share
-from ..model import Evidence, Operand, Severity, Span
+from ..facts import Amount, ClassItem, Share
+from ..model import Evidence, Operand, Severity
 from ..numbers import corners, fmt, round_to
 from ..tables.final_accounts import FinalTable, Line, plain, squash
 from ..tables.model import Cell
@@ -25,12 +25,6 @@ from .final_accounts import by_kind, cell_interval, final_tables, label, three_p
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
-
-
-def report_year(text: str) -> Optional[int]:
-    """The year a 决算 reports on: the most frequent 「20XX 年度」 of the document."""
-    years = re.findall(r"(20\d\d)\s*年度", text)
-    return int(max(set(years), key=years.count)) if years else None
 
 
 def _line_cell(ctx, kind: str, names: tuple[str, ...], column: Optional[str] = None, side: Optional[int] = None) -> Found:
@@ -135,13 +129,7 @@ def _subject(ctx, a: Amount) -> str:
     prev = [b for b in _by_sentence(ctx).get(a.sentence, []) if b.id < a.id and b.entity not in _GENERIC]
     if prev and a.role:
         return prev[-1].entity
-    return _before(ctx, a)
-
-
-def _before(ctx, a: Amount) -> str:
-    """The words written just before the number, back to the previous punctuation, lines joined."""
-    before = ctx.doc.text[max(0, a.value.span.start - 60):a.value.span.start]
-    return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", before)[-1])
+    return a.lead
 
 
 def _candidates(subject: str) -> list[str]:
@@ -156,7 +144,7 @@ def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
     subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
     if _CLASS.match(squash(subject)):
-        subject = _before(ctx, a)  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
+        subject = a.lead  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
     return resolve_subject(ctx, subject, a.role)
 
 
@@ -173,20 +161,7 @@ def resolve_subject(ctx, subject: str, role: str = "") -> Found:
     return None
 
 
-_NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
-_ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
-
-
-def _items(ctx) -> list[tuple[Span, tuple[str, str, str]]]:
-    """Every 「X（类）Y（款）Z（项）」 of the prose, with its span in the source text."""
-    out = []
-    for m in _ITEM.finditer(ctx.norm.text):
-        names = tuple(plain(g) for g in m.groups())
-        out.append((ctx.norm.span(m.start(), m.end()), names))
-    return out
-
-
-def _item_row(t: FinalTable, names: tuple[str, str, str]) -> Optional[Line]:
+def _item_row(t: FinalTable, names: list[str]) -> Optional[Line]:
     lei = next((x for x in t.classes() if x.name == names[0]), None)
     if lei is None:
         return None
@@ -196,19 +171,15 @@ def _item_row(t: FinalTable, names: tuple[str, str, str]) -> Optional[Line]:
     return next((x for x in t.lines if len(x.code) == 7 and x.code.startswith(kuan.code) and x.name == names[2]), None)
 
 
-def resolve_item(ctx, a: Amount, items) -> Found:
+def resolve_item(ctx, a: Amount, items: list[ClassItem]) -> Found:
     """「……（项）。……支出决算为 N 万元」: the 项 row of 一般公共预算财政拨款支出决算表."""
-    if a.entity not in _GENERIC or not (a.role == "actual" or re.search(r"决算数?为?$", _before(ctx, a))):
+    if a.entity not in _GENERIC or not (a.role == "actual" or re.search(r"决算数?为?$", a.lead)):
         return None  # 「支出决算为\n449.52万元」 lost its words to the line break: read them from the text
-    before = [(sp, names) for sp, names in items if sp.end <= a.value.span.start]
-    if not before:
-        return None
-    sp, names = before[-1]
-    gap = ctx.doc.text[sp.end:a.value.span.start]
-    if len(gap) > 300 or re.search(r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", gap):
+    before = [it for it in items if it.span.end <= a.value.span.start]
+    if not before or a.value.span.start > before[-1].reach:
         return None
     t = by_kind(ctx, "gpb_expenditure")
-    ln = _item_row(t, names) if t else None
+    ln = _item_row(t, before[-1].names) if t else None
     return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
 
 
@@ -225,8 +196,8 @@ def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
 
 
 def _comparisons(ctx):
-    year = report_year(ctx.doc.text)
-    items = _items(ctx)
+    year = ctx.facts.report_year
+    items = ctx.facts.of(ClassItem)
     for a in ctx.facts.of(Amount):
         if not a.value.is_money or a.value.approx or _other_year(a, year):
             continue

@@ -318,10 +318,14 @@ class Assembler:
         span_start = cs + (p.subject.start if p.subject else p.number.start)
         a = Amount(span=self._span(cs + p.number.start, cs + p.number.end), sentence=s.index,
                    text=self.norm.text[span_start:cs + p.end], subject=subj, entity=ent, role=role,
-                   key=subject_key(ent, role), value=self._num(p.number, cs))
+                   key=subject_key(ent, role), value=self._num(p.number, cs), lead=self._lead(cs + p.number.start))
         self.fs.add(a)
         self.norm_end[a.id] = cs + p.end
         return a
+
+    def _lead(self, at: int) -> str:
+        """The words just before offset ``at``, back to the previous punctuation, whitespace removed."""
+        return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", self.norm.text[max(0, at - 60):at])[-1])
 
     def _resolve_shares(self, shares: list[tuple[Share, Optional[str]]]) -> None:
         for sh, whole_text in shares:
