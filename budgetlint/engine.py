@@ -26,6 +26,8 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
+    score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
+    final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
@@ -77,6 +79,9 @@ def analyse(doc: Document, config: Config) -> Context:
     from .extract.hygiene import find_hygiene, report_year
     from .extract.items import find_items
     from .extract.scoreclaims import find_claims
+    from .extract.coverage import table_coverage
+    from .tables.final_accounts import identify
+    from .tables.header import GridCell, build_scores
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)
@@ -96,7 +101,13 @@ def analyse(doc: Document, config: Config) -> Context:
     for match in find_hygiene(doc.text):
         facts.add(match)
     facts.report_year = report_year(doc.text)
-    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
+    for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
+        if t.scores is None and t.source != "text" and t.rows:
+            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+    finals = identify(tables, doc.text)
+    facts.cells_seen, facts.cells_used = table_coverage(tables, finals)
+    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables,
+                  score_tables=[t.scores for t in tables if t.scores is not None], final_tables=finals)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:

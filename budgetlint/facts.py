@@ -233,8 +233,16 @@ class FactSet(BaseModel):
     """All facts of one document, addressable by id."""
 
     facts: list[Fact] = Field(default_factory=list)
-    numbers_seen: int = 0
-    numbers_used: int = 0
+    numbers_seen: int = 0  # numbers with a money or percent unit in checkable prose clauses
+    numbers_used: int = 0  # … that became facts
+    cells_seen: int = 0  # numeric cells of the document's tables
+    cells_used: int = 0  # … that a recognised score or 决算 table reads
+
+    @property
+    def coverage(self) -> float:
+        """Share of the numbers, prose and table cells together, that budgetlint understood."""
+        seen = self.numbers_seen + self.cells_seen
+        return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
 
     def add(self, fact: Fact) -> Fact:

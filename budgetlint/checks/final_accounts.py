@@ -15,23 +15,15 @@ from typing import Optional
 from ..facts import Amount
 from ..model import Evidence, Operand, Severity, Span
 from ..numbers import Interval, fmt, half_unit, isum
-from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, identify, is_blank, value_of
+from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, is_blank, value_of
 from ..tables.model import Cell
 from . import rule
 
 Part = tuple[str, Cell]  # (label, cell)
 
 
-def final_tables(ctx) -> list[FinalTable]:
-    """The recognised 决算 tables of the document (computed once per run)."""
-    cache = ctx.__dict__.setdefault("_final_tables", {})
-    if "all" not in cache:
-        cache["all"] = identify(ctx.tables, ctx.doc.text)
-    return cache["all"]
-
-
 def by_kind(ctx, kind: str) -> Optional[FinalTable]:
-    return next((t for t in final_tables(ctx) if t.kind == kind), None)
+    return next((t for t in ctx.final_tables if t.kind == kind), None)
 
 
 def cell_interval(ctx, cell: Cell, tail: bool = False) -> Optional[Interval]:
@@ -111,7 +103,7 @@ def _ledger_groups(lines: list[Line]):
 
 
 def _ledgers(ctx):
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         if t.kind in ("summary", "fiscal_summary"):
             for side, cols in enumerate(t.columns):
                 yield t, side, cols, _ledger_groups(t.side_lines(side))
@@ -175,7 +167,7 @@ def table_totals_balance(ctx) -> None:
 
     Fix: find the side whose lines are wrong (BL111/BL112 usually point at it).
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         if t.kind not in ("summary", "fiscal_summary") or len(t.columns) < 2:
             continue
         grands = [_ledger_groups(t.side_lines(s))[3] for s in (0, 1)]
@@ -209,7 +201,7 @@ def class_hierarchy(ctx) -> None:
 
     Fix: correct the row that is wrong.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for parent in t.lines:
             kids = [k for k in _children(t.lines, parent) if k.side == parent.side]
             if not kids:
@@ -231,7 +223,7 @@ def table_total_row(ctx) -> None:
 
     Fix: correct the 合计 or the row that is wrong.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for total in t.lines:
             if not total.name.endswith("合计") or total.code:
                 continue
@@ -258,7 +250,7 @@ def table_row_total(ctx) -> None:
 
     Fix: correct the row's 合计 or the component that is wrong.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for cols in t.columns:
             tot = next((i for i, c in enumerate(cols) if c.endswith(("合计", "小计"))), None)
             if tot is None:
@@ -430,7 +422,7 @@ def cell_unreadable(ctx) -> None:
 
     Fix: write the number, or leave the cell blank when the value is zero.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for ln in t.lines:
             for col, cell in ln.cells.items():
                 if not is_blank(cell) and value_of(cell) is None:
@@ -452,7 +444,7 @@ def tables_missing(ctx) -> None:
 
     Fix: publish the missing tables (an empty table still keeps its format).
     """
-    found = {t.kind for t in final_tables(ctx)}
+    found = {t.kind for t in ctx.final_tables}
     if not found & set(REQUIRED):
         text = ctx.doc.text
         at = text.find("决算")
@@ -463,7 +455,7 @@ def tables_missing(ctx) -> None:
         return
     missing = [NAMES[k] for k in REQUIRED if k not in found]
     if missing:
-        first = min(final_tables(ctx), key=lambda t: t.span.start)
+        first = min(ctx.final_tables, key=lambda t: t.span.start)
         ctx.report(first.parts[0].rows[0].span if first.parts[0].rows else first.span,
                    zh=f"决算公开表格缺少：{'、'.join(missing)}",
                    en=f"the 决算 disclosure lacks: {', '.join(missing)}")

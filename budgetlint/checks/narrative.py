@@ -21,7 +21,7 @@ from ..numbers import corners, fmt, round_to
 from ..tables.final_accounts import FinalTable, Line, plain, squash
 from ..tables.model import Cell
 from . import rule
-from .final_accounts import by_kind, cell_interval, final_tables, label, three_public_cells
+from .final_accounts import by_kind, cell_interval, label, three_public_cells
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -191,7 +191,7 @@ def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
     """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
     cache = ctx.__dict__.setdefault("_narrative", {})
     if "comparisons" not in cache:
-        cache["comparisons"] = list(_comparisons(ctx)) if final_tables(ctx) else []
+        cache["comparisons"] = list(_comparisons(ctx)) if ctx.final_tables else []
     return cache["comparisons"]
 
 
@@ -215,7 +215,7 @@ def _prose_interval(ctx, a: Amount, unit: str):
 
 
 def _table_unit(ctx, cell: Cell) -> str:
-    t = next((t for t in final_tables(ctx) if t.span.start <= cell.span.start <= t.span.end), None)
+    t = next((t for t in ctx.final_tables if t.span.start <= cell.span.start <= t.span.end), None)
     return t.unit if t else "万元"
 
 

@@ -4,28 +4,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from ..facts import Num, ScoreClaim
+from ..facts import Num, Rate, ScoreClaim
 from ..model import Evidence, Operand, Severity
 from ..numbers import fmt
 from ..numbers import Interval, half_unit
 from ..extract.rates import subjects
 from ..rubric import expected_grade, grade_scheme, load_rubric, prepare, rubric_score
-from ..tables.header import GridCell, build_scores
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
 from ._util import operand
-from .control_rates import named_rates
-
-
-def score_tables(ctx) -> list[ScoreTable]:
-    """Score tables of the document; tables that ingest built from DOCX/XLSX cells are read here."""
-    out = []
-    for t in ctx.tables:
-        if getattr(t, "scores", None) is None and t.source != "text" and t.rows:
-            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
-        if t.scores is not None:
-            out.append(t.scores)
-    return out
 
 
 def _op(it: ScoreItem, n: Num, what: str) -> Operand:
@@ -48,7 +35,7 @@ def score_exceeds_weight(ctx) -> None:
 
     Fix: correct the 得分 (or the 分值 if the row's weight was mistyped).
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         groups: dict[int, list[ScoreItem]] = {}
         for it in table.items:
             if it.kind in ("item", "budget") and it.score is not None:
@@ -102,7 +89,7 @@ def weights_sum(ctx) -> None:
     Fix: correct the section's 分值 or one of the indicators' (the finding
     gives the sum of the parts).
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         total = table.total()
         heads = [(s, table.children(s.index)) for s in table.sections() if s.weight is not None]
         if total is not None and total.weight is not None:
@@ -162,7 +149,7 @@ def score_total(ctx) -> None:
 
     Fix: correct the total or the row that was mistyped.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         total = table.total()
         parts = _scores_under(table, None)
         if total is None or total.score is None or not parts or not _differs(total.score, [p for _, p in parts]):
@@ -201,7 +188,7 @@ def score_restated(ctx) -> None:
 
     Fix: make the text and the table agree.
     """
-    tables = [t for t in score_tables(ctx) if any(it.score for it in t.items)]
+    tables = [t for t in ctx.score_tables if any(it.score for it in t.items)]
     if len(tables) != 1:
         return  # which table a sentence restates is only clear when there is one
     table = tables[0]
@@ -252,7 +239,7 @@ def grade_vs_score(ctx) -> None:
     Fix: correct the grade or the score.
     """
     rubric = load_rubric(ctx.config.rubric)
-    tables = [t for t in score_tables(ctx) if t.total() is not None and t.total().score is not None]
+    tables = [t for t in ctx.score_tables if t.total() is not None and t.total().score is not None]
     for c in ctx.facts.of(ScoreClaim):
         if c.claim != "grade":
             continue
@@ -278,7 +265,7 @@ def _figures(ctx):
     A rate stated twice with different values (BL314) stands for the hull of both.
     """
     stated: dict[tuple, list[Num]] = {}
-    for f in named_rates(ctx):
+    for f in ctx.facts.of(Rate):
         stated.setdefault((f.key, f.quarter), []).append(f.rate)
 
     def lookup(text: str, quarter):
@@ -311,7 +298,7 @@ def rubric_score_check(ctx) -> None:
     Fix: correct the score (or the figure the rubric was applied to).
     """
     lookup = _figures(ctx)
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for it in table.leaves():
             weight = table.weight_of_item(it)
             if it.score is None or it.rubric is None or weight is None or it.weight_of is not None:
@@ -362,7 +349,7 @@ def execution_rate(ctx) -> None:
 
     Fix: recompute the rate on 全年预算数.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for row, _ in _fund_rows(table):
             if row.rate is None or row.executed is None or row.budget is None or row.budget.value == 0:
                 continue
@@ -401,7 +388,7 @@ def execution_score(ctx) -> None:
 
     Fix: correct the 得分.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for row, _ in _fund_rows(table):
             if row.rate is None or row.weight is None or row.score is None:
                 continue
@@ -433,7 +420,7 @@ def fund_sources(ctx) -> None:
 
     Fix: correct the total or the source that was mistyped.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for row, sources in _fund_rows(table):
             if len(sources) < 2:
                 continue

@@ -5,12 +5,11 @@ from ..model import Evidence, Severity
 from ..extract.targets import judge
 from . import rule
 from ._util import operand
-from .scoring import score_tables
 
 
 def _unmet(ctx):
     """(table, row, target reading, actual reading) for every indicator whose actual misses its target."""
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for it in table.leaves():
             if it.target is None or it.actual is None:
                 continue

@@ -32,6 +32,7 @@ from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_l
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:" + V.alternation(V.COMPLETION_RATE_NAMES) + ")$")
+_NAMED_RATE = re.compile(r"率$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
 _ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
@@ -216,9 +217,11 @@ class Assembler:
             used = 0
             prev_kind = None
             for p in pieces:
-                if (p.kind == "amount" and p.subject and p.number.unit == "%" and _RATE_SUBJECT.search(p.subject.text)
-                        and "序时" not in s.text):  # quarterly rates are 支出进度 ÷ 序时进度: checks/control_rates.py
-                    self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
+                if p.kind == "amount" and p.subject and p.number.unit == "%" and _NAMED_RATE.search(p.subject.text):
+                    # 「预算执行率为94.00%」 is actual ÷ budget of its sentence; quarterly rates are 支出进度 ÷ 序时进度
+                    # and other rates (「无纸化通关率达95%」) have no operands here: extract/rates.py names them
+                    linked = bool(_RATE_SUBJECT.search(p.subject.text)) and "序时" not in s.text
+                    self._completion(p, cs, s, text, amounts if linked else [])
                     used += 1
                 elif p.kind == "amount":
                     a = self._amount(p, cs, s, entity)
