@@ -249,10 +249,14 @@ def config_cmd(path, lang, config_file) -> None:
 
 
 @main.command("rules")
-def rules_cmd() -> None:
+@click.option("--markdown", is_flag=True, help="Print the rule table of the README (code, default severity, summary).")
+def rules_cmd(markdown) -> None:
     """List every rule: code, default severity, summary."""
-    from .checks import load_rules
+    from .checks import load_rules, rules_markdown
 
+    if markdown:
+        click.echo(rules_markdown(load_rules().values()), nl=False)
+        return
     for code, r in load_rules().items():
         click.echo(f"{code}\t{r.severity.value}\t{r.name}\t{r.summary}")
 

@@ -24,11 +24,16 @@ def _comparable_key(ctx, a: Amount) -> str | None:
 def restated_differently(ctx) -> None:
     """同一数据前后不一致 — the same quantity is stated twice with different values.
 
-    「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another
+    What it checks: 「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another
     cannot both be right. Quantities are matched by their normalised subject
     (quotes, list markers and dates folded; 本年收入合计 = 收入合计), their role
     (年初预算, 决算 …) and, for list items, the total they belong to; values
     that agree within rounding and the 0.01 tail convention are the same.
+
+    Why it matters: a quantity restated with another value leaves the reader to guess which one is
+    true.
+
+    Example: 「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another.
 
     Fix: make the two statements agree; the finding names both places.
     """

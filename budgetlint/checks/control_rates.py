@@ -46,7 +46,7 @@ def _report_rate(ctx, f: Rate, got: Interval, formula: str, note: str = "") -> N
 def control_rate(ctx) -> None:
     """控制率/执行率与其构成数据不符 — a named rate is not what its inputs give.
 
-    Recomputed from the inputs stated in the same paragraph:
+    What it checks: each named rate, recomputed from the inputs stated in the same paragraph:
     财政供养人员控制率 = 实有人数 ÷ 编制数; 编外人员控制率 = 编外 ÷（在编 + 编外）;
     “三公”经费控制率 = 实际支出 ÷ 预算; 日常公用经费控制率 = 决算数 ÷ 预算数;
     政府采购执行率 = 实际采购 ÷ 采购计划; 固定资产利用率 = 在用 ÷ 总额;
@@ -55,6 +55,9 @@ def control_rate(ctx) -> None:
     interval its rounding allows (a stated 97.44% stands for 97.435–97.445%).
     Rates the core grammar already reads as 完成预算的X% / 执行率 (BL301) are
     left to it.
+
+    Why it matters: control and execution rates are scored in the 评分表; a rate its own inputs
+    contradict earns points it should not.
 
     Example: 「实际在编人员52人，实际编外人员16人，编外人员控制率为25.53%」 —
     16 ÷ 68 = 23.53%.
@@ -92,10 +95,13 @@ def _adjustments(ctx):
 def adjustment_rate(ctx) -> None:
     """预算调整率与调整额不符 — the budget adjustment rate matches neither base.
 
-    预算调整率 = 调整额 ÷ 年初预算 in most rubrics; some documents divide by
+    What it checks: 预算调整率 = 调整额 ÷ 年初预算 in most rubrics; some documents divide by
     the adjusted budget instead (BL312 notes that). When neither base
     reproduces the stated rate, it is an error. The 调整额 is the stated
     increase, or 调整后 − 年初 when none is stated.
+
+    Why it matters: the adjustment rate is a scored indicator; a rate that matches no base cannot be
+    verified by the reviewer.
 
     Example: 「年初预算数为57,373.02万元 … 调整为64,689.48万元，较年初预算数增加了
     7,316.46万元。当年度预算调整比例为13.31%」: 12.75% on the 年初 base, 11.31% on
@@ -115,12 +121,17 @@ def adjustment_rate(ctx) -> None:
 def adjustment_rate_base(ctx) -> None:
     """预算调整率以调整后预算为基数 — noted so the reader knows which base the rate uses.
 
-    When only 调整额 ÷ 调整后预算 reproduces the stated 预算调整率, the note gives
+    What it checks: when only 调整额 ÷ 调整后预算 reproduces the stated 预算调整率, the note gives
     the rate on the 年初预算 base, which rubrics usually mean (it is higher).
+
+    Why it matters: rubrics mean the 年初 base; a rate on the adjusted base is lower and may earn
+    points it would not on the intended base.
 
     Example: 「较年初预算数增加了7,316.46万元。当年度预算调整比例为11.31%」 with
     年初 57,373.02 and 调整后 64,689.48 万元: 11.31% is on the adjusted base; on
     the 年初 base it is 12.75%.
+
+    Fix: say which base the rate uses, or give it on the 年初预算 base if the rubric means that one.
     """
     for f, on_init, on_adj in _adjustments(ctx):
         stated = ctx.interval(f.rate)
@@ -141,9 +152,14 @@ def adjustment_rate_base(ctx) -> None:
 def average_rate(ctx) -> None:
     """全年平均执行率与各季度执行率的平均值不符 — the average execution rate is not the mean of the quarters.
 
-    全年平均执行率 = Σ(季度执行率) ÷ 4: compared with the four rates listed
+    What it checks: 全年平均执行率 = Σ(季度执行率) ÷ 4: compared with the four rates listed
     beside it (「分季预算执行率分别为85.07%、102.83%、80.56%及94.29%，全年平均预算
     执行率为90.69%」), or else with the 季度执行率 stated for each quarter.
+
+    Why it matters: the average is scored; an average that its quarters contradict earns the wrong
+    points.
+
+    Example: 「分季预算执行率分别为85.07%、102.83%、80.56%及94.29%，全年平均预算执行率为91.69%」: the mean is 90.69%.
 
     Fix: correct the average or the quarterly rate that was mistyped.
     """
@@ -181,10 +197,18 @@ def _thresholds(path):
 def rate_threshold(ctx) -> None:
     """控制率未达到标准 — a rate on the wrong side of its threshold (context, info level).
 
-    Thresholds come from the rubric file (三公经费控制率 ≤ 100%, 财政供养人员控制率
+    What it checks: thresholds come from the rubric file (三公经费控制率 ≤ 100%, 财政供养人员控制率
     ≤ 100%, 编外人员控制率 < 5% …). Being over a threshold is not an arithmetic
     error, so it is shown for context; BL331 reports a document that claims
     the threshold was met when the figure says otherwise.
+
+    Why it matters: a rate past its threshold loses points in the 评分表; readers reviewing the score
+    want to see it.
+
+    Example: 「编外人员控制率为23.53%」 with the rubric's threshold 编外人员控制率 < 5%.
+
+    Fix: nothing to fix in the arithmetic; explain the deviation, or turn the note off with
+    ``--ignore BL330``.
     """
     _thresholds_check(ctx, claimed=False)
 
@@ -193,7 +217,12 @@ def rate_threshold(ctx) -> None:
 def threshold_claim(ctx) -> None:
     """声称达标但比率未达标 — the text claims a threshold was met, the rate says it was not.
 
-    「编外人员控制率为23.53%，符合要求」 against a threshold of < 5%.
+    What it checks: 「编外人员控制率为23.53%，符合要求」 against a threshold of < 5%.
+
+    Why it matters: claiming a threshold was met when the figure says otherwise overstates
+    performance.
+
+    Example: 「编外人员控制率为23.53%，符合要求」 against a threshold of < 5%.
 
     Fix: correct the claim or the rate.
     """
@@ -225,10 +254,15 @@ def _thresholds_check(ctx, claimed: bool) -> None:
 def rate_restated(ctx) -> None:
     """同一比率前后不一致 — the same named rate is stated twice with different values.
 
-    「公众满意度得分为86.34分」 in one section and 「满意度为85.34%」 in another
+    What it checks: 「公众满意度得分为86.34分」 in one section and 「满意度为85.34%」 in another
     cannot both be right (a survey result written in 分 and in % is one
     figure). Rates are matched by name and, for quarterly figures, quarter;
     values that agree within rounding are the same.
+
+    Why it matters: one figure stated twice with two values leaves the reader to guess which is
+    true.
+
+    Example: 「公众满意度得分为86.34分」 in one section, 「满意度为85.34%」 in another.
 
     Fix: make the two statements agree; the finding names both places.
     """

@@ -22,9 +22,14 @@ def _each(ctx, what: str):
 def template_placeholder(ctx) -> None:
     """模板占位符未替换 — XX / XXX / ×× left where a name or figure belongs.
 
-    「收入支出总计 XXX 万元」 or 「上海市 XX 局」 is the template's placeholder.
+    What it checks: 「收入支出总计 XXX 万元」 or 「上海市 XX 局」 is the template's placeholder.
     On a blank template this is expected: switch the rule off with
     ``--ignore BL910``.
+
+    Why it matters: a placeholder in a published document shows the template was not filled in, and
+    leaves a figure or name missing.
+
+    Example: 「收入支出总计 XXX 万元」.
 
     Fix: write the figure or name.
     """
@@ -37,8 +42,12 @@ def template_placeholder(ctx) -> None:
 def template_alternative(ctx) -> None:
     """模板备选用语未删除 — 「下降（增长）」「增加（减少）」「大于（小于）」.
 
-    The template offers both words; the author must keep the one that is
+    What it checks: the template offers both words; the author must keep the one that is
     true: 「下降（增长）27.78%」 should read 「下降 27.78%」.
+
+    Why it matters: both alternatives left in place leave the direction of the change unstated.
+
+    Example: 「下降（增长）27.78%」.
 
     Fix: delete the wrong alternative.
     """
@@ -52,8 +61,13 @@ def template_alternative(ctx) -> None:
 def template_instruction(ctx) -> None:
     """模板填写说明未删除 — 「（如持平作持平表述）」「（不涉及的不列）」「仍保留该表格式……」.
 
-    Instructions addressed to the author were copied into the published
+    What it checks: instructions addressed to the author were copied into the published
     text.
+
+    Why it matters: instructions meant for the author, published, show the document was not
+    finished.
+
+    Example: 「（如持平作持平表述）」 left after a sentence.
 
     Fix: delete the instruction.
     """
@@ -66,9 +80,14 @@ def template_instruction(ctx) -> None:
 def year_mismatch(ctx) -> None:
     """年份与报告年度不符 — a heading or 截至日期 names another year than the report's.
 
-    In a 2024 决算, 「2023年度部门决算情况说明」 or 「截至2023年12月31日，本部门共有
+    What it checks: in a 2024 决算, 「2023年度部门决算情况说明」 or 「截至2023年12月31日，本部门共有
     车辆……」 is a leftover of last year's text. The report year is the year the
     document names most often in 「20XX年度」.
+
+    Why it matters: a year from another report shows text copied from last year's document and not
+    updated.
+
+    Example: 「2023年度部门决算情况说明」 as the title of a 2024 决算.
 
     Fix: write the report year.
     """
@@ -86,9 +105,14 @@ def year_mismatch(ctx) -> None:
 def previous_year_mismatch(ctx) -> None:
     """与上年比较的年份不是上一年 — 「与2022年度相比」 in a 2024 决算.
 
-    Year-over-year comparisons of a 决算 compare with the previous year; any
+    What it checks: year-over-year comparisons of a 决算 compare with the previous year; any
     other year is a leftover or a typo. A sentence about another year
     (「2020年度收入合计…与2019年相比」) is compared with the year before its own.
+
+    Why it matters: a comparison with another year than the previous one is a copied leftover or a
+    typo, and the change it states is not the one the reader expects.
+
+    Example: 「与2022年度相比」 in a 2024 决算.
 
     Fix: write the previous year (report year − 1).
     """
@@ -108,8 +132,13 @@ def previous_year_mismatch(ctx) -> None:
 def rate_without_unit(ctx) -> None:
     """增长率缺少单位 — 「增长 13.95。」 with no % (or 万元).
 
-    A rate or amount without its unit cannot be read: is 13.95 a percentage
+    What it checks: A rate or amount without its unit cannot be read: is 13.95 a percentage
     or 万元?
+
+    Why it matters: a figure without its unit can be read as a percentage or as an amount; the
+    reader cannot tell which.
+
+    Example: 「比上年增长 13.95。」
 
     Fix: add the unit (「增长 13.95%」).
     """
@@ -123,7 +152,15 @@ def rate_without_unit(ctx) -> None:
 def doubled_punctuation(ctx) -> None:
     """标点重复 — 「。。」「，，」.
 
-    Fix: delete one.
+    What it checks: the same punctuation mark written twice in a row in prose (「。。」「，，」「、、」),
+    outside table rows and the dot leaders of a table of contents.
+
+    Why it matters: doubled punctuation is a typing slip that makes a published document look
+    unchecked.
+
+    Example: 「支出决算为379.03万元。。」
+
+    Fix: delete one of the two marks.
     """
     for h in _each(ctx, "doubled"):
         ctx.report(h.span, zh=f"标点重复「{h.text}」", en=f"doubled punctuation '{h.text}'",
@@ -134,9 +171,14 @@ def doubled_punctuation(ctx) -> None:
 def completion_of_zero_budget(ctx) -> None:
     """年初预算为0却写完成年初预算的X% — the base of the rate is zero.
 
-    「年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初
+    What it checks: 「年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初
     预算的 95.89%」: a rate of a zero budget is undefined; the 95.89% is
     307.82 / 321.02, the 全年预算.
+
+    Why it matters: a rate of a zero budget is undefined; the figure written is a rate of another
+    base and misleads the reader about which.
+
+    Example: 「年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%」.
 
     Fix: write 「完成全年预算的 95.89%」.
     """

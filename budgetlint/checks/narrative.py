@@ -223,12 +223,17 @@ def _table_unit(ctx, cell: Cell) -> str:
 def narrative_vs_table(ctx) -> None:
     """情况说明中的金额与决算表不符 — the prose states a different figure than the table.
 
-    The 情况说明 restates the tables: 「本年收入合计 2946.25 万元」 must be the
+    What it checks: the 情况说明 restates the tables: 「本年收入合计 2946.25 万元」 must be the
     收入支出决算总表's 本年收入合计, 「一般公共预算财政拨款基本支出 5377.64 万元」
     the 基本支出 合计 of 一般公共预算财政拨款支出决算表, 「人员经费 4896.98 万元」 its
     人员经费合计, each 类 and 项 the matching row, the “三公” items the 三公 table.
     Rounding and the 0.01 tail are allowed; the finding names the prose number
     and the table cell.
+
+    Why it matters: the 情况说明 explains the tables; a figure that differs from its table misinforms
+    readers who read only the text.
+
+    Example: 「人员经费 4896.98 万元」 while the 基本支出决算表 holds 人员经费合计 4884.09.
 
     Fix: correct the prose (or the table) so the two agree.
     """
@@ -258,9 +263,14 @@ def narrative_vs_table(ctx) -> None:
 def narrative_table_tail(ctx) -> None:
     """情况说明与决算表仅差尾数 — the prose differs from the table by the 0.01 tail only.
 
-    「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71: the
+    What it checks: 「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71: the
     0.01 元→万元 tail convention explains it, so it is not an error; shown for
     readers who want the prose to copy the table exactly.
+
+    Why it matters: a cent apart is explained by rounding, but readers who compare text and table
+    will ask; the note tells them why.
+
+    Example: 「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71.
 
     Fix: copy the table's figure.
     """
@@ -299,11 +309,17 @@ def _same_figure(ctx, amount_id, cell: Cell) -> bool:
 def share_vs_table(ctx) -> None:
     """情况说明中的占比与决算表不符 — a stated share is not part ÷ whole of the table values.
 
-    「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
+    What it checks: 「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
     9746.50 and 9759.38, whose ratio is 99.87%. The share is recomputed from
     the table cells with their rounding intervals. When the prose itself
     states the table's figures, the share is BL201's (one finding for one
     contradiction), unless BL201 is not selected.
+
+    Why it matters: a share that the table's figures do not give misstates a proportion readers rely
+    on.
+
+    Example: 「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」 where the tables hold 9746.50 and 9759.38
+    (99.87%).
 
     Fix: write the share the table values give.
     """

@@ -16,10 +16,15 @@ HUNDRED = Decimal(100)
 def completion_rate(ctx) -> None:
     """完成预算比例与决算数/预算数不符 — a completion or execution rate is not actual ÷ budget.
 
-    In 「年初预算为366.09万元，支出决算为379.03万元，完成年初预算的103.53%」 the rate
+    What it checks: in 「年初预算为366.09万元，支出决算为379.03万元，完成年初预算的103.53%」 the rate
     is recomputed from the budget and actual amounts of the same sentence,
     each taken as the interval its rounding allows. A budget of 0 cannot
     give a rate and is left to the document rules.
+
+    Why it matters: the completion rate is how a 决算 is judged against its budget; a wrong rate
+    misstates how well the budget was kept.
+
+    Example: 「年初预算为366.09万元，支出决算为379.03万元，完成年初预算的105.53%」: 379.03 ÷ 366.09 = 103.53%.
 
     Fix: correct the rate (the finding gives the recomputed one) or the amounts.
     """

@@ -27,9 +27,11 @@ def _sum(nums: list[Num]) -> Decimal:
 def score_exceeds_weight(ctx) -> None:
     """得分超过分值 — an indicator's 得分 is higher than its 分值.
 
-    A row of a score table cannot earn more than it is worth. Where one 分值
+    What it checks: A row of a score table cannot earn more than it is worth. Where one 分值
     cell is merged over several rows (「经济效益 / 社会效益 / 生态效益」 sharing
     15 分), their 得分 together are compared with it.
+
+    Why it matters: an indicator cannot earn more than its weight; the total score is overstated.
 
     Example: 「预算调整率 … 3 4」 (分值 3, 自评得分 4).
 
@@ -80,11 +82,16 @@ def _weight_parts(table: ScoreTable, children: list[ScoreItem]) -> Optional[list
 def weights_sum(ctx) -> None:
     """分值合计不符 — the 分值 of a section's indicators do not add up to the section's 分值.
 
-    「过程（40 分）」 must be the sum of its 二级指标 (预算执行 15 + 预算管理 15 +
+    What it checks: 「过程（40 分）」 must be the sum of its 二级指标 (预算执行 15 + 预算管理 15 +
     资产管理 10); each 二级指标 the sum of its 三级指标; the 一级指标 the 总分 row's
     分值 (usually 100). A merged 分值 cell counts once. In a 项目支出绩效自评表
     whose 总分 row states no 分值, budget execution and the indicators must
     make 100.
+
+    Why it matters: the weights of a 评分表 must divide its 100 points exactly; a section whose
+    indicators do not add up was mistyped or changed without its parts.
+
+    Example: 「过程（40分）」 over 预算执行 15 + 预算管理 15 + 资产管理 5 = 35.
 
     Fix: correct the section's 分值 or one of the indicators' (the finding
     gives the sum of the parts).
@@ -142,10 +149,14 @@ def _differs(stated: Num, parts: list[Num]) -> bool:
 def score_total(ctx) -> None:
     """总分与各项得分合计不符 — the 总分/合计 row is not the sum of the 得分 above it.
 
-    Every scored row counts once (rows left blank, such as an indicator not
+    What it checks: every scored row counts once (rows left blank, such as an indicator not
     scored in self-evaluation, do not). Scores written at the table's finest
     precision (5.41) may be rounded from a formula, so the sum may differ by
     half a unit for each of them; whole scores are taken as exact.
+
+    Why it matters: the total decides the grade; a total its rows contradict gives the wrong grade.
+
+    Example: a 总分 of 98.2 under rows whose 得分 add up to 99.5.
 
     Fix: correct the total or the row that was mistyped.
     """
@@ -181,10 +192,15 @@ def _table_total(table: ScoreTable) -> tuple[Optional[Num], list[Num]]:
 def score_restated(ctx) -> None:
     """文中得分与评分表不符 — a score restated in the text differs from the score table.
 
-    「此次自评评分为93.78分，其中部门决策满分20分，得分19.9分」 restates the
+    What it checks: 「此次自评评分为93.78分，其中部门决策满分20分，得分19.9分」 restates the
     table's total and the 分值 and 得分 of a section; each is compared with the
     table (a section's 得分 is the sum of the scores under it). 「最终得分87分
     （满分90分）」 also restates the 满分: the 分值 of the rows that were scored.
+
+    Why it matters: the report's text is what readers quote; a score that differs from the table
+    misreports the evaluation.
+
+    Example: 「自评得分91分」 in the text while the score table's 总分 is 92.
 
     Fix: make the text and the table agree.
     """
@@ -230,11 +246,16 @@ def _restated(ctx, stated: Num, what: str, parts: list[Num], table_total: Option
 def grade_vs_score(ctx) -> None:
     """等次与得分不符 — the 等次 named does not match the score it is given for.
 
-    With the default tiers (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60; or
+    What it checks: with the default tiers (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60; or
     合格 ≥ 60 / 不合格) a total of 86 分 cannot be 「评价等次：优」. The score
     is the one stated just before the grade (「综合得分96分 评价等次 优」), or the
     score table's total. Tiers are set in the rubric file (``rubric`` in the
     configuration).
+
+    Why it matters: the 等次 is what the evaluation is remembered by; a grade its score does not earn
+    overstates or understates the result.
+
+    Example: 「综合得分88.5分，评价等次为优」 with 优 ≥ 90.
 
     Fix: correct the grade or the score.
     """
@@ -283,7 +304,7 @@ def _figures(ctx):
 def rubric_score_check(ctx) -> None:
     """得分不符合评分标准 — the score breaks the rubric printed in its own row.
 
-    Where a row's 评分标准 is a tier table (「≥90%的，得1分；75%–90%得0.7分」,
+    What it checks: where a row's 评分标准 is a tier table (「≥90%的，得1分；75%–90%得0.7分」,
     「80% ≤ 满意度 < 90% 的，得2分」), a per-point deduction (「每超过一个百分点扣0.5
     分，扣完为止」) or linear formulas (「一季度预算执行率得分=(一季度支出进度/序时进度
     25%)×1分 … 全年平均支出进度得分=全年平均执行率×2分」), and the figure it applies
@@ -291,6 +312,9 @@ def rubric_score_check(ctx) -> None:
     recomputed and compared. A formula component never earns more than its
     points; a part with no computable rule but a stated worth (「（1分）」) may
     give 0 to that worth; at a tier boundary either tier is accepted.
+
+    Why it matters: a self-assessed score must follow the rubric printed beside it; a score the
+    rubric does not give is an unearned (or lost) point.
 
     Example: 「编外人员控制率为23.53%」 with the rubric 「比率>10%的，得0分」 and a
     self-assessed 得分 of 1.
@@ -343,9 +367,14 @@ _COLUMNS = {"budget_initial": "年初预算数", "budget": "全年预算数", "e
 def execution_rate(ctx) -> None:
     """执行率与全年执行数/全年预算数不符 — the 执行率 of a 项目支出绩效自评表 row is off.
 
-    执行率 = 全年执行数 ÷ 全年预算数 (the adjusted budget). When the stated rate
+    What it checks: 执行率 = 全年执行数 ÷ 全年预算数 (the adjusted budget). When the stated rate
     only matches 全年执行数 ÷ 年初预算数 the finding says that base was used;
     when it matches neither it gives the recomputed rate.
+
+    Why it matters: the execution rate decides the budget-execution score; a wrong rate gives a
+    wrong score.
+
+    Example: 全年预算数 150, 全年执行数 138, 执行率 95%: 138 ÷ 150 = 92.00%.
 
     Fix: recompute the rate on 全年预算数.
     """
@@ -382,9 +411,14 @@ def execution_rate(ctx) -> None:
 def execution_score(ctx) -> None:
     """预算执行率得分与执行率×分值不符 — the budget-execution score is not rate × weight (capped at the weight).
 
-    In the 项目支出绩效自评表 the budget-execution score is 执行率 × 分值, and
+    What it checks: in the 项目支出绩效自评表 the budget-execution score is 执行率 × 分值, and
     never more than the 分值: 92% × 10 = 9.2. The stated 执行率 is used (BL520
     checks the rate itself).
+
+    Why it matters: the budget-execution score is computed, not judged; a different score is an
+    arithmetic error in the 评分表.
+
+    Example: 执行率 92%, 分值 10, 得分 10: 92% × 10 = 9.2.
 
     Fix: correct the 得分.
     """
@@ -414,9 +448,14 @@ def execution_score(ctx) -> None:
 def fund_sources(ctx) -> None:
     """年度资金总额与各资金来源之和不符 — per column of the 项目支出绩效自评表.
 
-    For 年初预算数, 全年预算数 and 全年执行数 alike, 年度资金总额 = 当年财政拨款 +
+    What it checks: for 年初预算数, 全年预算数 and 全年执行数 alike, 年度资金总额 = 当年财政拨款 +
     上年结转资金 + 其他资金 (empty cells and 「—」 count as not stated; a column is
     checked when every source states it).
+
+    Why it matters: the total funds of a project must be the sum of their sources; a mismatch hides
+    money with no stated source.
+
+    Example: 年度资金总额 138 with 当年财政拨款 126 + 上年结转资金 10 = 136.
 
     Fix: correct the total or the source that was mistyped.
     """

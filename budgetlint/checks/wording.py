@@ -15,12 +15,17 @@ _WORDS_EN = {">": "greater than", "<": "less than", "=": "equal to", "<=": "not 
 def comparison_wording(ctx) -> None:
     """大于/小于/等于的表述与数字不符 — the comparison word contradicts the two amounts.
 
-    「年初预算为0万元，支出决算为203.59万元。决算数小于年初预算数的主要原因是…」:
+    What it checks: 「年初预算为0万元，支出决算为203.59万元。决算数小于年初预算数的主要原因是…」:
     203.59 is not less than 0. The two amounts are the nearest ones of the
     named roles (决算数, 年初预算数, 预算数) stated before the comparison in the
     same paragraph; 「等于」 holds when the two agree within rounding, 「大于」 when
     some values their rounding allows are in that order (0.03 and 0.03 may be
     249 元 and 248 元).
+
+    Why it matters: the comparison word is the sentence's conclusion; a word the figures contradict
+    states the opposite of what happened.
+
+    Example: 「年初预算为100万元，支出决算为120万元。决算数少于年初预算数」: 120 > 100.
 
     Fix: correct the word (大于/小于/等于) or the amounts.
     """
@@ -57,9 +62,14 @@ def comparison_wording(ctx) -> None:
 def written_expression(ctx) -> None:
     """算式结果不符 — a written calculation does not evaluate to the result written after it.
 
-    「全年平均执行率 = Σ(85.07% + 102.83% + 80.56% + 80.56%) ÷ 4 = 90.69%」
+    What it checks: 「全年平均执行率 = Σ(85.07% + 102.83% + 80.56% + 80.56%) ÷ 4 = 90.69%」
     evaluates to 87.255%, not 90.69%. Every number is taken as its rounding
     interval (whole numbers without % such as 「÷ 4」 are exact counts).
+
+    Why it matters: a calculation written out invites readers to check it; a wrong result is visible
+    to all of them.
+
+    Example: 「全年平均执行率 = Σ(85.07% + 102.83% + 80.56% + 80.56%) ÷ 4 = 90.69%」: it is 87.255%.
 
     Fix: correct the result or the terms.
     """
