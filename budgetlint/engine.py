@@ -1,7 +1,6 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,8 +26,10 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
+    score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
+    final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
+    three_public: list = field(default_factory=list)  # tables.three_public.ThreePublic: 三公 tables in any layout
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
-    report_years: tuple = ()  # the year(s) the document reports on, most frequent first
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
@@ -74,21 +75,20 @@ class DocResult:
 
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
-    from .extract.assemble import extract_facts
+    from .extract.stage import extract
     from .tables.readers import claimed, read_tables
 
     tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
     norm = normalize(_without(doc.text, claimed(tables, doc.text)))  # a table row is never read as a sentence
     sentences = segment(norm)
-    facts = extract_facts(norm, sentences)
-    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
+    x = extract(doc, norm, sentences, tables)
+    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
+                  score_tables=x.score_tables, final_tables=x.final_tables, three_public=x.three_public)
     by_unit: dict[str, Counter] = {}
-    for a in facts.facts:
+    for a in x.facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
-    years = Counter(re.findall(r"(20\d\d)年", norm.text))
-    ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
 
 
@@ -109,21 +109,6 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    return DocResult(doc=doc, facts=ctx.facts, findings=_one_per_contradiction(ctx.findings), tables=ctx.tables)
+    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)
 
-
-def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings; when two rules recompute the same value from the same numbers, keep the lower code.
-
-    (A share checked against prose amounts and against the same amounts in a
-    table is one contradiction, not two.)
-    """
-    kept, seen = [], set()
-    for f in sorted(findings, key=lambda f: (f.span.start, f.code, f.span.end)):
-        numbers = tuple(sorted(re.sub(r"[^\d.]", "", o.value) for o in f.evidence.operands))
-        key = (f.span, f.evidence.stated, f.evidence.recomputed, numbers)
-        if f.evidence.recomputed is not None and key in seen:
-            continue
-        seen.add(key)
-        kept.append(f)
-    return kept

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from budgetlint.checks.final_accounts import final_tables
 from budgetlint.config import Config
 from budgetlint.engine import analyse
 from budgetlint.tables.three_public import from_final, keyed
@@ -35,7 +34,7 @@ def _ctx(name: str):
 
 
 def _tables(name: str):
-    return {t.kind: t for t in final_tables(_ctx(name))}
+    return {t.kind: t for t in _ctx(name).final_tables}
 
 
 def _cell(t, line: str, col: str | None = None, side: int | None = None) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from budgetlint.checks.scoring import score_tables
-from budgetlint.checks.three_public import three_public
 from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
@@ -55,10 +53,10 @@ def plant(grid, cell):
 
 def grid_read(ctx) -> list:
     """What the reader rebuilt: 三公 cells by item and column, score items with 分值 and 得分, fund rows."""
-    tp = [{item: [c.text if c else "" for c in row] for item, row in t.cells.items()} for t in three_public(ctx)]
+    tp = [{item: [c.text if c else "" for c in row] for item, row in t.cells.items()} for t in ctx.three_public]
     sc = [[(it.kind, it.label, it.weight and it.weight.text, it.score and it.score.text,
             it.budget and it.budget.text, it.executed and it.executed.text, it.rate and it.rate.text)
-           for it in t.items if it.weight or it.score or it.budget] for t in score_tables(ctx)]
+           for it in t.items if it.weight or it.score or it.budget] for t in ctx.score_tables]
     return [tp, sc]
 
 

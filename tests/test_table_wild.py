@@ -5,8 +5,6 @@ count from 1); see tests/corpus/README.md, "Documents in the wild".
 """
 from __future__ import annotations
 
-from budgetlint.checks.scoring import score_tables
-from budgetlint.checks.three_public import three_public
 from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
@@ -26,7 +24,7 @@ def _found(prefix: str) -> list[dict]:
 
 def _three(prefix: str) -> dict[str, list[str]]:
     ctx = analyse(read_document(_file(prefix)), Config())
-    (t,) = three_public(ctx)
+    (t,) = ctx.three_public
     return {item: [c.text if c else "" for c in row] for item, row in t.cells.items()}
 
 
@@ -81,7 +79,7 @@ def test_cells_between_lines_of_pipes_and_ending_in_a_pipe():
 def test_022_pipe_rows_broken_across_lines_keep_their_hierarchy():
     """「| 部门决策(25分) | 目标任务(15分) | 相关性(5分) |」 then 「| 明确性(5分) |」: 25 = 15 + 10, 15 = 5 + 5 + 5."""
     ctx = analyse(read_document(_file("022")), Config())
-    (table,) = score_tables(ctx)
+    (table,) = ctx.score_tables
     by_label = {it.label: it for it in table.items}
     decision = by_label["部门决策"]
     assert [(it.label, it.weight.text) for it in table.children(decision.index)] == [("目标任务", "15"),
@@ -93,7 +91,7 @@ def test_022_pipe_rows_broken_across_lines_keep_their_hierarchy():
 def test_036_word_cells_as_paragraphs():
     """年度资金总额 43.2 | 43.2 | 37.24 | 10 | 86% | 9 under 「年初」「预算数」 … header cells broken in two."""
     ctx = analyse(read_document(_file("036")), Config())
-    (table,) = score_tables(ctx)
+    (table,) = ctx.score_tables
     fund = table.items[0]
     assert (fund.label, fund.budget_initial.text, fund.budget.text, fund.executed.text, fund.weight.text,
             fund.rate.text, fund.score.text) == ("年度资金总额", "43.2", "43.2", "37.24", "10", "86", "9")
@@ -118,7 +116,7 @@ def test_a_row_starting_with_an_empty_cell_keeps_its_column():
             " | 预算(4分) | 指标2 | 4 | 3 |\n"
             "总分 |  |  | 10 | 9 |\n")
     ctx = analyse(Document("t.md", text), Config())
-    (table,) = score_tables(ctx)
+    (table,) = ctx.score_tables
     assert [(it.kind, it.label, it.weight.text) for it in table.items if it.kind == "section"] == [
         ("section", "决策", "10"), ("section", "目标", "6"), ("section", "预算", "4")]
     assert [f.code for f in lint(Document("t.md", text), Config()).findings] == []

@@ -1,4 +1,4 @@
-"""Helpers of the table rules: a cell's interval, a labelled sum of cells checked and reported."""
+"""Helpers of the table rules: a 决算 table by kind, a cell's interval, a labelled sum of cells checked and reported."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -10,6 +10,11 @@ from ..tables.final_accounts import FinalTable, Line, is_blank, value_of
 from ..tables.model import Cell
 
 Part = tuple[str, Cell]  # (label, cell)
+
+
+def by_kind(ctx, kind: str) -> Optional[FinalTable]:
+    """The recognised 决算 table of ``kind`` (summary, income, gpb_expenditure …), if any."""
+    return next((t for t in ctx.final_tables if t.kind == kind), None)
 
 
 def cell_interval(ctx, cell: Cell, tail: bool = False) -> Optional[Interval]:

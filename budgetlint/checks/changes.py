@@ -16,10 +16,15 @@ HUNDRED = Decimal(100)
 def change_rate(ctx) -> None:
     """增减幅度与增减额不符 — a growth rate is not change ÷ the previous value.
 
-    「收、支总计949.54万元。与上年相比，减少367.99万元，减少27.93%」 implies a
+    What it checks: 「收、支总计949.54万元。与上年相比，减少367.99万元，减少27.93%」 implies a
     previous value of 949.54 + 367.99 = 1317.53 万元 and a rate of
     367.99 ÷ 1317.53 = 27.93%. The same holds against 年初预算 (「比年初预算数
     增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals.
+
+    Why it matters: the rate and the amount of a change describe the same change; when they
+    disagree, one of them was computed on the wrong base or mistyped.
+
+    Example: 「收、支总计949.54万元。与上年相比，减少367.99万元，减少28.93%」: 367.99 ÷ 1317.53 = 27.93%.
 
     Fix: correct the rate or the amount of the change.
     """
@@ -55,9 +60,14 @@ def change_rate(ctx) -> None:
 def change_direction(ctx) -> None:
     """增减方向与幅度矛盾 — 下降/减少 more than 100%, or a change of 0 described with a rate.
 
-    A value cannot fall by more than 100% of itself, and 「减少0万元，下降5%」 is
+    What it checks: A value cannot fall by more than 100% of itself, and 「减少0万元，下降5%」 is
     self-contradictory. Such statements usually come from a swapped sign or a
     rate computed on the wrong base.
+
+    Why it matters: such a change cannot happen; the statement is self-contradictory whatever the
+    true figures are.
+
+    Example: 「减少0万元，下降5%」, or 「下降120%」.
 
     Fix: check the direction word and the base of the rate.
     """
@@ -84,10 +94,15 @@ def change_direction(ctx) -> None:
 def change_against_both_years(ctx) -> None:
     """增减额、方向或幅度与两年数字不符 — the change contradicts the two stated years.
 
-    「本年支出100.00万元，上年支出80.00万元，增加25.00万元，增长25.00%」: both
+    What it checks: 「本年支出100.00万元，上年支出80.00万元，增加25.00万元，增长25.00%」: both
     years are stated, so the change must be 100.00 − 80.00 = 20.00 (an
     increase), and the rate 20.00 ÷ 80.00 = 25.00%. Reports a wrong amount, a
-    wrong direction word (增加 for a fall) or a wrong rate.
+    wrong direction word (增加 for a fall, 持平 for any change) or a wrong rate.
+
+    Why it matters: with both years stated, the change is determined; a different amount, word or
+    rate misreports the trend.
+
+    Example: 「本年支出80.00万元，上年支出100.00万元，增加20.00万元」: 80 − 100 is a fall.
 
     Fix: correct the amount, the word or the rate as the finding says.
     """
@@ -99,7 +114,8 @@ def change_against_both_years(ctx) -> None:
         diff = cur.value.value - prev.value.value
         d = ctx.decimals(cur.value)
         ops = [amount_operand(cur), amount_operand(prev)]
-        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0):
+        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0) \
+                or (ch.direction == "flat" and not diff_iv.lo <= 0 <= diff_iv.hi):
             word = "减少" if diff < 0 else "增加"
             ctx.report((ch.amount or ch.rate or ch).span, zh=f"「{ch.verb}」与数字不符：{cur.value.text} 比 {prev.value.text} {'少' if diff < 0 else '多'} {fmt(abs(diff), d)}，应为“{word}”",
                        en=f"'{ch.verb}' contradicts the figures: {cur.value.text} vs {prev.value.text} is a change of {fmt(diff, d)}",

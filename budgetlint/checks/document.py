@@ -10,10 +10,15 @@ from . import rule
 def not_checked(ctx) -> None:
     """未能解析的数字表述 — a statement with figures that budgetlint could not parse, so it was not checked.
 
-    Users must be able to tell "no error" from "not understood": every clause
+    What it checks: users must be able to tell "no error" from "not understood": every clause
     that holds a money amount or a percentage but matched no statement form of
     the grammar is listed at info level. ``budgetlint facts`` shows the share
     of such numbers per document.
+
+    Why it matters: a document with no finding but many statements not understood was not really
+    checked; the note keeps the two apart.
+
+    Example: 「指标1：集装箱 50.87万标箱」: a figure in a wording the grammar does not know.
 
     Fix: nothing to fix in the document; rephrase only if you want it checked,
     or report the wording so the grammar can learn it.

@@ -18,7 +18,6 @@ from ..tables.three_public import PARTS, ThreePublic
 from ..tables.vocabulary import THREE_ZH
 from . import rule
 from ._cells import cell_interval, check_sum
-from ._tables import three_public
 
 
 def _name(t: ThreePublic, item: str, col: int) -> str:
@@ -42,18 +41,22 @@ def _subtotal_breaks(ctx, t: ThreePublic, j: int) -> bool:
 def three_public_sum(ctx) -> None:
     """“三公”经费合计与各项之和不符 — the “三公” items do not add up to their 合计.
 
-    “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
-    公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in every
-    amount column (预算数, 决算数, 上年, 本年, 增减额), items down the rows or
-    across the columns. Rows such as 会议费 or 培训费 printed under the table are
-    not part of the 合计.
+    What it checks: “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费,
+    and 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in every amount
+    column (预算数, 决算数, 上年, 本年, 增减额), items down the rows or across the
+    columns, in any layout. Rows such as 会议费 or 培训费 printed under the table
+    are not part of the 合计. When only the 公务用车 小计 disagrees with its
+    sub-items and the 合计 holds with them in its place, the 小计 alone is reported.
 
-    Example: 合计 34.35 with 公务用车费 0, 公务接待费 1.70, 因公出国（境）费 0, while
-    公务用车运行维护费 is 32.65: 0 + 1.70 + 0 = 1.70 ≠ 34.35.
+    Why it matters: the “三公” figures are the most read part of a disclosure; a
+    合计 that its items contradict is noticed by the public first.
+
+    Example: 公务用车费 0 with 其中 公务用车运行维护费 32.65 and 公务用车购置 0:
+    0 ≠ 32.65 + 0 (the 合计 34.35 = 0 + 1.70 + 32.65 holds with the sub-items).
 
     Fix: correct the 合计 or the item.
     """
-    for t in three_public(ctx):
+    for t in ctx.three_public:
         for j, col in enumerate(t.columns):
             if col.role == "rate":
                 continue
@@ -73,14 +76,18 @@ def three_public_sum(ctx) -> None:
 def three_public_change(ctx) -> None:
     """“三公”经费增减额与两年之差不符 — a 增减额 cell is not 本年 − 上年.
 
-    In a 三公 table with 上年 and 本年 columns (or two years), each item's
-    增减额 equals its 本年 amount minus its 上年 amount, within rounding.
+    What it checks: in a 三公 table with 上年 and 本年 columns (or two years),
+    each item's 增减额 equals its 本年 amount minus its 上年 amount, within the
+    rounding of the three cells.
+
+    Why it matters: the 增减额 is what readers compare between years; a figure
+    that the two years do not give misstates the change.
 
     Example: 上年 13.06, 本年 10.20, 增减额 −2.68: 10.20 − 13.06 = −2.86.
 
     Fix: recompute the 增减额 from the two years.
     """
-    for t in three_public(ctx):
+    for t in ctx.three_public:
         years, change = t.years(), t.column("change")
         if years is None or change is None:
             continue
@@ -104,15 +111,18 @@ def _rate_interval(ctx, change: Cell, prev: Cell) -> Optional[Interval]:
 def three_public_rate(ctx) -> None:
     """“三公”经费增减率与增减额不符 — a 增减率 cell is not 增减额 ÷ 上年.
 
-    Each item's 增减率 equals its 增减额 (or 本年 − 上年) divided by its 上年
+    What it checks: each item's 增减率 equals its 增减额 divided by its 上年
     amount. Inputs and the stated rate are taken as the intervals their
     rounding allows; a rate of an item whose 上年 amount is 0 is not checked.
+
+    Why it matters: a rate computed on the wrong base (本年 instead of 上年) or
+    with a slipped digit overstates or hides the change.
 
     Example: 上年 13.06, 增减额 −2.86, 增减率 −2.19%: −2.86 ÷ 13.06 = −21.90%.
 
     Fix: recompute the rate on the 上年 amount.
     """
-    for t in three_public(ctx):
+    for t in ctx.three_public:
         years, rate, change = t.years(), t.column("rate"), t.column("change")
         if years is None or rate is None:
             continue

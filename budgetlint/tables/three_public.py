@@ -250,6 +250,16 @@ def three_public_tables(tables: list[Table], text: str) -> list[ThreePublic]:
     return out
 
 
+def document_three_public(tables: list[Table], finals: list, text: str) -> list[ThreePublic]:
+    """The 三公 tables of a document: those of its PDF/Word/Excel 决算 tables, then those of its text layouts."""
+    found = [t for t in (from_final(ft) for ft in finals if ft.kind == "three_public"
+                         and not all(p.source == "text" for p in ft.parts)) if t]
+    for t in three_public_tables(tables, text):
+        if not any(o.span.start < t.span.end and t.span.start < o.span.end for o in found):
+            found.append(t)
+    return found
+
+
 def from_final(ft) -> Optional[ThreePublic]:
     """The 三公 table of a recognised 决算 table set (PDF, Word, Excel): the national horizontal layout.
 
