@@ -63,3 +63,9 @@ def check_sum(ctx, total: Part, parts: list[Part], what_zh: str, what_en: str, c
         related=[c.span for c in cells], code=code,
     )
     return True
+
+
+def first_value(line: Line) -> tuple[str, Optional[Cell]]:
+    for k, c in line.cells.items():
+        return k, c
+    return "", None

@@ -1,4 +1,4 @@
-"""BL110–BL149: the identities of the standard 部门决算公开表格.
+"""BL111–BL117: the identities within each standard 部门决算公开表格 (ledgers and classification tables).
 
 Tables are recognised by ``budgetlint.tables.final_accounts``; each rule here
 is one identity the national template imposes. Every cell is taken as the
@@ -9,18 +9,16 @@ the parts as operands.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Optional
 
-from ..facts import Amount
-from ..model import Evidence, Operand, Severity, Span
-from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, is_blank, value_of
+from ..model import Severity
+from ..tables.final_accounts import Line
 from ..tables.model import Cell
 from . import rule
-from ._cells import by_kind, cell_interval, check_sum, label
+from ._cells import check_sum, label
 
 
-def _first_value(line: Line) -> tuple[str, Optional[Cell]]:
+def first_value(line: Line) -> tuple[str, Optional[Cell]]:
     for k, c in line.cells.items():
         return k, c
     return "", None
@@ -129,8 +127,8 @@ def table_totals_balance(ctx) -> None:
         grands = [_ledger_groups(t.side_lines(s))[3] for s in (0, 1)]
         if not all(grands):
             continue
-        left = (label(t, grands[0], "收入"), _first_value(grands[0])[1])
-        right = _first_value(grands[1])[1]
+        left = (label(t, grands[0], "收入"), first_value(grands[0])[1])
+        right = first_value(grands[1])[1]
         if left[1] is None or right is None:
             continue
         check_sum(ctx, (label(t, grands[1], "支出"), right), [left], "收入总计", "the income 总计")
@@ -236,190 +234,3 @@ def table_row_total(ctx) -> None:
                     check_sum(ctx, (label(t, ln, cols[tot]), ln.cells[cols[tot]]),
                               [(label(t, ln, c), ln.cells[c]) for c in comps if c in ln.cells],
                               "各列之和", "the sum of the component columns")
-
-
-@rule("BL118", "basic-expenditure-split", Severity.ERROR)
-def basic_expenditure_split(ctx) -> None:
-    """基本支出 ≠ 人员经费 + 公用经费 — across the 一般公共预算 tables.
-
-    What it checks: the 基本支出 合计 of 一般公共预算财政拨款支出决算表 equals 人员经费合计 +
-    公用经费合计 of 一般公共预算财政拨款基本支出决算表.
-
-    Why it matters: the 基本支出 of one table is split into 人员经费 and 公用经费 in the next; when they
-    disagree, one table misstates the money.
-
-    Example: 基本支出 5364.75 with 人员经费合计 4884.09 and 公用经费合计 480.66.
-
-    Fix: correct the table that is wrong.
-    """
-    gpb, basic = by_kind(ctx, "gpb_expenditure"), by_kind(ctx, "gpb_basic")
-    if gpb is None or basic is None or gpb.total_line() is None:
-        return
-    total = gpb.total_line()
-    cell = total.cells.get("基本支出")
-    staff, public = basic.find("人员经费合计", "人员经费"), basic.find("公用经费合计", "公用经费")
-    if cell is None or staff is None or public is None:
-        return
-    parts = [(label(basic, ln), _first_value(ln)[1]) for ln in (staff, public)]
-    if all(c is not None for _, c in parts):
-        check_sum(ctx, (label(gpb, total, "基本支出"), cell), parts, "人员经费与公用经费之和",
-                  "人员经费 plus 公用经费")
-
-
-# ---------------------------------------------------------------------------
-# the same quantity in two tables
-
-def _class_lines(t: FinalTable) -> dict[str, Line]:
-    """Top-level expenditure classes by folded name (类 rows, or numbered 支出 lines of a ledger)."""
-    if t.kind in ("summary", "fiscal_summary"):
-        return {ln.name: ln for ln in t.side_lines(1) if ln.numbered}
-    return {ln.name: ln for ln in t.classes()}
-
-
-def cross_pairs(ctx):
-    """(label_a, cell_a, label_b, cell_b): cells that the template says hold the same quantity."""
-    s, inc, exp = by_kind(ctx, "summary"), by_kind(ctx, "income"), by_kind(ctx, "expenditure")
-    fs, gpb = by_kind(ctx, "fiscal_summary"), by_kind(ctx, "gpb_expenditure")
-    pairs = []
-
-    def first(ln):
-        return _first_value(ln)[1] if ln else None
-
-    if s and inc and inc.total_line():
-        ln = s.find("本年收入合计", side=0)
-        c = inc.total_line().cells.get("本年收入合计")
-        if ln and c is not None:
-            pairs.append((label(s, ln), first(ln), label(inc, inc.total_line(), "本年收入合计"), c))
-    if s and exp and exp.total_line():
-        ln = s.find("本年支出合计", side=1)
-        c = exp.total_line().cells.get("本年支出合计")
-        if ln and c is not None:
-            pairs.append((label(s, ln), first(ln), label(exp, exp.total_line(), "本年支出合计"), c))
-    if s and exp:
-        rows = _class_lines(exp)
-        for name, ln in _class_lines(s).items():
-            if name in rows and "本年支出合计" in rows[name].cells:
-                pairs.append((label(s, ln), first(ln), label(exp, rows[name], "本年支出合计"),
-                              rows[name].cells["本年支出合计"]))
-    if fs and gpb:
-        rows = _class_lines(gpb)
-        for name, ln in _class_lines(fs).items():
-            c = ln.cells.get("一般公共预算财政拨款")
-            if name in rows and c is not None and "合计" in rows[name].cells:
-                pairs.append((label(fs, ln, "一般公共预算财政拨款"), c, label(gpb, rows[name], "合计"),
-                              rows[name].cells["合计"]))
-        ln = fs.find("本年支出合计", side=1)
-        if ln and gpb.total_line() and ln.cells.get("一般公共预算财政拨款") is not None:
-            pairs.append((label(fs, ln, "一般公共预算财政拨款"), ln.cells["一般公共预算财政拨款"],
-                          label(gpb, gpb.total_line(), "合计"), gpb.total_line().cells.get("合计")))
-    return [p for p in pairs if p[1] is not None and p[3] is not None]
-
-
-@rule("BL120", "cross-table", Severity.ERROR)
-def cross_table(ctx) -> None:
-    """两张决算表中同一数据不一致 — the same quantity differs between two tables.
-
-    What it checks: 本年收入合计 of 收入支出决算总表 equals the 合计 of 收入决算表; 本年支出合计 and
-    each 支出 class equal the 支出决算表 rows; each class of 财政拨款收入支出决算总表
-    (一般公共预算财政拨款 column) equals the 一般公共预算财政拨款支出决算表 row.
-    A difference within the 0.01 tail (sums of rounded rows) is not reported.
-
-    Why it matters: the nine tables restate the same quantities; the same figure must be the same in
-    every table.
-
-    Example: 本年支出合计 9759.38 in 收入支出决算总表, 9769.38 in 支出决算表.
-
-    Fix: correct the table that is wrong.
-    """
-    for la, ca, lb, cb in cross_pairs(ctx):
-        check_sum(ctx, (lb, cb), [(la, ca)], la, la)
-
-
-@rule("BL121", "cell-unreadable", Severity.INFO)
-def cell_unreadable(ctx) -> None:
-    """决算表单元格无法读取，未检查 — a value cell holds text that is not a number.
-
-    What it checks: A value cell such as 「1,2O4.5」 (letter O) or 「见附表」 cannot take part in
-    the identities; the identities it belongs to are not checked. This is
-    reported so that "no finding" is not mistaken for "checked".
-
-    Why it matters: a cell that cannot be read leaves its identities unchecked; saying so keeps "no
-    finding" from meaning "checked".
-
-    Example: a 决算数 cell reading 「1,2O4.5」.
-
-    Fix: write the number, or leave the cell blank when the value is zero.
-    """
-    for t in ctx.final_tables:
-        if t.kind == "three_public" and all(p.source == "text" for p in t.parts):
-            continue  # read by the 三公 reader, which says when it cannot (BL125)
-        for ln in t.lines:
-            for col, cell in ln.cells.items():
-                if not is_blank(cell) and value_of(cell) is None:
-                    ctx.report(cell.span, zh=f"{label(t, ln, col)} 的内容「{cell.text.strip()}」不是数字，相关勾稽关系未检查",
-                               en=f"{label(t, ln, col)} holds '{cell.text.strip()}', not a number; its identities were not checked")
-
-
-@rule("BL110", "tables-missing", Severity.INFO)
-def tables_missing(ctx) -> None:
-    """决算公开表格不全 — a 决算 disclosure lacks some of the nine standard tables.
-
-    What it checks: A complete 部门决算 disclosure publishes 收入支出决算总表, 收入决算表, 支出决算表,
-    财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款
-    基本支出决算表, 财政拨款“三公”经费支出决算表, 政府性基金预算财政拨款收入支出
-    决算表 and 国有资本经营预算财政拨款收入支出决算表. When some are recognised and
-    others are not, the missing ones are listed (info: they may sit in another file).
-    A 情况说明 published without any table gets one info note saying that its
-    figures were not compared with tables.
-
-    Why it matters: a 决算 disclosure is judged complete only with all nine tables; and a 说明 without
-    tables cannot be checked against them, so silence would look like a clean result.
-
-    Example: a 说明 that shows 收入支出决算总表 and 支出决算表 but not the other seven tables.
-
-    Fix: publish the missing tables (an empty table still keeps its format).
-    """
-    found = {t.kind for t in ctx.final_tables}
-    if not found & set(REQUIRED):
-        text = ctx.doc.text
-        at = text.find("决算")
-        amounts = sum(1 for a in ctx.facts.of(Amount) if a.value.is_money)
-        if at >= 0 and text.count("决算") >= 3 and "情况说明" in text and amounts >= 3:
-            ctx.report(Span(start=at, end=at + 2), zh="未找到决算公开表格：情况说明中的数字未与表格比对",
-                       en="no 决算 tables found: the figures of the 情况说明 were not compared with tables")
-        return
-    missing = [NAMES[k] for k in REQUIRED if k not in found]
-    if missing:
-        first = min(ctx.final_tables, key=lambda t: t.span.start)
-        ctx.report(first.parts[0].rows[0].span if first.parts[0].rows else first.span,
-                   zh=f"决算公开表格缺少：{'、'.join(missing)}",
-                   en=f"the 决算 disclosure lacks: {', '.join(missing)}")
-
-
-@rule("BL122", "cross-table-tail", Severity.INFO)
-def cross_table_tail(ctx) -> None:
-    """两张决算表中同一数据仅差尾数 — two tables hold the same quantity a cent apart.
-
-    What it checks: 「卫生健康支出」 236.63 in 收入支出决算总表 and 236.64 in 支出决算表: a class
-    total summed from rounded rows in one table and rounded from 元 in the
-    other. Within the 0.01 tail this is not an error (BL120 stays silent); it
-    is shown for readers who want the tables to agree to the cent.
-
-    Why it matters: a cent apart is explained by rounding, but readers who compare the tables will
-    ask; the note tells them why.
-
-    Example: 卫生健康支出 236.63 in 收入支出决算总表 and 236.64 in 支出决算表.
-
-    Fix: take both figures from the same source.
-    """
-    for la, ca, lb, cb in cross_pairs(ctx):
-        a, b = value_of(ca), value_of(cb)
-        ia, ib = cell_interval(ctx, ca), cell_interval(ctx, cb, tail=True)
-        if a is None or b is None or a == b or ia is None or ib is None or not ia.overlaps(ib):
-            continue
-        ctx.report(cb.span, zh=f"{lb} {cb.text.strip()} 与 {la} {ca.text.strip()} 仅差尾数",
-                   en=f"{lb} {cb.text.strip()} and {la} {ca.text.strip()} differ by the rounding tail only",
-                   evidence=Evidence(stated=cb.text.strip(), recomputed=ca.text.strip(),
-                                     operands=[Operand(label=la, value=ca.text.strip(), span=ca.span)],
-                                     difference=str(b - a)),
-                   related=[ca.span])

@@ -22,6 +22,7 @@ from ..tables.final_accounts import FinalTable, Line, plain, squash
 from ..tables.model import Cell
 from . import rule
 from ..tables.three_public import keyed
+from ..tables.vocabulary import THREE_ZH
 from ._cells import by_kind, cell_interval, label
 
 Found = Optional[tuple[str, Cell]]
@@ -64,8 +65,7 @@ def _three(item: str):
     return get
 
 
-item_zh = {"total": "合计", "abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
-           "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
+item_zh = THREE_ZH
 
 
 def _actual(f):

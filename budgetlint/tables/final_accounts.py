@@ -25,37 +25,7 @@ from typing import Optional
 
 from ..model import Span
 from .model import Cell, Table
-from .vocabulary import not_applicable
-
-# (kind, title as written once spaces and quotes are removed), most specific first.
-KINDS: list[tuple[str, str]] = [
-    ("fiscal_summary", "财政拨款收入支出决算总表"),
-    ("summary", "收入支出决算总表"),
-    ("gpb_basic", "一般公共预算财政拨款基本支出决算表"),
-    ("gpb_expenditure", "一般公共预算财政拨款支出决算明细表"),
-    ("gpb_expenditure", "一般公共预算财政拨款支出决算表"),
-    ("gov_fund", "政府性基金预算财政拨款收入支出决算表"),
-    ("gov_fund", "政府性基金预算财政拨款支出决算表"),
-    ("soe_capital", "国有资本经营预算财政拨款收入支出决算表"),
-    ("soe_capital", "国有资本经营预算财政拨款支出决算表"),
-    ("three_public", "三公经费支出决算表"),
-    ("office_running", "机关运行经费支出决算表"),
-    ("office_running", "机关运行经费"),
-    ("procurement", "政府采购支出决算表"),
-    ("procurement", "政府采购情况表"),
-    ("income", "收入决算表"),
-    ("expenditure", "支出决算表"),
-]
-NAMES = {
-    "summary": "收入支出决算总表", "income": "收入决算表", "expenditure": "支出决算表",
-    "fiscal_summary": "财政拨款收入支出决算总表", "gpb_expenditure": "一般公共预算财政拨款支出决算表",
-    "gpb_basic": "一般公共预算财政拨款基本支出决算表", "gov_fund": "政府性基金预算财政拨款收入支出决算表",
-    "soe_capital": "国有资本经营预算财政拨款收入支出决算表", "three_public": "财政拨款“三公”经费支出决算表",
-    "office_running": "机关运行经费支出决算表", "procurement": "政府采购支出决算表",
-}
-# The nine tables every complete 部门决算 disclosure must publish.
-REQUIRED = ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
-            "three_public", "gov_fund", "soe_capital"]
+from .vocabulary import KINDS, NAMES, not_applicable
 
 _SQUASH = re.compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}

@@ -16,26 +16,8 @@ from typing import Optional
 from ..facts import Num
 from ..model import Span
 from .scores import ScoreItem, ScoreTable, TextCell
+from .vocabulary import MEANINGS
 
-# first match wins: 评分标准 before 得分/评分, 指标分值 before 指标
-MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
-    ("rubric", r"评分标准|计分标准|评分规则|评分办法|评分细则"),
-    ("deviation", r"偏差原因"),
-    ("note", r"扣分原因|其他说明|备注"),
-    ("desc", r"指标解释|指标说明|指标内涵|^说明$"),
-    ("budget_initial", r"年初预算"),
-    ("budget", r"全年预算|调整后预算"),
-    ("executed", r"全年执行|预算执行数|执行数"),
-    ("rate", r"执行率"),
-    ("target", r"年度指标值|^指标值|目标值|预期目标|预期指标值"),
-    ("actual", r"实际完成值|^完成值|实际值|实际完成情况|实际完成指标值"),
-    ("weight", r"分值|权重|满分"),
-    ("score", r"得分|打分|自评分|^评分$"),
-    ("name1", r"一级指标"),
-    ("name2", r"二级指标"),
-    ("name3", r"三级指标"),
-    ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
-]]
 _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)

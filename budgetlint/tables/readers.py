@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..document import Document
 from ..model import Span
-from .header import GridCell, build_scores, is_header_row, meaning
+from .header import GridCell, build_scores, meaning
 from .rebuild import rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role

@@ -1,14 +1,67 @@
 """Header words of the standard tables: what a label or a column header says a cell holds.
 
-One place for the words the table readers rebuild rows from: the items of
-the 三公 tables (and the rows printed under them that are not part of their
-合计), the label columns (项目, 科目 …) and the value columns of the 决算,
-预算 and 三公 tables (预算数, 决算数, 上年, 本年, 增减额, 增减率 …).
+One place for the words the table readers rebuild rows from: the titles of
+the nine 决算 tables, the column headers of score tables (分值, 得分, 一级指标 …,
+年初预算数 … 执行率), the indicator categories of the 项目支出绩效自评表, the
+items of the 三公 tables (and the rows printed under them that are not part
+of their 合计), the label columns (项目, 科目 …) and the value columns of the
+决算, 预算 and 三公 tables (预算数, 决算数, 上年, 本年, 增减额, 增减率 …). The
+words of prose statements are in ``budgetlint.vocabulary``.
 """
 from __future__ import annotations
 
 import re
 from typing import Optional
+
+# (kind, title as written once spaces and quotes are removed), most specific first.
+KINDS: list[tuple[str, str]] = [
+    ("fiscal_summary", "财政拨款收入支出决算总表"),
+    ("summary", "收入支出决算总表"),
+    ("gpb_basic", "一般公共预算财政拨款基本支出决算表"),
+    ("gpb_expenditure", "一般公共预算财政拨款支出决算明细表"),
+    ("gpb_expenditure", "一般公共预算财政拨款支出决算表"),
+    ("gov_fund", "政府性基金预算财政拨款收入支出决算表"),
+    ("gov_fund", "政府性基金预算财政拨款支出决算表"),
+    ("soe_capital", "国有资本经营预算财政拨款收入支出决算表"),
+    ("soe_capital", "国有资本经营预算财政拨款支出决算表"),
+    ("three_public", "三公经费支出决算表"),
+    ("office_running", "机关运行经费支出决算表"),
+    ("office_running", "机关运行经费"),
+    ("procurement", "政府采购支出决算表"),
+    ("procurement", "政府采购情况表"),
+    ("income", "收入决算表"),
+    ("expenditure", "支出决算表"),
+]
+NAMES = {
+    "summary": "收入支出决算总表", "income": "收入决算表", "expenditure": "支出决算表",
+    "fiscal_summary": "财政拨款收入支出决算总表", "gpb_expenditure": "一般公共预算财政拨款支出决算表",
+    "gpb_basic": "一般公共预算财政拨款基本支出决算表", "gov_fund": "政府性基金预算财政拨款收入支出决算表",
+    "soe_capital": "国有资本经营预算财政拨款收入支出决算表", "three_public": "财政拨款“三公”经费支出决算表",
+    "office_running": "机关运行经费支出决算表", "procurement": "政府采购支出决算表",
+}
+# The nine tables every complete 部门决算 disclosure must publish.
+REQUIRED = ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
+            "three_public", "gov_fund", "soe_capital"]
+
+# first match wins: 评分标准 before 得分/评分, 指标分值 before 指标
+MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
+    ("rubric", r"评分标准|计分标准|评分规则|评分办法|评分细则"),
+    ("deviation", r"偏差原因"),
+    ("note", r"扣分原因|其他说明|备注"),
+    ("desc", r"指标解释|指标说明|指标内涵|^说明$"),
+    ("budget_initial", r"年初预算"),
+    ("budget", r"全年预算|调整后预算"),
+    ("executed", r"全年执行|预算执行数|执行数"),
+    ("rate", r"执行率"),
+    ("target", r"年度指标值|^指标值|目标值|预期目标|预期指标值"),
+    ("actual", r"实际完成值|^完成值|实际值|实际完成情况|实际完成指标值"),
+    ("weight", r"分值|权重|满分"),
+    ("score", r"得分|打分|自评分|^评分$"),
+    ("name1", r"一级指标"),
+    ("name2", r"二级指标"),
+    ("name3", r"三级指标"),
+    ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
+]]
 
 _SQUASH = re.compile(r"[\s“”\"'‘’「」、]")
 _NUMBERING = re.compile(r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))*")
