@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from .config import Config, Resolver
+from .crossdoc import Ledger
 from .document import Document
 from .ingest import InputError, expand_paths, read_document
 from .model import Finding
@@ -30,6 +31,7 @@ class FileResult:
     numbers_seen: int = 0
     numbers_used: int = 0
     error: Optional[tuple[str, str, str]] = None  # (path, zh, en): exceptions with custom args do not pickle
+    ledger: Optional[Ledger] = None  # identity and comparable quantities, for the cross-document rules
 
     def input_error(self) -> Optional[InputError]:
         return InputError(*self.error) if self.error else None
@@ -56,8 +58,10 @@ def collect(paths: list[str], resolver: Resolver) -> Iterator[tuple[str, Optiona
 
 def check_file(path: str, cfg: Config) -> FileResult:
     """Read and lint one file; any failure becomes a one-line error for this file only."""
+    from .crossdoc import build_ledger
     from .engine import lint
     from .facts import Unparsed
+    from .identity import identify
     from .suppress import apply_suppressions
 
     try:
@@ -65,6 +69,7 @@ def check_file(path: str, cfg: Config) -> FileResult:
         res = lint(doc, cfg)
         findings = [f for f in res.findings if cfg.enabled(f.code)]
         findings = apply_suppressions(doc, findings, cfg.enabled, cfg.severity)
+        ledger = build_ledger(res.context, identify(doc.text, cfg.document_settings(path)))
     except InputError as e:
         return FileResult(path, error=(e.path, e.zh, e.en))
     except Exception as e:  # a bug must not stop a batch of hundreds of files
@@ -72,7 +77,7 @@ def check_file(path: str, cfg: Config) -> FileResult:
     findings.sort(key=lambda f: (f.span.start, f.code, f.span.end))
     unchecked = sum(1 for f in res.facts.facts if isinstance(f, Unparsed))
     return FileResult(path, doc, findings, facts=len(res.facts.facts) - unchecked, unchecked=unchecked,
-                      numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used)
+                      numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used, ledger=ledger)
 
 
 def _check_job(job: tuple[str, Config]) -> FileResult:

@@ -73,6 +73,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
           statistics, summary, summary_csv) -> None:
     """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input or config errors."""
     from . import batch
+    from .crossdoc import cross_check
     from .report import locate
 
     resolver = _resolver(config_file, lang, select=_codes(select), extend_select=_codes(extend_select),
@@ -95,6 +96,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     results = batch.run(todo, jobs or os.cpu_count() or 1, ("检查中" if lang == "zh" else "checking") if show_progress else None)
     errors += [r.input_error() for r in results if r.error]
     done = [r for r in results if r.doc is not None]
+    cross_check(done, dict(todo))
 
     if write_baseline:
         from .baseline import write_baseline as write
