@@ -113,18 +113,38 @@ def _with_progress(results: Iterator[FileResult], n: int, label: Optional[str]) 
 
 
 SUMMARY_HEADERS = {
-    "zh": ["文件", "错误", "警告", "提示", "事实", "未检查语句", "数字识别率"],
-    "en": ["file", "errors", "warnings", "info", "facts", "not checked", "numbers understood"],
+    "zh": ["文件", "单位", "年度", "类型", "页数", "错误", "警告", "提示", "事实", "未检查语句", "数字识别率", "跨文件问题"],
+    "en": ["file", "unit", "year", "kind", "pages", "errors", "warnings", "info", "facts", "not checked",
+           "numbers understood", "cross-document"],
 }
 
 
-def summary_rows(results: list[FileResult]) -> list[list]:
-    """One row per document read: findings by severity, facts extracted, statements not checked, coverage."""
+def summary_rows(results: list[FileResult], lang: str = "zh") -> list[list]:
+    """One row per document read, worst first (errors, then warnings, cross-document findings, info),
+    then a total row: identity, pages, findings by severity, facts, statements not checked, coverage."""
+    from .checks import load_rules
+
+    rules = load_rules()
     rows = []
     for r in results:
         if r.doc is None:
             continue
         count = {s: sum(1 for f in r.findings if f.severity.value == s) for s in ("error", "warning", "info")}
-        cov = f"{100 * r.numbers_used / r.numbers_seen:.1f}%" if r.numbers_seen else "-"
-        rows.append([r.path, count["error"], count["warning"], count["info"], r.facts, r.unchecked, cov])
-    return rows
+        cross = sum(1 for f in r.findings if f.code in rules and rules[f.code].cross)
+        ident = r.ledger.identity if r.ledger else None
+        pages = len({reg.page for reg in r.doc.regions if reg.page is not None}) or "-"
+        rows.append([r.path, (ident and ident.unit) or "-", (ident and ident.year) or "-",
+                     (ident and ident.label(lang)) or "-", pages, count["error"], count["warning"], count["info"],
+                     r.facts, r.unchecked, _coverage(r.numbers_used, r.numbers_seen), cross])
+    rows.sort(key=lambda row: (-row[5], -row[6], -row[11], -row[7], row[0]))
+    read = [r for r in results if r.doc is not None]
+    total = ["合计" if lang == "zh" else "total", "", "", "",
+             sum(row[4] for row in rows if row[4] != "-") or "-",
+             *(sum(row[k] for row in rows) for k in (5, 6, 7, 8, 9)),
+             _coverage(sum(r.numbers_used for r in read), sum(r.numbers_seen for r in read)),
+             sum(row[11] for row in rows)]
+    return rows + [total]
+
+
+def _coverage(used: int, seen: int) -> str:
+    return f"{100 * used / seen:.1f}%" if seen else "-"

@@ -165,7 +165,7 @@ def _year(lines: list[str], text: str) -> Optional[int]:
             m = _YEAR.search(line) or re.search(r"(20\d\d)", line)
             if m:
                 return int(m.group(1))
-    years = Counter(re.findall(r"(20\d\d)\s*年度", text)) or Counter(_YEAR.findall("".join(lines)))
+    years = Counter(re.findall(r"(20\d\d)\s*年", text))
     return int(years.most_common(1)[0][0]) if years else None
 
 
@@ -173,7 +173,7 @@ def read_identity(text: str) -> Identity:
     """Unit, year and kind from the first lines of ``text`` (and 「…概况」 headings for the unit)."""
     lines = _head(text)
     ident = Identity(unit=_unit(lines, text), year=_year(lines, text), kind=_kind(lines), stage=_stage(lines))
-    ident.source = {k: "title" for k in ("unit", "year", "kind") if getattr(ident, k)}
+    ident.source = {k: "text" for k in ("unit", "year", "kind") if getattr(ident, k)}
     return ident
 
 
