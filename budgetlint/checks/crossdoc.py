@@ -15,7 +15,8 @@ from . import rule
 
 
 def _what(q) -> tuple[str, str]:
-    return f"{q.year}年{q.key}{BASIS_ZH[q.basis]}", f"{q.year} {q.key} ({BASIS_EN[q.basis]})"
+    name = q.key.rsplit("/", 1)[-1]  # a list item without the total it belongs to
+    return f"{q.year}年{name}{BASIS_ZH[q.basis]}", f"{q.year} {name} ({BASIS_EN[q.basis]})"
 
 
 @rule("BL950", "previous-year-mismatch", Severity.ERROR, cross=True)

@@ -255,6 +255,7 @@ class CrossContext:
     configs: dict  # path -> Config
     findings: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
     _code: str = ""
+    _reported: dict[str, set] = field(default_factory=lambda: defaultdict(set))
 
     def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
         """Every ordered pair (a, b) of different documents of the same unit."""
@@ -283,8 +284,9 @@ class CrossContext:
         from ..checks import load_rules
 
         cfg = self.configs.get(doc.path)
-        if cfg is None or not cfg.enabled(self._code):
-            return
+        if cfg is None or not cfg.enabled(self._code) or (self._code, q.span) in self._reported[doc.path]:
+            return  # one finding per figure, however many documents it disagrees with
+        self._reported[doc.path].add((self._code, q.span))
         rule = load_rules()[self._code]
         sev = Severity(cfg.severity.get(self._code, rule.severity.value))
         unit = "万元"
