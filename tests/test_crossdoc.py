@@ -1,7 +1,7 @@
 """Across documents: identity, BL950–BL953 on planted errors, the screening table and the facts CSV.
 
-The documents in tests/corpus/crossdoc/ are one unit's: the real 2023 决算 of
-岳阳市人民政府口岸管理办公室 (copied from the corpus, unedited) and, written for
+The documents are one unit's: the real 2023 决算 of 岳阳市人民政府口岸管理办公室
+(tests/corpus, unedited) and, in tests/corpus/crossdoc/, written for
 these tests, its 2022 决算, 2023 预算, 2023 “三公” 说明 and 2023 “三公” table,
 whose figures agree with what the 2023 决算 states or implies:
 
@@ -25,6 +25,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 SRC = ROOT / "tests" / "corpus" / "crossdoc"
+REAL_2023 = ROOT / "tests" / "corpus" / "yueyang-port-office-2023-final-accounts.txt"  # the corpus document, unedited
 Y22, Y23 = "yueyang-2022-final-accounts.txt", "yueyang-2023-final-accounts.txt"
 BUDGET, STATEMENT, TABLE = "yueyang-2023-budget.txt", "yueyang-2023-three-public-statement.txt", "yueyang-2023-three-public-table.txt"
 ALL = [Y22, Y23, BUDGET, STATEMENT, TABLE]
@@ -35,7 +36,8 @@ def docs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d").mkdir()
     for name in ALL:
-        shutil.copy(SRC / name, tmp_path / "d" / name)
+        src = REAL_2023 if name == Y23 else SRC / name
+        shutil.copy(src, tmp_path / "d" / name)
     return tmp_path / "d"
 
 
