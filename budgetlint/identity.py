@@ -46,9 +46,10 @@ _NAMED = re.compile(r"(?<!主管)(?:部门|单位|预算单位|填报单位|单�
 _ORG = r"(?:办公室|管理局|局|委员会|委|中心|研究院|医院|卫生院|院|所|馆|站|队|人民政府|政府|街道办事处|办事处|镇|乡|" \
        r"学校|中学|小学|幼儿园|幼儿园|协会|联合会|学会|处|厅|部|办|社|团|会)"
 _ORG_LINE = re.compile(rf"^[\u4e00-\u9fff()（）]{{3,38}}{_ORG}$")
-_BEFORE_YEAR = re.compile(rf"^(?:[（(]?20\d\d[^)）]*[)）])?([\u4e00-\u9fff()（）]{{2,38}}?{_ORG})20\d\d年")
+_BEFORE_YEAR = re.compile(rf"^(?:[（(]?20\d\d[^)）]*[)）]|第[一二三四五六七八九十]+部分)?([\u4e00-\u9fff()（）]{{2,38}}?{_ORG})20\d\d年")
 _AFTER_YEAR = re.compile(rf"20\d\d年度?([\u4e00-\u9fff()（）]{{2,38}}?{_ORG})(?:部门|单位|本级)?(?:20\d\d|“?三公|预算|决算|整体|项目)")
 _PROFILE = re.compile(rf"^(?:第[一二三四五六七八九十]+部分[:：]?|[一二三四五六七八九十]+、)?([\u4e00-\u9fff()（）]{{2,38}}?{_ORG})(?:部门|单位)?(?:基本)?概况$")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分[:：]?")
 _NOT_UNIT = re.compile(r"^(?:本|我|该|全|各|市本级|区本级|县本级|镇本级)|部门$|单位$|公开$")
 _HEAD_LINES = 15
 _META = re.compile(r"索引号|主题分类|发文|发布机构|文号|来源|浏览|关键词|公开目录|发布日期|生成日期")
@@ -134,6 +135,11 @@ def _stage(lines: list[str]) -> str:
 
 
 def _unit(lines: list[str], text: str) -> str:
+    """The unit named by a 「部门：」 field, a title line with its year, a 「…概况」 heading or a line of its own.
+
+    Titles broken over lines give pieces (「中共上海市普陀区委」 / 「社会工作部2024年度」);
+    a candidate that another candidate contains is such a piece, so the longer one is taken.
+    """
     candidates: list[str] = []
     for line in lines:
         m = _NAMED.search(line)
@@ -141,22 +147,16 @@ def _unit(lines: list[str], text: str) -> str:
             candidates.append(_FIELD_END.sub("", m.group(1)))
     for line in lines:
         if len(line) <= 80:
-            for pat in (_BEFORE_YEAR, _AFTER_YEAR):
-                m = pat.search(line)
-                if m:
-                    candidates.append(m.group(1))
-            if _ORG_LINE.match(line):
-                candidates.append(line)
+            candidates += [m.group(1) for pat in (_BEFORE_YEAR, _AFTER_YEAR) for m in [pat.search(line)] if m]
     for line in text.splitlines():  # 「XX部门概况」 headings name the unit anywhere in a long document
         m = _PROFILE.match(_SQUASH.sub("", line))
         if m:
             candidates.append(m.group(1))
             break
-    for c in candidates:
-        c = re.sub(r"^\d{4}年度?", "", c)
-        if len(c) >= 3 and not _NOT_UNIT.search(c):
-            return fold_unit(c)
-    return ""
+    candidates += [line for line in lines if _ORG_LINE.match(line)]
+    found = [c for c in (_PART.sub("", re.sub(r"^\d{4}年度?", "", c)) for c in candidates)
+             if len(c) >= 3 and not _NOT_UNIT.search(c)]
+    return next((fold_unit(c) for c in found if not any(c != d and c in d for d in found)), "")
 
 
 def _year(lines: list[str], text: str) -> Optional[int]:
