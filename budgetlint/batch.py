@@ -58,6 +58,7 @@ def collect(paths: list[str], resolver: Resolver) -> Iterator[tuple[str, Optiona
 
 def check_file(path: str, cfg: Config) -> FileResult:
     """Read and lint one file; any failure becomes a one-line error for this file only."""
+    from .checks import load_rules
     from .crossdoc import build_ledger
     from .engine import lint
     from .facts import Unparsed
@@ -68,7 +69,8 @@ def check_file(path: str, cfg: Config) -> FileResult:
         doc = read_document(path, cfg.max_file_size)
         res = lint(doc, cfg)
         findings = [f for f in res.findings if cfg.enabled(f.code)]
-        findings = apply_suppressions(doc, findings, cfg.enabled, cfg.severity)
+        cross = {code for code, r in load_rules().items() if r.cross}  # suppressed later, in crossdoc.cross_check
+        findings = apply_suppressions(doc, findings, lambda c: cfg.enabled(c) and c not in cross, cfg.severity)
         ledger = build_ledger(res.context, identify(doc.text, cfg.document_settings(path)))
     except InputError as e:
         return FileResult(path, error=(e.path, e.zh, e.en))

@@ -96,6 +96,13 @@ def test_planted_previous_year_error_reads_the_implied_figure(docs):
     assert "d/yueyang-2022-final-accounts.txt" in f["message"]
 
 
+def test_an_inline_comment_suppresses_a_cross_document_finding(docs):
+    plant(docs, Y22, "收、支总计1317.53万元", "收、支总计1327.53万元")
+    plant(docs, Y23, "减少367.99万元，减少27.93%", "减少367.99万元，减少27.93% <!-- budgetlint: disable=BL950 -->")
+    code, out, _ = run_cli("check", "--format", "concise", f"d/{Y22}", f"d/{Y23}")
+    assert "BL950" not in out and "BL990" not in out
+
+
 def test_consistent_documents_give_no_cross_document_finding(docs):
     assert cross(ALL) == []
     assert cross(ALL, "--jobs", "2") == []
