@@ -29,15 +29,21 @@ REAL_2023 = ROOT / "tests" / "corpus" / "yueyang-port-office-2023-final-accounts
 Y22, Y23 = "yueyang-2022-final-accounts.txt", "yueyang-2023-final-accounts.txt"
 BUDGET, STATEMENT, TABLE = "yueyang-2023-budget.txt", "yueyang-2023-three-public-statement.txt", "yueyang-2023-three-public-table.txt"
 ALL = [Y22, Y23, BUDGET, STATEMENT, TABLE]
+# a real PDF 决算 (上海市普陀区财政局 2024) with its 2023 决算 and 2024 预算 written to agree with it:
+# 收入支出总计 2995.39 + 56.95 = 3052.34; 一般公共预算财政拨款支出 2940.05 + 63.14 = 3003.19;
+# 机关运行经费支出 184.65 − 2.55 = 182.10; 年初预算 2993.92, “三公”经费 0.95
+PDF = ROOT / "tests" / "corpus" / "pdf" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
+P23, P24B, P24 = "putuo-finance-2023-final-accounts.txt", "putuo-finance-2024-budget.txt", PDF.name
 
 
 @pytest.fixture
 def docs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d").mkdir()
-    for name in ALL:
+    for name in ALL + [P23, P24B]:
         src = REAL_2023 if name == Y23 else SRC / name
         shutil.copy(src, tmp_path / "d" / name)
+    shutil.copy(PDF, tmp_path / "d" / P24)
     return tmp_path / "d"
 
 
@@ -67,16 +73,22 @@ PLANTED = [
     (STATEMENT, "公务接待费支出决算为2.23万元", "公务接待费支出决算为2.32万元", [STATEMENT, TABLE], "BL952", TABLE, 4, STATEMENT, 3),
     (TABLE, "\t2.23\t2.23\n", "\t2.23\t2.32\n", [Y23, TABLE], "BL952", TABLE, 4, Y23, 103),
     (STATEMENT, "支出决算为3.48万元", "支出决算为3.84万元", [Y23, STATEMENT], "BL953", STATEMENT, 3, Y23, 101),
+    (P23, "收入支出总计3052.34万元", "收入支出总计3025.34万元", [P23, P24], "BL950", P24, (21, 5), P23, 9),
+    (P23, "财政拨款支出3003.19万元", "财政拨款支出3030.19万元", [P23, P24], "BL950", P24, (21, 21), P23, 11),
+    (P23, "机关运行经费支出182.10万元", "机关运行经费支出182.01万元", [P23, P24], "BL950", P24, (24, 1), P23, 13),
+    (P24B, "财政拨款支出预算2993.92万元", "财政拨款支出预算2939.92万元", [P24B, P24], "BL951", P24, (21, 29), P24B, 4),
+    (P24B, "支出预算0.95万元", "支出预算0.59万元", [P24B, P24], "BL951", P24, (23, 10), P24B, 6),
 ]
 
 
 @pytest.mark.parametrize("name,old,new,files,code,on,line,other,other_line", PLANTED,
-                         ids=[f"{p[4]}-{p[1]}" for p in PLANTED])
+                         ids=[f"{p[4]}-{p[0][:6]}-{p[1]}" for p in PLANTED])
 def test_planted_cross_document_error_is_found_with_both_places(docs, name, old, new, files, code, on, line, other,
                                                                  other_line):
     plant(docs, name, old, new)
     found = cross(files)
-    assert [(f["code"], f["path"], f["line"]) for f in found] == [(code, f"d/{on}", line)]
+    page, line = line if isinstance(line, tuple) else (None, line)  # a PDF: page, line on that page
+    assert [(f["code"], f["path"], f.get("page"), f["line"]) for f in found] == [(code, f"d/{on}", page, line)]
     elsewhere = [op for op in found[0]["evidence"]["operands"] if "path" in op]
     assert [(op["path"], op["line"]) for op in elsewhere] == [(f"d/{other}", other_line)]
     other_text = (docs / other).read_text(encoding="utf-8").splitlines()[other_line - 1].strip()
@@ -106,6 +118,18 @@ def test_an_inline_comment_suppresses_a_cross_document_finding(docs):
 def test_consistent_documents_give_no_cross_document_finding(docs):
     assert cross(ALL) == []
     assert cross(ALL, "--jobs", "2") == []
+    assert cross([P23, P24B, P24]) == []
+
+
+def test_units_of_one_folder_are_kept_apart(docs):
+    """Two units' documents in one run: each unit's planted error is found, nothing crosses between them."""
+    plant(docs, Y22, "公务接待费支出决算为3.3万元", "公务接待费支出决算为3.2万元")
+    plant(docs, P23, "机关运行经费支出182.10万元", "机关运行经费支出182.01万元")
+    found = cross(ALL + [P23, P24B, P24])
+    assert sorted((f["path"], f["code"]) for f in found) == [(f"d/{P24}", "BL950"), (f"d/{Y23}", "BL950")]
+    for f in found:
+        other = next(op["path"] for op in f["evidence"]["operands"] if "path" in op)
+        assert other == (f"d/{Y22}" if f["path"] == f"d/{Y23}" else f"d/{P23}")
 
 
 def test_jobs_do_not_change_cross_document_findings(docs):

@@ -78,6 +78,8 @@ _THREE = [  # canonical “三公” keys: every way the documents name them
 _THREE_NAMES = {name for name, _ in _THREE}
 _TABLE_ITEMS = {"total": "三公经费", "abroad": "因公出国(境)费", "cars": "公务用车购置及运行维护费",
                 "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
+# a section heading that PDF extraction ran into the subject: 「(三)一般公共预算财政拨款支出决算具体情况」
+_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 _CUE = re.compile(r"上年|去年|上一年|同期|(20\d\d)年度?(?:相比|比|同期)|预算")
 
@@ -124,7 +126,7 @@ class _Builder:
         from ..extract.subjects import clean, entity_role, is_standard, subject_key
 
         n, year = a.value, self.ident.year
-        if not n.is_money or n.approx or not (is_standard(a.entity) or canonical(subject_key(a.entity)) in _THREE_NAMES):
+        if not n.is_money or n.approx or not (is_standard(self.key(a.entity)) or self.key(a.entity) in _THREE_NAMES):
             return None
         named = clean(a.entity) in clean(a.subject)
         if not named and not (a.role and entity_role(a.subject)[0] in ("", "支出", "收入")):
@@ -138,12 +140,23 @@ class _Builder:
         basis = _basis(a.role, self.ident)
         if not basis:
             return None
-        key = canonical(subject_key(a.entity))
-        if a.id in totals and key == subject_key(a.entity):  # 三公 items are one quantity in any list
+        key = self.key(a.entity)
+        if a.id in totals and key not in _THREE_NAMES:  # 三公 items are one quantity in any list
             total = self.ctx.facts.get(totals[a.id])
-            if isinstance(total, Amount) and canonical(subject_key(total.entity)) != key:
-                key = f"{canonical(subject_key(total.entity))}/{key}"
+            if isinstance(total, Amount) and self.key(total.entity) != key:
+                key = f"{self.key(total.entity)}/{key}"
         return key, year, basis, own
+
+    def key(self, entity: str) -> str:
+        """The entity's ledger key without a heading run into it or the document's own unit in front
+        (「上海市普陀区财政局收入支出总计」)."""
+        from ..extract.subjects import subject_key
+
+        key = subject_key(_HEADING.sub("", entity))
+        unit = self.ident.unit
+        if unit and key.startswith(unit) and len(key) > len(unit):
+            key = subject_key(key[len(unit):])
+        return canonical(key)
 
     def change(self, ch: Change, cur: Amount, about: tuple[str, int, str, bool]) -> None:
         """The value a change implies for last year (or for the budget it is compared with)."""
@@ -191,15 +204,14 @@ class _Builder:
     def tables(self) -> None:
         """The cells of a “三公”经费 table, when the document holds one."""
         from ..checks.final_accounts import by_kind, three_public_cells
-        from ..tables.final_accounts import value_of
 
         t = by_kind(self.ctx, "three_public")
         if t is None or self.ident.year is None or t.unit not in MONEY:
             return
         for (item, role), cell in three_public_cells(t).items():
-            v = value_of(cell)
+            v = cell.number
             if v is None:
-                continue
+                continue  # blank, merged or unreadable: nothing written to compare
             basis = "budget_initial" if role == "budget" and self.ident.kind == "budget" else role
             half = Decimal(5).scaleb(-cell.decimals - 1)
             tail = Decimal(self.ctx.config.tail_digits).scaleb(-cell.decimals) if v else Decimal(0)
