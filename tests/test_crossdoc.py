@@ -280,3 +280,40 @@ def test_examples_pair_is_compared(tmp_path, monkeypatch):
     assert got == [("BL950", "examples/port-office-2024-final-accounts.txt", 9),
                    ("BL951", "examples/port-office-2024-final-accounts.txt", 12),
                    ("BL953", "examples/final-accounts-errors.txt", 136)]
+
+
+def _pair(tmp_path, monkeypatch, last_year: str, this_year: str) -> list[dict]:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-2023.txt").write_text("某县文化馆2023年度部门决算\n" + last_year + "\n", encoding="utf-8")
+    (tmp_path / "b-2024.txt").write_text("某县文化馆2024年度部门决算\n" + this_year + "\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--select", "BL95", "--format", "json", "a-2023.txt", "b-2024.txt")
+    return json.loads(out)
+
+
+RATE_ONLY = "2024年度支出合计900.00万元，比上年下降10.00%。"  # 900.00 ÷ (1 − 10.00%) = 1000.00
+
+
+@pytest.mark.parametrize("stated,flagged", [
+    ("1000.00", False),
+    ("1000.05", False),  # 900.00 ÷ (1 − 0.1000±0.00005) reaches 1000.07, and 1000.05 may be 1000.035–1000.065
+    ("1000.50", True),
+    ("990.00", True),
+])
+def test_a_rate_alone_implies_last_years_figure(tmp_path, monkeypatch, stated, flagged):
+    found = _pair(tmp_path, monkeypatch, f"2023年度支出合计{stated}万元。", RATE_ONLY)
+    assert [(f["code"], f["line"], f["column"]) for f in found] == ([("BL950", 2, 25)] if flagged else [])
+
+
+def test_a_stated_previous_year_figure_is_compared(tmp_path, monkeypatch):
+    found = _pair(tmp_path, monkeypatch, "2023年度支出合计1010.00万元。", "上年支出合计为1000.00万元。")
+    assert [(f["code"], f["line"], f["evidence"]["stated"], f["evidence"]["recomputed"]) for f in found] == [
+        ("BL950", 2, "1000.00万元", "1010.00万元")]
+    assert _pair(tmp_path, monkeypatch, "2023年度支出合计1000.00万元。", "上年支出合计为1000.00万元。") == []
+
+
+def test_years_that_are_not_consecutive_are_not_compared(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("某县文化馆2022年度部门决算\n2022年度支出合计1010.00万元。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("某县文化馆2024年度部门决算\n" + RATE_ONLY + "\n", encoding="utf-8")
+    _, out, _ = run_cli("check", "--select", "BL95", "--format", "json", "a.txt", "b.txt")
+    assert json.loads(out) == []

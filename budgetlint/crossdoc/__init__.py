@@ -80,6 +80,7 @@ _TABLE_ITEMS = {"total": "三公经费", "abroad": "因公出国(境)费", "cars
                 "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
 # a section heading that PDF extraction ran into the subject: 「(三)一般公共预算财政拨款支出决算具体情况」
 _HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
+_PREVIOUS = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?")  # 「上年支出合计」 is 支出合计, of last year
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 _CUE = re.compile(r"上年|去年|上一年|同期|(20\d\d)年度?(?:相比|比|同期)|预算")
 
@@ -148,11 +149,11 @@ class _Builder:
         return key, year, basis, own
 
     def key(self, entity: str) -> str:
-        """The entity's ledger key without a heading run into it or the document's own unit in front
-        (「上海市普陀区财政局收入支出总计」)."""
+        """The entity's ledger key without a heading run into it, 上年 (the year is kept apart) or the
+        document's own unit in front (「上海市普陀区财政局收入支出总计」)."""
         from ..extract.subjects import subject_key
 
-        key = subject_key(_HEADING.sub("", entity))
+        key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
         unit = self.ident.unit
         if unit and key.startswith(unit) and len(key) > len(unit):
             key = subject_key(key[len(unit):])
