@@ -317,3 +317,15 @@ def test_years_that_are_not_consecutive_are_not_compared(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text("某县文化馆2024年度部门决算\n" + RATE_ONLY + "\n", encoding="utf-8")
     _, out, _ = run_cli("check", "--select", "BL95", "--format", "json", "a.txt", "b.txt")
     assert json.loads(out) == []
+
+
+def test_a_budget_compared_with_last_years_budget(tmp_path, monkeypatch):
+    """「比上年预算增加」 in a 预算 implies last year's 预算, not this year's."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("某县文化馆2023年部门预算\n2023年财政拨款支出预算480.00万元。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("某县文化馆2024年部门预算\n2024年财政拨款支出预算500.00万元，比上年预算增加30.00万元。\n",
+                                    encoding="utf-8")
+    _, out, _ = run_cli("check", "--select", "BL95", "--format", "json", "a.txt", "b.txt")
+    # 500.00 − 30.00 = 470.00, the 2023 预算 says 480.00
+    assert [(f["code"], f["path"], f["line"], f["evidence"]["recomputed"]) for f in json.loads(out)] == [
+        ("BL950", "b.txt", 2, "480.00万元")]

@@ -82,7 +82,8 @@ _TABLE_ITEMS = {"total": "三公经费", "abroad": "因公出国(境)费", "cars
 _HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
 _PREVIOUS = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?")  # 「上年支出合计」 is 支出合计, of last year
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
-_CUE = re.compile(r"上年|去年|上一年|同期|(20\d\d)年度?(?:相比|比|同期)|预算")
+_CUE = re.compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?|上年|去年|上一年|同期|20\d\d年度?(?:相比|比|同期)|"
+                  r"(?:年初|调整后|全年)?预算数?")
 
 
 def canonical(key: str) -> str:
@@ -172,10 +173,11 @@ class _Builder:
             if not cues:
                 return
             cue = cues[-1].group(0)
-        if "预算" in cue:
+        if "预算" in cue:  # 「比年初预算数增加」: the budget of this year; 「比上年预算增加」: last year's
             from ..extract.subjects import role_of_label
 
-            basis = role_of_label(cue) or "budget_initial"
+            basis = _basis(role_of_label(_PREVIOUS.sub("", cue)) or "budget", self.ident)
+            year -= 1 if _LAST_YEAR.search(cue) else 0
         elif _LAST_YEAR.search(cue) or re.search(r"20\d\d", cue):
             m = re.search(r"(20\d\d)", cue)
             year = int(m.group(1)) if m else year - 1
