@@ -329,3 +329,13 @@ def test_a_budget_compared_with_last_years_budget(tmp_path, monkeypatch):
     # 500.00 − 30.00 = 470.00, the 2023 预算 says 480.00
     assert [(f["code"], f["path"], f["line"], f["evidence"]["recomputed"]) for f in json.loads(out)] == [
         ("BL950", "b.txt", 2, "480.00万元")]
+
+
+def test_summary_row_of_a_pdf_counts_its_pages(docs):
+    plant(docs, P23, "机关运行经费支出182.10万元", "机关运行经费支出182.01万元")
+    _, out, _ = run_cli("check", "--summary", "--lang", "en", f"d/{P23}", f"d/{P24B}", f"d/{P24}")
+    rows = {r[0]: r for r in (re.split(r"\s{2,}", line.strip()) for line in out.splitlines()[2:])}
+    pdf = rows[f"d/{P24}"]
+    # the PDF has 25 pages; its one cross-document finding is the planted 机关运行经费 (184.65 − 2.55 ≠ 182.01)
+    assert pdf[1:5] == ["上海市普陀区财政局", "2024", "final accounts", "25"] and pdf[-1] == "1"
+    assert rows[f"d/{P23}"][4] == "-" and rows["total"][1] == "25"
