@@ -71,6 +71,7 @@ class DocResult:
     facts: FactSet
     findings: list[Finding]
     tables: list
+    context: Optional[Context] = None  # for the cross-document ledger, built in the same worker
 
 
 def analyse(doc: Document, config: Config) -> Context:
@@ -110,5 +111,5 @@ def lint(doc: Document, config: Config) -> DocResult:
         ctx._code = rule.code
         rule.func(ctx)
     findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
-    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
 
