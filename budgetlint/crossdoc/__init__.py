@@ -205,13 +205,13 @@ class _Builder:
         return f"{fmt(iv.mid, self.ctx.decimals(n))}{n.unit}"
 
     def tables(self) -> None:
-        """The cells of a “三公”经费 table, when the document holds one."""
-        from ..checks.final_accounts import by_kind, three_public_cells
+        """The cells of a “三公”经费 table (any layout, either orientation), when the document holds one."""
+        from ..tables.three_public import keyed
 
-        t = by_kind(self.ctx, "three_public")
+        t = next(iter(self.ctx.three_public), None)
         if t is None or self.ident.year is None or t.unit not in MONEY:
             return
-        for (item, role), cell in three_public_cells(t).items():
+        for (item, role), cell in keyed(t).items():
             v = cell.number
             if v is None:
                 continue  # blank, merged or unreadable: nothing written to compare
@@ -221,7 +221,7 @@ class _Builder:
             iv = Interval.exact(v).widen(half + tail if v else Decimal(0))
             word = "预算数" if role == "budget" else "决算数"
             self.add(_TABLE_ITEMS[item], self.ident.year, basis, iv, t.unit, f"{cell.text.strip()}{t.unit}",
-                     f"{t.name}·{_TABLE_ITEMS[item]}·{word}", cell.span, how="table")
+                     f"{t.title}·{_TABLE_ITEMS[item]}·{word}", cell.span, how="table")
 
 
 def build_ledger(ctx, ident: Identity) -> Ledger:
