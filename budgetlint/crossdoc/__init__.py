@@ -29,7 +29,8 @@ from typing import Iterable, Optional
 
 from pydantic import BaseModel
 
-from ..facts import MONEY, Amount, Change
+from ..facts import Amount, Change
+from ..vocabulary import MONEY_UNITS as MONEY
 from ..identity import Identity, same_unit
 from ..model import Evidence, Finding, Location, Operand, Severity, Span
 from ..numbers import Interval, corners, fmt
