@@ -136,3 +136,17 @@ def test_vertical_three_public_final_accounts_table_is_checked():
     again = [(f.code, f.evidence.stated, f.evidence.recomputed)
              for f in lint(Document("t.txt", indented), Config()).findings if f.code == "BL119"]
     assert again == found
+
+
+def test_facts_shows_the_three_public_cells_and_counts_table_cells():
+    """`budgetlint facts` on 009: 公务用车购置费 50 is the 5th value (line 16), and all 6 number cells are read."""
+    import json
+
+    from conftest import run_cli
+
+    code, out, _ = run_cli("facts", _file("009"))
+    assert code == 0
+    (doc,) = json.loads(out)
+    buy = next(f for f in doc["three_public"] if f["item"] == "buy")
+    assert (buy["value"], buy["role"], buy["location"]["line"]) == ("50", "budget", 16)
+    assert (doc["cells_seen"], doc["cells_used"]) == (6, 6)
