@@ -383,7 +383,7 @@ def read_flattened(doc: Document) -> list[Table]:
     cells dropped), so its rows cannot be rebuilt with confidence: the table is
     kept, marked unread (BL125 says so), and its line is not read as prose.
     """
-    from .three_public import rebuild
+    from .three_public import rebuild, title_before
 
     tables = []
     for pos, line in _lines(doc.text):
@@ -400,7 +400,7 @@ def read_flattened(doc: Document) -> list[Table]:
         cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
         t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
                   span=Span(start=pos, end=pos + len(line)), source="text", unread="flattened")
-        read = rebuild(t) if three else None
+        read = rebuild(t, title_before(doc.text, pos)[0]) if three else None
         if read is not None and read.doubtful is None:
             t.unread = ""  # a 三公 table reads as a stream of labels and values, whatever the line breaks
         tables.append(t)

@@ -208,7 +208,8 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
         return None
     if not title:
         title = next((squash(c.text) for c in cells[:first] if "三公" in c.text and "表" in c.text), "")
-    labels = [three_item(c.text) for c in cells if c.text and not _value_cell(c)]
+    labels = [three_item(c.text) for c in cells
+              if c.text and not _value_cell(c) and not value_role(c.text) and not is_label_head(c.text)]
     if "三公" not in title and sum(1 for it in labels if it in THREE_ITEMS) * 2 < len(labels):
         return None  # 公务接待费 among the rows of an economic classification is not a 三公 table
     default = "actual" if "决算" in title else "budget" if "预算" in title else None
