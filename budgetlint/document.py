@@ -30,6 +30,16 @@ class Region:
     paragraph: Optional[int] = None
     table: Optional[str] = None
     lines_relative: bool = False
+    ocr: bool = False  # read by OCR from an image: its digits are less certain
+
+
+@dataclass
+class Note:
+    """Something the reader could not read, reported at info level (BL902) at ``span``."""
+
+    span: Span
+    zh: str
+    en: str
 
 
 @dataclass
@@ -39,6 +49,7 @@ class Document:
     kind: str = "text"
     regions: list[Region] = field(default_factory=list)
     tables: list = field(default_factory=list)  # list[budgetlint.tables.Table] built by the reader, if any
+    notes: list[Note] = field(default_factory=list)  # parts the reader could not read (a scanned page…)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
@@ -70,6 +81,11 @@ class Document:
             loc.page, loc.sheet, loc.cell = region.page, region.sheet, region.cell
             loc.paragraph, loc.table = region.paragraph, region.table
         return loc
+
+    def is_ocr(self, span: Span) -> bool:
+        """Whether ``span`` starts in text read by OCR."""
+        region = self.region_at(span.start)
+        return bool(region and region.ocr)
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start:span.end]

@@ -34,7 +34,7 @@ def make_bad_inputs(d: Path) -> dict[str, tuple[str, str]]:
     shutil.copy(FIX / "encrypted.pdf", d / "encrypted.pdf")
     bad[str(d / "encrypted.pdf")] = ("已加密", "encrypted PDF")
     Image.new("L", (200, 280), 255).save(d / "scan.pdf")  # a page that is only an image
-    bad[str(d / "scan.pdf")] = ("没有文字层", "no text layer: OCR is not supported")
+    bad[str(d / "scan.pdf")] = ("没有文字层", "no text layer")
     data = (FIX / "example.pdf").read_bytes()
     (d / "truncated.pdf").write_bytes(data[: len(data) // 2])
     bad[str(d / "truncated.pdf")] = ("不完整", "truncated PDF")
