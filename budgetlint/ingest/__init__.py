@@ -32,6 +32,8 @@ READERS: dict[str, str] = {
     ".pdf": "pdf:read_pdf",
     ".docx": "docx:read_docx",
     ".xlsx": "xlsx:read_xlsx",
+    ".html": "html:read_html",
+    ".htm": "html:read_html",
 }
 
 # older or other office formats: say which supported format to save them as
