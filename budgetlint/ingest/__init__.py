@@ -38,6 +38,7 @@ READERS: dict[str, str] = {
     ".doc": "office:read_doc",
     ".wps": "office:read_doc",
     ".et": "office:read_et",
+    ".ofd": "ofd:read_ofd",
 }
 
 # older or other office formats: say which supported format to save them as

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from ..document import Note, Region
+from ..model import Span
 from ..tables.model import Table
 from ._build import TextBuilder, join_cell_lines
 
@@ -88,6 +90,28 @@ class PageWriter:
         self.source = source
         self.b = TextBuilder()
         self.last_table: Optional[Table] = None  # open to continuation onto the next page
+
+    def start_page(self, index: int) -> int:
+        """Begin page ``index`` (0-based): pages are separated by one newline. Returns where it starts."""
+        if index:
+            self.b.add("\n")
+        return self.b.pos
+
+    def end_page(self, start: int, index: int, unread: Optional[tuple[str, str]] = None, ocr: bool = False) -> None:
+        """Record the page's region; an empty page keeps a zero-width one, where ``unread`` (zh, en) is noted."""
+        if self.b.pos == start:
+            self.b.regions.append(Region(start=start, end=start, page=index + 1, lines_relative=True))
+            if unread:
+                self.b.notes.append(Note(Span(start=start, end=start), *unread))
+            return
+        self.b.drop_newline()
+        self.b.region(start, page=index + 1, lines_relative=True, ocr=ocr)
+
+    def finish(self) -> bool:
+        """Close the last page; whether any page held text."""
+        if self.b.regions and self.b.regions[-1].start == self.b.pos:
+            self.b.add("\n")  # the text keeps the (empty) line an empty last page points at
+        return any(r.end > r.start for r in self.b.regions)
 
     def write_page(self, tables: list[list[Box]], text_in: Callable[[Box], str], band: Callable[[float, float], str],
              height: float) -> None:

@@ -21,8 +21,7 @@ from __future__ import annotations
 import ctypes
 import re
 
-from ..document import Document, Note, Region
-from ..model import Span
+from ..document import Document
 from . import InputError
 from ._layout import PageWriter, edge, ruled_tables
 
@@ -135,38 +134,29 @@ class _PdfReader(PageWriter):
         from .ocr import engine, read_page
 
         pdf = _open(self.path)
-        scanned: list[int] = []  # image-only pages not read
+        scanned = False  # an image-only page was left unread
         ocr = None
         try:
             for i in range(len(pdf)):
                 page = pdf[i]
-                if i:
-                    self.b.add("\n")
-                start = self.b.pos
+                start = self.start_page(i)
                 self.page(page)
-                read_by_ocr = False
+                read_by_ocr, unread = False, None
                 if self.b.pos == start and any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE])):
                     ocr = ocr or engine()
                     if ocr:
                         read_by_ocr = read_page(ocr, page, self.b)
                         self.last_table = None
                     else:
-                        scanned.append(i + 1)
-                if self.b.pos == start:  # an empty page keeps a zero-width region, so a note can name it
-                    self.b.regions.append(Region(start=start, end=start, page=i + 1, lines_relative=True))
-                    if scanned and scanned[-1] == i + 1:
-                        self.b.notes.append(Note(span=Span(start=start, end=start),
-                                                 zh=f"第 {i + 1} 页是扫描图像，没有文字层，其上内容未检查（安装 budgetlint[ocr] 可识别）",
-                                                 en=f"page {i + 1} is a scanned image with no text layer: nothing on it "
-                                                    "was checked (install budgetlint[ocr] to read it)"))
-                    continue
-                self.b.drop_newline()
-                self.b.region(start, page=i + 1, lines_relative=True, ocr=read_by_ocr)
-            if self.b.regions and self.b.regions[-1].start == self.b.pos:
-                self.b.add("\n")  # the text keeps the line an empty last page points at
+                        scanned = True
+                        unread = (f"第 {i + 1} 页是扫描图像，没有文字层，其上内容未检查（安装 budgetlint[ocr] 可识别）",
+                                  f"page {i + 1} is a scanned image with no text layer: nothing on it was checked "
+                                  "(install budgetlint[ocr] to read it)")
+                self.end_page(start, i, unread, read_by_ocr)
+            has_text = self.finish()
         finally:
             pdf.close()
-        if not any(r.end > r.start for r in self.b.regions):
+        if not has_text:
             if scanned:
                 raise InputError(self.path, "PDF 没有文字层（扫描件）；安装 budgetlint[ocr] 后可用 OCR 识别",
                                  "no text layer (scanned): install budgetlint[ocr] to read it by OCR")
