@@ -24,6 +24,7 @@ from . import InputError
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TIMEOUT = 180  # seconds for one conversion
 _PACKAGE = {"docx": "libreoffice-writer-nogui", "xlsx": "libreoffice-calc-nogui"}
+_STREAM = {"docx": ("WordDocument",), "xlsx": ("Workbook", "Book")}  # the stream a Word / Excel (WPS) file has
 
 
 def sniff(path: str) -> str:
@@ -40,6 +41,21 @@ def sniff(path: str) -> str:
     if body.startswith(b"<") and any(tag in body for tag in (b"<html", b"<table", b"<!doctype html")):
         return "html"
     return ""
+
+
+def ole_streams(path: str) -> set[str]:
+    """Names of the streams in an OLE compound file (empty when its directory cannot be read)."""
+    import os
+
+    from xlrd import compdoc
+
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        with open(os.devnull, "w") as log:
+            return {d.name for d in compdoc.CompDoc(data, logfile=log).dirlist}
+    except Exception:  # compdoc raises CompDocError, IndexError, struct.error… on damaged files
+        return set()
 
 
 def _misnamed(path: str, kind: str, target: str):
@@ -68,6 +84,9 @@ def convert(path: str, target: str) -> Document:
     if kind not in ("ole", "rtf"):
         raise InputError(path, f"不是有效的 {ext} 文件（内容既非 Office 97–2003/WPS 文档，也非其他可识别格式）",
                          f"not a valid {ext} file (neither an Office 97-2003/WPS document nor another known format)")
+    if kind == "ole" and not ole_streams(path) & set(_STREAM[target]):
+        raise InputError(path, f"{ext} 文件已损坏（其中没有 {_STREAM[target][0]} 数据流）",
+                         f"corrupt {ext} file (no {_STREAM[target][0]} stream inside)")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise InputError(path, f"读取 {ext} 需要 LibreOffice：请安装（Debian/Ubuntu：apt install {_PACKAGE[target]}），"
