@@ -1,6 +1,6 @@
 """Measure HTML parsing for the web-page reader: lxml against selectolax; prints the table in docs/formats.md.
 
-    python scripts/bench_html.py [TXT_DIR]        (default ../shared/corpus/wild; needs soffice)
+    python scripts/bench_html.py [TXT_DIR]        (default tests/corpus/wild; needs soffice)
 
 Real exporter output is used, not hand-written HTML: every corpus text becomes a
 .docx (one paragraph per line, tab-separated lines as one Word table, as
@@ -65,7 +65,7 @@ def main() -> None:
 
     from budgetlint.ingest.html import _decode, read_html
 
-    src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "wild"
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "corpus" / "wild"
     with tempfile.TemporaryDirectory() as tmp:
         files = pages(src, Path(tmp))
         texts = [_decode(p.read_bytes(), str(p)) for p in files]

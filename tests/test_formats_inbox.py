@@ -4,8 +4,8 @@
 The files are made from example.txt (see test_formats_example.py): a web page written here,
 .doc/.xls converted by LibreOffice from the .docx/.xlsx built there (.wps and .et are the
 same binary formats under WPS's names), example.ofd made once by make_example_ofd.py, and an
-image-only PDF rendered from page 17 of a corpus PDF (social-work-p17.pdf, copied from
-../shared/corpus/pdf/shanghai-putuo-social-work-2024-final-accounts.pdf).
+image-only PDF rendered from page 17 of a corpus PDF
+(tests/corpus/pdf/shanghai-putuo-social-work-2024-final-accounts.pdf).
 
 The planted errors (worked out by hand in test_formats_example.py):
   本年支出合计1286.40 ≠ 842.36 + 440.04 = 1282.40;  一般公共预算财政拨款支出1201.15 ≠ 36.20 + 118.75 + 968.40 + 65.80 = 1189.15.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_json, run_cli
+from conftest import CORPUS, check_json, run_cli
 from test_formats_example import FIX, LINES, PLANTED, build_docx, build_xlsx, by_stated, planted
 
 
@@ -183,13 +183,17 @@ def test_ofd_ruled_table_from_path_objects():
     assert (loc.page, loc.line, doc.excerpt(table.rows[2].cells[3].span)) == (1, 10, "444.04")
 
 
-def image_pdf(src: Path, replace: tuple[str, str] = ("", ""), scale: float = 2.0) -> bytes:
-    """Page 1 of ``src`` as a scan: rendered to a grey image, ``replace[0]`` painted over with
+SOCIAL_WORK = CORPUS / "pdf" / "shanghai-putuo-social-work-2024-final-accounts.pdf"
+P17 = 16  # page 17 (0-based): 二、收入决算情况说明, 三、支出决算情况说明 with 基本支出 105.58
+
+
+def image_pdf(src: Path, replace: tuple[str, str] = ("", ""), scale: float = 2.0, index: int = P17) -> bytes:
+    """Page ``index`` of ``src`` as a scan: rendered to a grey image, ``replace[0]`` painted over with
     ``replace[1]`` (drawn in Pillow's own font), saved as an image-only PDF."""
     import pypdfium2 as pdfium
     from PIL import ImageDraw, ImageFont
 
-    page = pdfium.PdfDocument(str(src))[0]
+    page = pdfium.PdfDocument(str(src))[index]
     image = page.render(scale=scale, grayscale=True).to_pil()
     old, new = replace
     if old:
@@ -220,7 +224,7 @@ def mixed_pdf(path: Path) -> Path:
     """Page 1 of example.pdf (text layer, the 1286.40 error) followed by a scanned page."""
     import pypdfium2 as pdfium
 
-    scan = pdfium.PdfDocument(image_pdf(FIX / "social-work-p17.pdf"))
+    scan = pdfium.PdfDocument(image_pdf(SOCIAL_WORK))
     pdf = pdfium.PdfDocument(str(FIX / "example.pdf"))
     out = pdfium.PdfDocument.new()
     out.import_pages(pdf, [0])
@@ -244,7 +248,7 @@ def test_scanned_page_without_ocr_is_noted(no_ocr, tmp_path):
 
 def test_wholly_scanned_pdf_without_ocr_is_exit_2(no_ocr, tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(image_pdf(FIX / "social-work-p17.pdf"))
+    path.write_bytes(image_pdf(SOCIAL_WORK))
     code, out, err = run_cli("check", "--lang", "en", str(path))
     assert code == 2 and out == ""
     assert err.strip() == f"budgetlint: {path}: no text layer (scanned): install budgetlint[ocr] to read it by OCR"
@@ -256,11 +260,11 @@ def test_scanned_page_read_by_ocr_finds_the_same_errors_at_most_warnings(tmp_pat
     scan read by OCR gives the same, as warnings saying the figures were read by OCR, on the same line."""
     import pypdfium2 as pdfium
 
-    text = pdfium.PdfDocument(str(FIX / "social-work-p17.pdf"))[0].get_textpage().get_text_range()
+    text = pdfium.PdfDocument(str(SOCIAL_WORK))[P17].get_textpage().get_text_range()
     txt = tmp_path / "p17.txt"
     txt.write_text(text.replace("\r\n", "\n").replace("105.58", "101.58"), encoding="utf-8")
     scan = tmp_path / "p17-scan.pdf"
-    scan.write_bytes(image_pdf(FIX / "social-work-p17.pdf", ("105.58", "101.58")))
+    scan.write_bytes(image_pdf(SOCIAL_WORK, ("105.58", "101.58")))
 
     def key(f):
         return f["code"], f["evidence"]["stated"], f["evidence"]["recomputed"]
