@@ -183,6 +183,41 @@ def test_ofd_ruled_table_from_path_objects():
     assert (loc.page, loc.line, doc.excerpt(table.rows[2].cells[3].span)) == (1, 10, "444.04")
 
 
+def test_ofd_runs_joined_in_reading_order_through_ctm(tmp_path):
+    """Text objects written out of order: the heading above, last in the file; then one line of three
+    objects: 本年支出合计 (4.2 mm characters), 1286.40 drawn at twice the size and scaled by a CTM of 0.5 (so
+    2.1 mm digits on the same baseline, y = 354 mm: below an A4 page, on an A3 one), and the rest of the
+    sentence. 1286.40 ≠ 842.36 + 440.04 = 1282.40."""
+    import zipfile
+
+    ns = "http://www.ofdspec.org/2016"
+
+    def text(x, y, s, size="4.2", ctm="", dy="4", delta="4.2"):
+        ctm = f' CTM="{ctm}"' if ctm else ""
+        return (f'<ofd:TextObject ID="1" Boundary="{x} {y} 100 10" Size="{size}"{ctm}><ofd:TextCode X="0" Y="{dy}" '
+                f'DeltaX="g {len(s) - 1} {delta}">{s}</ofd:TextCode></ofd:TextObject>')
+
+    page = (f'<ofd:Page xmlns:ofd="{ns}"><ofd:Area><ofd:PhysicalBox>0 0 297 420</ofd:PhysicalBox></ofd:Area>'
+            '<ofd:Content><ofd:Layer ID="2">'
+            + text(59.9, 350, "万元，其中：基本支出842.36万元，项目支出440.04万元。") + text(20, 350, "本年支出合计")
+            + text(45.2, 350, "1286.40", size="8.4", ctm="0.5 0 0 0.5 0 0", dy="8") + text(20, 340, "四、支出决算情况说明")
+            + "</ofd:Layer></ofd:Content></ofd:Page>")
+    path = tmp_path / "a3.ofd"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("OFD.xml", f'<ofd:OFD xmlns:ofd="{ns}"><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot>'
+                              '</ofd:DocBody></ofd:OFD>')
+        z.writestr("Doc_0/Document.xml", f'<ofd:Document xmlns:ofd="{ns}"><ofd:Pages>'
+                                         '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", page)
+    from budgetlint.ingest import read_document
+
+    assert read_document(str(path)).text.splitlines() == [
+        "四、支出决算情况说明", "本年支出合计1286.40万元，其中：基本支出842.36万元，项目支出440.04万元。"]
+    [f] = [f for f in check_json(str(path)) if f["code"] == "BL101"]
+    assert (f["evidence"]["stated"], f["evidence"]["recomputed"]) == ("1286.40万元", "1282.40万元")
+    assert (f["page"], f["line"], f["column"]) == (1, 2, 7)
+
+
 SOCIAL_WORK = CORPUS / "pdf" / "shanghai-putuo-social-work-2024-final-accounts.pdf"
 P17 = 16  # page 17 (0-based): 二、收入决算情况说明, 三、支出决算情况说明 with 基本支出 105.58
 

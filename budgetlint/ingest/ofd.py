@@ -2,7 +2,7 @@
 
 An OFD file is a zip of XML: ``OFD.xml`` names the document's root
 (``DocRoot``), whose ``Pages`` list each page's content. Every
-``TextObject`` places its ``TextCode`` runs at ``Boundary`` + (X, Y), Y
+``TextObject`` places its ``TextCode`` runs at ``Boundary`` + CTM·(X, Y), Y
 being the baseline, with ``DeltaX`` giving each character's advance (``g N
 d`` repeats d N times); units are millimetres, y measured down from the top.
 Characters are read in reading order: runs whose baselines lie within half
@@ -58,9 +58,17 @@ def _deltas(s: str | None) -> list[float]:
     return out
 
 
-def _chars(obj) -> list[Char]:
+def _placer(obj):
+    """Maps a point of the object's own space onto the page: its ``CTM`` (if any), then its ``Boundary`` origin."""
     bx, by = (_floats(obj.get("Boundary")) + [0, 0])[:2]
-    size = float(obj.get("Size") or 3.5)
+    ctm = _floats(obj.get("CTM"))
+    a, b, c, d, e, f = ctm if len(ctm) == 6 else (1, 0, 0, 1, 0, 0)
+    return lambda x, y: (bx + a * x + c * y + e, by + b * x + d * y + f), abs(d) or 1
+
+
+def _chars(obj) -> list[Char]:
+    place, scale = _placer(obj)
+    size = float(obj.get("Size") or 3.5) * scale
     out: list[Char] = []
     x = y = 0.0
     for code in obj:
@@ -71,13 +79,13 @@ def _chars(obj) -> list[Char]:
         deltas = _deltas(code.get("DeltaX"))
         for i, ch in enumerate(code.text or ""):
             if ch.strip():
-                out.append((ch, bx + x, by + y, size))
-            x += deltas[i] if i < len(deltas) else size
+                out.append((ch, *place(x, y), size))
+            x += deltas[i] if i < len(deltas) else size / scale
     return out
 
 
 def _path_edges(obj) -> list[dict]:
-    bx, by = (_floats(obj.get("Boundary")) + [0, 0])[:2]
+    place, _ = _placer(obj)
     data = None
     for child in obj:
         if _local(child.tag) == "AbbreviatedData":
@@ -96,9 +104,9 @@ def _path_edges(obj) -> list[dict]:
         args = [float(t) for t in tokens[i + 1:i + 1 + n]]
         i += 1 + n
         if op in "MS" and len(args) == 2:
-            cur = start = (bx + args[0], by + args[1])
+            cur = start = place(*args)
         elif op == "L" and len(args) == 2 and cur:
-            nxt = (bx + args[0], by + args[1])
+            nxt = place(*args)
             e = edge(cur[0], cur[1], nxt[0], nxt[1])
             if e:
                 edges.append(e)
@@ -109,7 +117,7 @@ def _path_edges(obj) -> list[dict]:
                 edges.append(e)
             cur = start
         elif n and len(args) == n:
-            cur = (bx + args[-2], by + args[-1])  # a curve ends at its last point
+            cur = place(*args[-2:])  # a curve ends at its last point
     return edges
 
 
@@ -153,7 +161,7 @@ class _OfdReader(PageWriter):
         except etree.XMLSyntaxError as e:
             raise self.fail(f"{name}: {e.msg}") from None
 
-    def page(self, root, height: float) -> bool:
+    def page(self, root) -> bool:
         """Write one page; whether it holds only images (no text, no rules)."""
         chars: list[Char] = []
         edges: list[dict] = []
@@ -174,7 +182,7 @@ class _OfdReader(PageWriter):
         def band(top: float, bottom: float) -> str:
             return _lines([c for c in chars if top <= c[2] - c[3] / 3 < bottom])
 
-        self.write_page(tables, text_in, band, height)
+        self.write_page(tables, text_in, band, float("inf"))  # to the bottom, whatever the page size
         return bool(images) and not chars
 
     def read(self) -> Document:
@@ -187,13 +195,11 @@ class _OfdReader(PageWriter):
             doc_root = doc_root.strip().lstrip("/")
             document = self.xml(z, doc_root)
             base = posixpath.dirname(doc_root)
-            box = next((e.text for e in document.iter() if _local(e.tag) == "PhysicalBox"), "0 0 210 297")
-            height = (_floats(box) + [0, 0, 210, 297])[3]
             pages = [e.get("BaseLoc", "") for e in document.iter() if _local(e.tag) == "Page"]
             for i, loc in enumerate(pages):
                 start = self.start_page(i)
                 name = loc.lstrip("/") if loc.startswith("/") else posixpath.normpath(posixpath.join(base, loc))
-                only_images = self.page(self.xml(z, name), height)
+                only_images = self.page(self.xml(z, name))
                 self.end_page(start, i, (f"第 {i + 1} 页只有图像，没有文字，其上内容未检查",
                                          f"page {i + 1} holds only images, no text: nothing on it was checked")
                               if only_images else None)
