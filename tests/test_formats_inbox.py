@@ -36,14 +36,15 @@ def soffice_convert(src: Path, target: str) -> Path:
 
 @pytest.fixture(scope="module")
 def legacy(tmp_path_factory) -> dict[str, Path]:
-    """example as .doc, .wps, .xls, .et: LibreOffice converts the .docx/.xlsx once."""
+    """example as .doc, .wps, .xls, .et, and the .docx saved as a web page: LibreOffice converts them once."""
     d = tmp_path_factory.mktemp("legacy")
     doc = soffice_convert(build_docx(d / "example.docx"), "doc")
     xls = soffice_convert(build_xlsx(d / "example.xlsx"), "xls")
+    saved = soffice_convert(d / "example.docx", "html").rename(d / "saved-by-libreoffice.html")
     (d / "example.docx").unlink()
     (d / "example.xlsx").unlink()
     return {"doc": doc, "xls": xls, "wps": Path(shutil.copy(doc, d / "example.wps")),
-            "et": Path(shutil.copy(xls, d / "example.et"))}
+            "et": Path(shutil.copy(xls, d / "example.et")), "html": saved}
 
 
 def build_html(path: Path, encoding: str) -> Path:
@@ -104,6 +105,14 @@ def test_html_tables_prose_and_dropped_parts(tmp_path):
     assert (loc.table, loc.cell) == ("2", "R2C3")
     loc = doc.locate(total.rows[3].cells[3].span)  # 444.04: row 4 of the page's table (after 收入|支出)
     assert (loc.table, loc.cell, doc.excerpt(total.rows[3].cells[3].span)) == ("1", "R4C4", "444.04")
+
+
+def test_html_saved_by_an_office_suite(legacy):
+    """A real exporter's page (LibreOffice's 'save as web page' of the .docx): same errors, same lines."""
+    f = by_stated(check_json(str(legacy["html"])))
+    assert planted(f.values()) == PLANTED
+    assert (f["1286.40万元"]["line"], f["1286.40万元"]["column"]) == (12, 7)
+    assert (f["1201.15万元"]["line"], f["1201.15万元"]["column"]) == (14, 13)
 
 
 def test_doc_and_wps_same_errors_as_docx(legacy):
@@ -333,7 +342,8 @@ def test_ocr_lines_from_character_boxes():
 def test_one_folder_of_every_format_same_findings(legacy, tmp_path):
     d = tmp_path / "inbox"
     d.mkdir()
-    for src in [FIX / "example.txt", FIX / "example.pdf", FIX / "example.ofd", *legacy.values()]:
+    for src in [FIX / "example.txt", FIX / "example.pdf", FIX / "example.ofd",
+                *(p for kind, p in legacy.items() if kind != "html")]:
         shutil.copy(src, d / src.name)
     shutil.copy(FIX / "example.txt", d / "example.md")
     build_docx(d / "example.docx")
