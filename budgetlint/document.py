@@ -1,9 +1,10 @@
 """The ingested document: extracted text plus the source map back to the file.
 
-Every reader (txt, md, docx, pdf, xlsx) produces a ``Document``. Its ``text``
+Every reader (txt, md, docx, pdf, xlsx, html, xls, doc, ofd …) produces a ``Document``. Its ``text``
 is what later stages see; ``regions`` say which page, paragraph or cell each
 stretch of ``text`` came from, so a span can be reported where a person finds
-it in the original file.
+it in the original file; ``notes`` name what could not be read (a scanned
+page), and a region marked ``ocr`` holds text read from an image.
 """
 from __future__ import annotations
 
