@@ -107,6 +107,21 @@ def test_html_tables_prose_and_dropped_parts(tmp_path):
     assert (loc.table, loc.cell, doc.excerpt(total.rows[3].cells[3].span)) == ("1", "R4C4", "444.04")
 
 
+def test_html_suppression_comment(tmp_path):
+    """A page can hold comments: one before the 支出 paragraph silences its BL101, as in Markdown."""
+    page = build_html(tmp_path / "example.html", "utf-8")
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("<p>&nbsp;&nbsp;四、", "<!-- budgetlint: disable=BL101 --><p>&nbsp;&nbsp;四、", 1)
+    html = html.replace("<p>&nbsp;&nbsp;本年支出合计", "<!-- budgetlint: disable=BL101 -->\n<p>&nbsp;&nbsp;本年支出合计", 1)
+    page.write_text(html, encoding="utf-8")
+    findings = check_json(str(page))
+    assert planted(findings) == {("BL101", "1201.15万元", "1189.15万元")}
+    # lines: 1–4 title to 二、, 5–9 the table (收入|支出 and four rows), 10 三、, 11 its statement, 12 the first
+    # directive (a line of its own, above 四、 on 13), which suppressed nothing: BL990 there
+    [stale] = [f for f in findings if f["code"] == "BL990"]
+    assert stale["line"] == 12
+
+
 def test_html_saved_by_an_office_suite(legacy):
     """A real exporter's page (LibreOffice's 'save as web page' of the .docx): same errors, same lines."""
     f = by_stated(check_json(str(legacy["html"])))

@@ -8,7 +8,8 @@ or id names a nav, menu, breadcrumb, footer or sidebar) are dropped; when the
 page has one ``<main>`` or ``<article>``, only it is read. Every block
 element (``<p>``, ``<div>``, ``<li>``, ``<h1>``…, ``<br>``) ends a line;
 whitespace runs collapse to one space, or to nothing when the source wrapped
-a line between Chinese characters.
+a line between Chinese characters. Suppression comments (``<!-- budgetlint:
+disable=BL101 -->``) stay where they are, as in Markdown; other comments go.
 
 A ``<table>`` holding another table, or with at most one filled cell per row,
 is page layout: its content is read as prose. Every other table is a data
@@ -44,6 +45,7 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.
 _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936"}
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_SUPPRESSION = re.compile(r"\s*budgetlint:")  # an inline suppression comment (see suppress.py)
 _MAX_SPAN = 1000  # a rowspan/colspan beyond this is a broken page, not a table
 
 
@@ -112,6 +114,8 @@ class _HtmlReader:
 
     def walk(self, el, flow: _Flow) -> None:
         if not isinstance(el.tag, str):  # comments, processing instructions
+            if _SUPPRESSION.match(el.text or ""):
+                flow.add(f"<!--{el.text}-->")  # kept where it stands, as in Markdown
             flow.add(el.tail)
             return
         if _dropped(el):
