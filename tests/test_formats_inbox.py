@@ -280,15 +280,27 @@ def no_ocr(monkeypatch):
 
 
 def mixed_pdf(path: Path) -> Path:
-    """Page 1 of example.pdf (text layer, the 1286.40 error) followed by a scanned page."""
+    """Page 1 of example.pdf (text layer, the 1286.40 error) followed by a scanned page on which a page
+    number 「- 2 -」 was stamped as text (as scanning software does)."""
+    import ctypes
+
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     scan = pdfium.PdfDocument(image_pdf(SOCIAL_WORK))
     pdf = pdfium.PdfDocument(str(FIX / "example.pdf"))
     out = pdfium.PdfDocument.new()
     out.import_pages(pdf, [0])
     out.import_pages(scan, [0])
+    page = out[1]
+    stamp = raw.FPDFPageObj_NewTextObj(out.raw, b"Helvetica", ctypes.c_float(10))
+    text = ctypes.create_string_buffer("- 2 -\0".encode("utf-16-le"))
+    raw.FPDFText_SetText(stamp, ctypes.cast(text, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(stamp, 1, 0, 0, 1, 280, 30)
+    raw.FPDFPage_InsertObject(page.raw, stamp)
+    raw.FPDFPage_GenerateContent(page.raw)
     out.save(str(path))
+    assert "- 2 -" in pdfium.PdfDocument(str(path))[1].get_textpage().get_text_range()
     return path
 
 

@@ -10,6 +10,11 @@ geometry functions (snap and join the rules, intersect them, group cells into
 tables); each cell's text is pypdfium2's text inside the cell. This gives the
 same cells as ``pdfplumber.Page.find_tables`` on every corpus table, ~10x faster.
 
+A scanned page (images, and no text or no more than a stamped page number)
+is read by OCR with the ``ocr`` extra (``ocr.py``), or else left unread with
+a note (BL902) at its page; a PDF of scanned pages only, without OCR, is
+refused.
+
 On each page, prose lines and table rows come in top-to-bottom order; each
 table row is a tab-separated line (see ``_build``). Each page becomes one
 region (``page=N``, line numbers restarting at 1 on every page); pages are
@@ -24,6 +29,9 @@ import re
 from ..document import Document
 from . import InputError
 from ._layout import PageWriter, edge, ruled_tables
+
+
+_STAMP = 12  # characters: no more text than a page number or a stamp on a scanned page
 
 
 def _open(path: str):
@@ -107,15 +115,31 @@ def _edges(page, ceiling: float) -> list[dict]:
     return edges
 
 
+def _scanned(page, textpage) -> bool:
+    """A scanned page: images and no text, or images over half the page and a few characters at most
+    (a page number stamped on a scan)."""
+    import pypdfium2.raw as raw
+
+    images = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE])]
+    if not images:
+        return False
+    chars = len("".join(textpage.get_text_range().split()))
+    if not chars:
+        return True
+    left, floor, right, ceiling = page.get_bbox()
+    covered = sum(max(0.0, min(r, right) - max(x, left)) * max(0.0, min(t, ceiling) - max(b, floor))
+                  for x, b, r, t in images)
+    return chars <= _STAMP and covered >= (right - left) * (ceiling - floor) / 2
+
+
 class _PdfReader(PageWriter):
     def __init__(self, path: str):
         super().__init__("pdf")
         self.path = path
 
-    def page(self, page) -> None:
+    def page(self, page, textpage) -> None:
         """Write one page: the text above, between and below its ruled tables, and the tables."""
         left, floor, right, ceiling = page.get_bbox()  # the page box: its origin need not be (0, 0)
-        textpage = page.get_textpage()
 
         def text_in(box) -> str:
             return _clean(textpage.get_text_bounded(left=box[0], bottom=ceiling - box[3], right=box[2],
@@ -129,8 +153,6 @@ class _PdfReader(PageWriter):
         self.write_page(tables, text_in, band, ceiling - floor)
 
     def read(self) -> Document:
-        import pypdfium2.raw as raw
-
         from .ocr import engine, read_page
 
         pdf = _open(self.path)
@@ -139,10 +161,12 @@ class _PdfReader(PageWriter):
         try:
             for i in range(len(pdf)):
                 page = pdf[i]
+                textpage = page.get_textpage()
                 start = self.start_page(i)
-                self.page(page)
                 read_by_ocr, unread = False, None
-                if self.b.pos == start and any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE])):
+                if not _scanned(page, textpage):
+                    self.page(page, textpage)
+                else:
                     ocr = ocr or engine()
                     if ocr:
                         read_by_ocr = read_page(ocr, page, self.b)
