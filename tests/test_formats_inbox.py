@@ -317,6 +317,22 @@ def test_scanned_page_without_ocr_is_noted(no_ocr, tmp_path):
     assert "mixed.pdf:p2:1:1: BL902 [info] page 2 is a scanned image with no text layer: nothing on it was checked" in out
 
 
+def test_scanned_page_ocr_cannot_read_is_noted(tmp_path):
+    """With OCR, a scanned page on which it reads nothing (a blank scan) still gets its note."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    blank = io.BytesIO()
+    Image.new("L", (600, 840), 255).save(blank, "PDF")
+    out = pdfium.PdfDocument.new()
+    out.import_pages(pdfium.PdfDocument(str(FIX / "example.pdf")), [0])
+    out.import_pages(pdfium.PdfDocument(blank.getvalue()), [0])
+    out.save(str(tmp_path / "blank.pdf"))
+    [note] = [f for f in check_json(str(tmp_path / "blank.pdf")) if f["code"] == "BL902"]
+    assert (note["page"], note["line"], note["severity"]) == (2, 1, "info")
+    assert "OCR 未识别出文字" in note["message"]
+
+
 def test_wholly_scanned_pdf_without_ocr_is_exit_2(no_ocr, tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(image_pdf(SOCIAL_WORK))
@@ -364,6 +380,9 @@ def test_ocr_lines_from_character_boxes():
     results = [item("36.20", 330, 331), item("合计", 300, 330), item(list("1201. 15"), 300, 277),
                item("118.75", 800, 332)]
     assert lines(results) == ["1201.15", "合计36.20 118.75"]
+    # a box without character boxes (older RapidOCR) shares its width among its characters
+    assert lines([item("合计", 300, 330), [[[330, 331], [390, 331], [390, 367], [330, 367]], "36.20", 0.9]]) == [
+        "合计36.20"]
 
 
 def test_one_folder_of_every_format_same_findings(legacy, tmp_path):

@@ -27,9 +27,17 @@ def engine():
 
 
 def _chars(item) -> list[tuple[str, float, float, float, float]]:
-    """(char, x0, top, x1, bottom) of one recognised box; spaces dropped (gaps are measured instead)."""
+    """(char, x0, top, x1, bottom) of one recognised box; spaces dropped (gaps are measured instead).
+
+    Without character boxes (older RapidOCR, or none for this box) the box's width is shared evenly.
+    """
+    quads, chars = (item[3], item[4]) if len(item) > 4 and item[3] else (None, item[1])
+    if quads is None:
+        xs, ys = [p[0] for p in item[0]], [p[1] for p in item[0]]
+        step = (max(xs) - min(xs)) / max(len(chars), 1)
+        quads = [[[min(xs) + i * step, min(ys)], [min(xs) + (i + 1) * step, max(ys)]] for i in range(len(chars))]
     out = []
-    for ch, quad in zip(item[4], item[3]):
+    for ch, quad in zip(chars, quads):
         if ch.strip():
             xs, ys = [p[0] for p in quad], [p[1] for p in quad]
             out.append((ch, min(xs), min(ys), max(xs), max(ys)))

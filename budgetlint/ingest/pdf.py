@@ -171,6 +171,9 @@ class _PdfReader(PageWriter):
                     if ocr:
                         read_by_ocr = read_page(ocr, page, self.b)
                         self.last_table = None
+                        if not read_by_ocr:
+                            unread = (f"第 {i + 1} 页是扫描图像，OCR 未识别出文字，其上内容未检查",
+                                      f"page {i + 1} is a scanned image on which OCR read no text: nothing on it was checked")
                     else:
                         scanned = True
                         unread = (f"第 {i + 1} 页是扫描图像，没有文字层，其上内容未检查（安装 budgetlint[ocr] 可识别）",
