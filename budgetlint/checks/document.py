@@ -33,10 +33,13 @@ def not_checked(ctx) -> None:
 def not_read(ctx) -> None:
     """未能读取的页面 — a page the reader could not read (a scanned image without a text layer), so nothing on it was checked.
 
-    A scanned page passes every check because no number on it is seen; this
-    note makes sure it never passes silently. With the optional extra
-    ``budgetlint[ocr]`` such pages are read by OCR instead (and findings that
-    rest on OCR'd figures are at most warnings).
+    What it checks: pages the reader found no text on (a scanned image without
+    a text layer). With the optional extra ``budgetlint[ocr]`` such pages are
+    read by OCR instead (and findings that rest on OCR'd figures are at most
+    warnings).
+
+    Why it matters: a scanned page passes every check because no number on it
+    is seen; this note makes sure it never passes silently.
 
     Example: a 决算 PDF whose pages 5–7 are scanned tables gives 「第 5 页是扫描图像，没有文字层，其上内容未检查」.
 
