@@ -55,7 +55,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)),
+@click.option("--format", "fmt", type=click.Choice([*FORMATTERS, "html"]),
               default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the findings to FILE instead of stdout.")
 @click.option("--select", help="Comma-separated codes or prefixes to run, replacing the config's selection (e.g. BL1,BL201).")
@@ -108,7 +108,12 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
         _drop_baselined(baseline, done, lang)
 
     located = [it for r in done for it in locate(r.doc, r.findings)]
-    rendered = FORMATTERS[fmt](located, lang, [r.path for r in done])
+    if fmt == "html":  # the page also shows each document's text and summary, so it takes the results
+        from .report.html import format_html
+
+        rendered = format_html(done, lang, errors)
+    else:
+        rendered = FORMATTERS[fmt](located, lang, [r.path for r in done])
     tables = []
     if statistics:
         tables.append(_statistics(located, lang))
