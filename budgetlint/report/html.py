@@ -48,6 +48,14 @@ def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
+SCRIPT = _asset("report.js")
+
+
+def csp_hash(script: str) -> str:
+    """The Content-Security-Policy source that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 def format_html(results: Sequence[FileResult], lang: str, errors: Iterable[InputError] = (),
                 title: Optional[str] = None, names: Optional[Mapping[str, str]] = None) -> str:
     """The report of ``results`` (documents read, in order) and ``errors`` (inputs that could not be read).
@@ -62,9 +70,7 @@ def format_html(results: Sequence[FileResult], lang: str, errors: Iterable[Input
     s = STRINGS[lang]
     done = [r for r in results if r.doc is not None]
     docs = [locate(r.doc, r.findings) for r in done]
-    script = _asset("report.js")
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    csp = (f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
+    csp = (f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src {csp_hash(SCRIPT)}; "
            "base-uri 'none'; form-action 'none'")
     out = [f'<!DOCTYPE html>\n<html lang="{s["lang"]}"><head><meta charset="utf-8">',
            f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
@@ -75,7 +81,7 @@ def format_html(results: Sequence[FileResult], lang: str, errors: Iterable[Input
     for d, items in enumerate(docs):
         out.append(_document(d, done[d], items, lang, show))
     out.append(f'</main><aside id="panel" aria-live="polite"><p class="hint">{escape(s["hint"])}</p></aside></div>')
-    out.append(f"<script>{script}</script></body></html>\n")
+    out.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "".join(out)
 
 

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 
 SCALE = 1.5  # 108 dpi: numbers in the tables stay legible
+PAD = 2.0    # points of margin around a box, so the mark surrounds the characters rather than covering them
 
 
 @dataclass
@@ -56,9 +57,10 @@ def render_pages(path: str, wanted: dict[int, list[Wanted]]) -> dict[int, PageIm
                             image.width, image.height)
             textpage = page.get_textpage()
             for item in items:
-                rects = _find(textpage, _needle(item.text), item.occurrence)
-                img.boxes[item.key] = [(100 * (x0 - left) / w, 100 * (ceiling - y1) / h,
-                                        100 * (x1 - x0) / w, 100 * (y1 - y0) / h) for x0, y0, x1, y1 in rects]
+                rects = _lines(_find(textpage, _needle(item.text), item.occurrence))
+                img.boxes[item.key] = [(100 * (x0 - PAD - left) / w, 100 * (ceiling - y1 - PAD) / h,
+                                        100 * (x1 - x0 + 2 * PAD) / w, 100 * (y1 - y0 + 2 * PAD) / h)
+                                       for x0, y0, x1, y1 in rects]
             out[number] = img
     finally:
         pdf.close()
@@ -80,3 +82,15 @@ def _find(textpage, needle: str, occurrence: int) -> list[tuple[float, float, fl
         return []
     hits.sort(key=lambda rects: (-round(rects[0][3]), rects[0][0]))
     return hits[min(occurrence, len(hits) - 1)]
+
+
+def _lines(rects: list) -> list:
+    """One rectangle per line: PDFium gives one per run of characters, often several per number."""
+    out: list[list[float]] = []
+    for x0, y0, x1, y1 in sorted(rects, key=lambda r: (-r[3], r[0])):
+        last = out[-1] if out else None
+        if last and y0 < last[3] and y1 > last[1]:  # overlaps the line before vertically: same line
+            last[:] = [min(last[0], x0), min(last[1], y0), max(last[2], x1), max(last[3], y1)]
+        else:
+            out.append([x0, y0, x1, y1])
+    return [tuple(r) for r in out]

@@ -53,7 +53,7 @@
     panel.querySelectorAll("[data-f]").forEach(function (el) { el.classList.add("active"); });
     var mark = document.querySelector('.text [data-f~="' + id + '"]');
     if (scroll && mark) mark.scrollIntoView({block: "center"});
-    if (history.replaceState) history.replaceState(null, "", "#" + id);
+    try { history.replaceState(null, "", "#" + id); } catch (e) { /* a sandboxed frame has no URL of its own */ }
   }
 
   function jump(id) {

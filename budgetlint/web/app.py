@@ -1,0 +1,188 @@
+"""The ASGI app behind ``budgetlint serve`` (Starlette) and the function that runs it (uvicorn).
+
+Two routes: ``GET /`` (the page) and ``POST /check`` (multipart files in, the
+report and its downloads out, as JSON). What a request can do is bounded:
+
+- the body's declared size and the number of files are capped; a refused
+  upload gets a one-line reason (HTTP 413) and the server goes on serving;
+- uploads are written into a fresh temporary folder under names the server
+  makes from the file's base name, checked, and the folder is removed before
+  the response is sent; no request names a path on the server, and nothing
+  but the page and the check endpoint is served;
+- a file that cannot be read gives its one-line error in the page; the other
+  files are still checked.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import sys
+import tempfile
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+from string import Template
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from ..batch import check_file
+from ..config import Config
+from ..ingest import READERS, InputError
+from ..report import FORMATTERS, locate
+from ..report.html import SCRIPT as report_script
+from ..report.html import csp_hash, format_html
+
+STRINGS = {
+    "zh": {"lang": "zh-CN", "title": "budgetlint 预决算公开文件检查",
+           "intro": "选择或拖入要检查的文件（.txt .md .docx .pdf .xlsx），一次最多 $files 个、合计不超过 $size。"
+                    "文件只在这台电脑上检查，检查完即删除。",
+           "choose": "选择文件", "drop": "或把文件拖到这里", "uploading": "上传中", "checking": "检查中…",
+           "done": "检查完成：$docs 个文件，错误 $error，警告 $warning，提示 $info", "download": "下载报告：",
+           "not_read": "未能读取的文件", "failed": "连接中断，请重试",
+           "too_big": "上传被拒绝：共 {size}，超过上限 {limit}（可用 --max-upload-mb 调整）",
+           "too_many": "上传被拒绝：一次最多 {limit} 个文件（可用 --max-files 调整）",
+           "no_length": "上传被拒绝：请求没有说明大小（Content-Length）", "no_files": "没有收到文件",
+           "bad_form": "上传内容无法解析（{why}）"},
+    "en": {"lang": "en", "title": "budgetlint — check budget disclosure documents",
+           "intro": "Choose or drop the files to check (.txt .md .docx .pdf .xlsx): at most $files files, "
+                    "$size in all. Files are checked on this computer only and deleted once checked.",
+           "choose": "Choose files", "drop": "or drop files here", "uploading": "uploading", "checking": "checking…",
+           "done": "Done: $docs files, $error errors, $warning warnings, $info info", "download": "Download the report:",
+           "not_read": "Files that could not be read", "failed": "The connection failed; try again",
+           "too_big": "Upload refused: {size} in all, above the limit of {limit} (see --max-upload-mb)",
+           "too_many": "Upload refused: at most {limit} files at once (see --max-files)",
+           "no_length": "Upload refused: the request does not state its size (Content-Length)",
+           "no_files": "No files received", "bad_form": "The upload could not be parsed ({why})"},
+}
+DOWNLOADS = {"html": "budgetlint-report.html", "json": "budgetlint.json", "csv": "budgetlint.csv",
+             "sarif": "budgetlint.sarif"}
+_DRAIN = 8  # a refused body up to this many times the limit is read and dropped, so the browser sees the answer
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+
+
+@dataclass
+class Limits:
+    max_upload: int = 50 * 1024 * 1024  # bytes of one request body
+    max_files: int = 20
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def safe_name(filename: str, index: int) -> str:
+    """The base name of an uploaded file, without directories or characters a file system refuses."""
+    base = _UNSAFE.sub("_", re.split(r"[/\\]", filename or "")[-1]).strip(" .")
+    return base[-120:] if base else f"file{index}"
+
+
+def create_app(config: Config, lang: str = "zh", limits: Limits = Limits()) -> Starlette:
+    s = STRINGS[lang]
+    script = _asset("app.js")
+    # the report is shown in a srcdoc frame, which inherits this policy: its script's hash is allowed too
+    csp = (f"default-src 'none'; script-src {csp_hash(script)} {csp_hash(report_script)}; "
+           "style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; frame-src 'self'; "
+           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    headers = {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+    fields = {k: escape(Template(v).safe_substitute(files=limits.max_files, size=_size(limits.max_upload)))
+              for k, v in s.items()}
+    page = Template(_asset("index.html")).substitute(fields, style=_asset("app.css"), script=script,
+                                                     accept=",".join(sorted(READERS)))
+
+    def refuse(message: str, status: int = 413) -> JSONResponse:
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+    async def index(request: Request) -> Response:
+        return HTMLResponse(page, headers=headers)
+
+    async def check(request: Request) -> Response:
+        length = request.headers.get("content-length")
+        if length is None or not length.isdigit():
+            return refuse(s["no_length"], 411)
+        if int(length) > limits.max_upload:
+            if int(length) <= _DRAIN * limits.max_upload:
+                async for _ in request.stream():
+                    pass
+            return refuse(s["too_big"].format(size=_size(int(length)), limit=_size(limits.max_upload)))
+        try:
+            form = await request.form(max_files=limits.max_files + 1, max_fields=limits.max_files + 10)
+        except HTTPException as e:  # more files than max_files + 1, or a malformed body
+            if "files" in str(e.detail).lower():
+                return refuse(s["too_many"].format(limit=limits.max_files))
+            return refuse(s["bad_form"].format(why=e.detail), 400)
+        try:
+            files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+            if not files:
+                return refuse(s["no_files"], 400)
+            if len(files) > limits.max_files:
+                return refuse(s["too_many"].format(limit=limits.max_files))
+            with tempfile.TemporaryDirectory(prefix="budgetlint-serve-") as tmp:
+                uploads = []
+                for i, f in enumerate(files):
+                    name = safe_name(f.filename or "", i + 1)
+                    folder = os.path.join(tmp, str(i))
+                    os.mkdir(folder)
+                    path = os.path.join(folder, name)
+                    with open(path, "wb") as out:
+                        while chunk := await f.read(1 << 20):
+                            out.write(chunk)
+                    uploads.append((path, name))
+                body = await run_in_threadpool(_check_all, uploads, config, lang)
+        finally:
+            await form.close()
+        return Response(body, media_type="application/json", headers=headers)
+
+    return Starlette(routes=[Route("/", index), Route("/check", check, methods=["POST"])])
+
+
+def _check_all(uploads: list[tuple[str, str]], config: Config, lang: str) -> str:
+    """Check every upload; the report and its downloads, with the names the user gave the files."""
+    from ..checks import load_rules
+
+    load_rules()
+    results, errors = [], []
+    for path, name in uploads:
+        r = check_file(path, config.for_file(name))
+        if r.error:
+            errors.append(InputError(name, r.error[1], r.error[2]))
+        else:
+            results.append(r)
+    names = {path: name for path, name in uploads}
+    html = format_html(results, lang, errors, names=names)
+    for r in results:
+        r.doc.path = names[r.doc.path]
+    items = [it for r in results for it in locate(r.doc, r.findings)]
+    checked = [r.doc.path for r in results]
+    downloads = {"html": html, **{k: FORMATTERS[k](items, lang, checked) for k in ("json", "csv", "sarif")}}
+    downloads["csv"] = "\ufeff" + downloads["csv"]  # so that Excel reads the Chinese as UTF-8
+    counts = {k: sum(1 for it in items if it.finding.severity.value == k) for k in ("error", "warning", "info")}
+    return json.dumps({"report": html, "downloads": downloads, "names": DOWNLOADS, "counts": counts,
+                       "documents": len(results), "errors": [e.message(lang) for e in errors]}, ensure_ascii=False)
+
+
+def serve(config: Config, lang: str, host: str, port: int, limits: Limits) -> None:
+    """Listen on ``host:port`` (port 0: any free port), print the address, serve until interrupted."""
+    import uvicorn
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    url = f"http://{shown}:{sock.getsockname()[1]}/"
+    print(f"budgetlint serve: {url}  (" + ("按 Ctrl+C 停止" if lang == "zh" else "Ctrl+C to stop") + ")", flush=True)
+    sys.stdout.flush()
+    server = uvicorn.Server(uvicorn.Config(create_app(config, lang, limits), log_level="warning"))
+    server.run(sockets=[sock])
