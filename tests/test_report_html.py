@@ -56,6 +56,14 @@ def test_self_contained_and_only_its_own_script_may_run(tmp_path):
     assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
+def test_sheets_and_pages_are_marked_in_the_text():
+    html = format_html([check_file(str(HERE.parent / "examples" / "final-accounts-demo.xlsx"), Config())], "zh")
+    text = re.search(r'<pre class="text">(.*?)</pre>', html, re.S).group(1)
+    # the demo workbook holds the nine 决算 tables, one sheet each
+    assert re.findall(r'<span class="region">工作表 ([^<]+)</span>', text)[:2] == ["收入支出决算总表", "收入决算表"]
+    assert len(re.findall(r'<span class="region">', text)) == 9
+
+
 def test_summary_counts_and_english(tmp_path):
     html = _report(tmp_path, SUM + "\n", lang="en")
     assert '<html lang="en">' in html
@@ -71,8 +79,10 @@ def test_pdf_page_is_rendered_with_the_statement_box():
     import pdfplumber
 
     html = format_html([check_file(str(PDF), Config())], "zh")
-    fig = re.search(r'<figure class="page" data-page="18">(.*?)</figure>', html).group(1)
-    assert 'src="data:image/png;base64,' in fig
+    # findings on p15, p16 and p18: three pages rendered, each image written once (the panel borrows it)
+    assert re.findall(r'<img alt="第 (\d+) 页" id="page-0-\1" src="data:image/png;base64,', html) == ["15", "16", "18"]
+    assert html.count("data:image/png") == 3
+    fig = re.search(r'<img alt="第 18 页" id="page-0-18"(.*?)</figure>', html).group(1)
     row = re.search(r'<tr id="row-(f0-\d+)"[^>]*data-code="BL917"', html)
     box = re.search(rf'<span class="box" data-f="{row.group(1)}" style="left:([\d.]+)%;top:([\d.]+)%;'
                     r'width:([\d.]+)%;height:([\d.]+)%"', fig)

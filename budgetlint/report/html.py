@@ -178,12 +178,13 @@ def _marked_text(d: int, doc, items: list[Located], lang: str) -> str:
         for k, op in enumerate(f.evidence.operands):
             if op.span is not None:
                 add(op.span.start, op.span.end, "o", f"o{d}-{i}-{k}")
-    marks = {}
+    marks, last = {}, None
     for region in doc.regions:
         label = (STRINGS[lang]["page"].format(n=region.page) if region.page else
-                 f'{STRINGS[lang]["sheet"]} {region.sheet}' if region.sheet and region.cell is None else None)
-        if label and region.start not in marks:
-            marks[region.start] = f'<span class="region" id="doc-{d}-r{region.start}">{escape(label)}</span>'
+                 f'{STRINGS[lang]["sheet"]} {region.sheet}' if region.sheet else None)
+        if label and label != last:
+            marks[region.start] = f'<span class="region">{escape(label)}</span>'
+        last = label
     cuts = sorted({0, len(doc.text), *events, *marks})
     active: dict[tuple, int] = {}
     out = []
@@ -238,7 +239,8 @@ def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
 
 
 def _figure(d: int, n: int, img, lang: str, only: Optional[str] = None) -> str:
-    """A rendered page with its boxes; ``only`` keeps one finding's box (the panel shows one page per finding)."""
+    """A rendered page with its boxes. With ``only`` (the panel's copy for one finding), just that finding's box,
+    and the image is not repeated: the script takes it from the page's figure under the text."""
     boxes = []
     for key, rects in img.boxes.items():
         if only and key != only:
@@ -247,7 +249,8 @@ def _figure(d: int, n: int, img, lang: str, only: Optional[str] = None) -> str:
             boxes.append(f'<span class="box" data-f="{key}" style="left:{x:.2f}%;top:{y:.2f}%;width:{w:.2f}%;'
                          f'height:{h:.2f}%"></span>')
     label = escape(STRINGS[lang]["page"].format(n=n))
-    return (f'<figure class="page" data-page="{n}"><div class="sheet"><img alt="{label}" src="{img.src}" '
+    source = f'data-image="page-{d}-{n}"' if only else f'id="page-{d}-{n}" src="{img.src}"'
+    return (f'<figure class="page" data-page="{n}"><div class="sheet"><img alt="{label}" {source} '
             f'width="{img.width}" height="{img.height}">{"".join(boxes)}</div><figcaption>{label}</figcaption></figure>')
 
 

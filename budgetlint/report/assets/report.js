@@ -50,6 +50,9 @@
     each(".active", function (el) { el.classList.remove("active"); });
     each('[data-f~="' + id + '"]', function (el) { el.classList.add("active"); });
     panel.replaceChildren(tpl.content.cloneNode(true));
+    panel.querySelectorAll("img[data-image]").forEach(function (img) {
+      img.src = document.getElementById(img.dataset.image).src;
+    });
     panel.querySelectorAll("[data-f]").forEach(function (el) { el.classList.add("active"); });
     var mark = document.querySelector('.text [data-f~="' + id + '"]');
     if (scroll && mark) mark.scrollIntoView({block: "center"});
