@@ -77,6 +77,7 @@ def test_upload_a_pdf_and_a_docx_then_click_a_finding(server, page):
     expect(mark).to_have_text("95.89")
     expect(report.locator("#panel .message")).to_contain_text("95.89% = 307.82 / 321.02")
     expect(report.locator("#panel figure.page .box.active")).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")  # the whole page in the picture: the frame keeps its own scroll
     page.screenshot(path=str(SHOTS / "serve.png"))
     with page.expect_download() as dl:
         page.click('#downloads a[data-format="csv"]')

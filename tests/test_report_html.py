@@ -36,6 +36,7 @@ def test_statement_and_operands_are_marked_where_they_stand(tmp_path):
     assert "<dt>所述</dt><dd>100万元</dd>" in evidence
     assert "<dt>重算</dt><dd>90万元</dd>" in evidence
     assert "<dt>差额</dt><dd>10</dd>" in evidence
+    assert "<blockquote>2023年度收入合计<mark>100</mark>万元，其中：" in evidence
     # each operand is a button that jumps to where it is written (line 1, column 26 / 35)
     assert 'data-jump="o0-0-0"' in evidence and "@1:26" in evidence
     assert 'data-jump="o0-0-1"' in evidence and "@1:35" in evidence

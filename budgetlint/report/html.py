@@ -234,8 +234,17 @@ def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
             f'<p class="head"><span class="code">{f.code}</span> <span class="badge sev-{sev}">'
             f'{escape(SEVERITY_LABELS[lang][sev])}</span> <span class="path">{escape(show(it.doc.path))}</span> '
             f'<span class="at">{escape(where(loc))}</span></p><p class="message">{escape(f.message(lang))}</p>'
-            f'<h4>{escape(s["statement"])}</h4><blockquote>{escape(it.doc.line_text(f.span))}</blockquote>'
+            f'<h4>{escape(s["statement"])}</h4><blockquote>{_line(it)}</blockquote>'
             f'<dl>{rows}</dl>{op_list}{page}</div></template>')
+
+
+def _line(it: Located) -> str:
+    """The finding's source line, escaped, with its span marked."""
+    doc, span = it.doc, it.finding.span
+    start = doc.text.rfind("\n", 0, span.start) + 1
+    line = doc.line_text(span)
+    a, b = span.start - start, min(max(span.end, span.start + 1) - start, len(line))
+    return f"{escape(line[:a])}<mark>{escape(line[a:b])}</mark>{escape(line[b:])}"
 
 
 def _figure(d: int, n: int, img, lang: str, only: Optional[str] = None) -> str:

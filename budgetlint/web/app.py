@@ -18,7 +18,6 @@ import json
 import os
 import re
 import socket
-import sys
 import tempfile
 from dataclasses import dataclass
 from html import escape
@@ -183,6 +182,5 @@ def serve(config: Config, lang: str, host: str, port: int, limits: Limits) -> No
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     url = f"http://{shown}:{sock.getsockname()[1]}/"
     print(f"budgetlint serve: {url}  (" + ("按 Ctrl+C 停止" if lang == "zh" else "Ctrl+C to stop") + ")", flush=True)
-    sys.stdout.flush()
     server = uvicorn.Server(uvicorn.Config(create_app(config, lang, limits), log_level="warning"))
     server.run(sockets=[sock])
