@@ -65,8 +65,16 @@ def page(browser):
 
 def test_upload_a_pdf_and_a_docx_then_click_a_finding(server, page):
     page.goto(server)
+    page.evaluate("""() => {  // every text the status line shows, in order
+        window.seen = [];
+        new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => seen.push(n.textContent))))
+            .observe(document.getElementById("status"), {childList: true});
+    }""")
     page.set_input_files("#files", [str(PDF), str(DOCX)])
     expect(page.locator("#status")).to_have_text("检查完成：2 个文件，错误 1，警告 2，提示 0")
+    seen = page.evaluate("seen")
+    assert seen[0].startswith("上传中")
+    assert seen.index(f"检查中（1/2）：{PDF.name}") < seen.index(f"检查中（2/2）：{DOCX.name}") < len(seen) - 1
     report = page.frame_locator("#report")
     rows = report.locator("#findings-table tbody tr")
     expect(rows).to_have_count(3)

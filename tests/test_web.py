@@ -28,10 +28,15 @@ def client(lang="zh", **limits) -> TestClient:
     return TestClient(create_app(Config(), lang, Limits(**limits)))
 
 
+def result(response) -> dict:
+    """The last of the answer's JSON lines: the report and its downloads."""
+    return json.loads(response.text.splitlines()[-1])["result"]
+
+
 def test_upload_is_checked_and_every_download_names_the_uploaded_file(tmp_root):
     r = client().post("/check", files=[("files", ("决算说明.txt", SUM, "text/plain"))])
     assert r.status_code == 200
-    data = r.json()
+    data = result(r)
     assert data["documents"] == 1 and data["counts"] == {"error": 1, "warning": 0, "info": 0}
     (finding,) = json.loads(data["downloads"]["json"])
     assert (finding["path"], finding["code"], finding["line"], finding["column"]) == ("决算说明.txt", "BL101", 1, 11)
@@ -48,7 +53,11 @@ def test_a_bad_file_gives_its_line_and_the_others_are_still_checked(tmp_root):
     files = [("files", ("损坏.pdf", b"%PDF-1.4 not really", "application/pdf")),
              ("files", ("旧格式.doc", b"binary", "application/msword")),
              ("files", ("a.txt", SUM, "text/plain"))]
-    data = client().post("/check", files=files).json()
+    r = client().post("/check", files=files)
+    progress = [json.loads(line) for line in r.text.splitlines()[:-1]]
+    assert progress == [{"checking": "损坏.pdf", "done": 0, "total": 3}, {"checking": "旧格式.doc", "done": 1, "total": 3},
+                        {"checking": "a.txt", "done": 2, "total": 3}]
+    data = result(r)
     assert data["documents"] == 1 and data["counts"]["error"] == 1
     assert data["errors"] == ["损坏.pdf: PDF 文件不完整（缺少 %%EOF 结尾，可能下载或复制时被截断）",
                               "旧格式.doc: 不支持的文件类型“.doc”，请另存为 .docx"]
@@ -58,7 +67,7 @@ def test_no_request_names_a_server_path(tmp_root, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("收入合计1万元，其中：A 2万元。\n", encoding="utf-8")
     c = client()
-    data = c.post("/check", files=[("files", ("../../" + str(secret), SUM, "text/plain"))]).json()
+    data = result(c.post("/check", files=[("files", ("../../" + str(secret), SUM, "text/plain"))]))
     # the name is reduced to its base name and the uploaded bytes are what is checked, not the file it names
     assert json.loads(data["downloads"]["json"])[0]["path"] == "secret.txt"
     assert json.loads(data["downloads"]["json"])[0]["evidence"]["stated"] == "100万元"
@@ -76,7 +85,7 @@ def test_too_large_or_too_many_is_refused_and_the_server_keeps_serving(tmp_root)
     many = c.post("/check", files=[("files", (f"{i}.txt", SUM, "text/plain")) for i in range(9)])
     assert many.status_code == 413 and "一次最多 2 个文件" in many.json()["error"]
     ok = c.post("/check", files=[("files", ("a.txt", SUM, "text/plain"))])
-    assert ok.status_code == 200 and ok.json()["counts"]["error"] == 1
+    assert ok.status_code == 200 and result(ok)["counts"]["error"] == 1
     assert list(tmp_root.iterdir()) == []
 
 

@@ -1,14 +1,16 @@
 """The ASGI app behind ``budgetlint serve`` (Starlette) and the function that runs it (uvicorn).
 
-Two routes: ``GET /`` (the page) and ``POST /check`` (multipart files in, the
-report and its downloads out, as JSON). What a request can do is bounded:
+Two routes: ``GET /`` (the page) and ``POST /check`` (multipart files in,
+progress and then the report and its downloads out). What a request can do is bounded:
 
 - the body's declared size and the number of files are capped; a refused
   upload gets a one-line reason (HTTP 413) and the server goes on serving;
 - uploads are written into a fresh temporary folder under names the server
-  makes from the file's base name, checked, and the folder is removed before
-  the response is sent; no request names a path on the server, and nothing
-  but the page and the check endpoint is served;
+  makes from the file's base name and checked one by one, the answer saying
+  which file is being checked (JSON lines, so the page shows progress); the
+  folder is removed once the answer is complete, or the browser gave up; no
+  request names a path on the server, and nothing but the page and the check
+  endpoint is served;
 - a file that cannot be read gives its one-line error in the page; the other
   files are still checked.
 """
@@ -18,18 +20,20 @@ import json
 import os
 import re
 import socket
+import shutil
 import tempfile
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
 from string import Template
+from typing import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from ..batch import check_file
@@ -43,7 +47,8 @@ STRINGS = {
     "zh": {"lang": "zh-CN", "title": "budgetlint 预决算公开文件检查",
            "intro": "选择或拖入要检查的文件（.txt .md .docx .pdf .xlsx），一次最多 $files 个、合计不超过 $size。"
                     "文件只在这台电脑上检查，检查完即删除。",
-           "choose": "选择文件", "drop": "或把文件拖到这里", "uploading": "上传中", "checking": "检查中…",
+           "choose": "选择文件", "drop": "或把文件拖到这里", "uploading": "上传中",
+           "checking": "检查中（$done/$total）：$name",
            "done": "检查完成：$docs 个文件，错误 $error，警告 $warning，提示 $info", "download": "下载报告：",
            "not_read": "未能读取的文件", "failed": "连接中断，请重试",
            "too_big": "上传被拒绝：共 {size}，超过上限 {limit}（可用 --max-upload-mb 调整）",
@@ -53,7 +58,8 @@ STRINGS = {
     "en": {"lang": "en", "title": "budgetlint — check budget disclosure documents",
            "intro": "Choose or drop the files to check (.txt .md .docx .pdf .xlsx): at most $files files, "
                     "$size in all. Files are checked on this computer only and deleted once checked.",
-           "choose": "Choose files", "drop": "or drop files here", "uploading": "uploading", "checking": "checking…",
+           "choose": "Choose files", "drop": "or drop files here", "uploading": "uploading",
+           "checking": "checking ($done/$total): $name",
            "done": "Done: $docs files, $error errors, $warning warnings, $info info", "download": "Download the report:",
            "not_read": "Files that could not be read", "failed": "The connection failed; try again",
            "too_big": "Upload refused: {size} in all, above the limit of {limit} (see --max-upload-mb)",
@@ -127,38 +133,56 @@ def create_app(config: Config, lang: str = "zh", limits: Limits = Limits()) -> S
                 return refuse(s["no_files"], 400)
             if len(files) > limits.max_files:
                 return refuse(s["too_many"].format(limit=limits.max_files))
-            with tempfile.TemporaryDirectory(prefix="budgetlint-serve-") as tmp:
-                uploads = []
-                for i, f in enumerate(files):
-                    name = safe_name(f.filename or "", i + 1)
-                    folder = os.path.join(tmp, str(i))
-                    os.mkdir(folder)
-                    path = os.path.join(folder, name)
-                    with open(path, "wb") as out:
-                        while chunk := await f.read(1 << 20):
-                            out.write(chunk)
-                    uploads.append((path, name))
-                body = await run_in_threadpool(_check_all, uploads, config, lang)
+            tmp = tempfile.mkdtemp(prefix="budgetlint-serve-")
+            try:
+                uploads = [await _save(f, i, tmp) for i, f in enumerate(files)]
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
         finally:
             await form.close()
-        return Response(body, media_type="application/json", headers=headers)
+        return StreamingResponse(_progress(uploads, tmp, config, lang), media_type="application/x-ndjson",
+                                 headers=headers)
 
     return Starlette(routes=[Route("/", index), Route("/check", check, methods=["POST"])])
 
 
-def _check_all(uploads: list[tuple[str, str]], config: Config, lang: str) -> str:
-    """Check every upload; the report and its downloads, with the names the user gave the files."""
+async def _save(f: UploadFile, i: int, tmp: str) -> tuple[str, str]:
+    """Write one upload into its own folder under ``tmp``; its path there and the name it is shown by."""
+    name = safe_name(f.filename or "", i + 1)
+    folder = os.path.join(tmp, str(i))
+    os.mkdir(folder)
+    path = os.path.join(folder, name)
+    with open(path, "wb") as out:
+        while chunk := await f.read(1 << 20):
+            out.write(chunk)
+    return path, name
+
+
+async def _progress(uploads: list[tuple[str, str]], tmp: str, config: Config, lang: str) -> AsyncIterator[str]:
+    """One JSON line per file as it is checked (``{"checking": name, "done": i, "total": n}``), then the
+    report and its downloads (``{"result": …}``); the temporary folder goes when the answer is complete
+    or the browser gives up."""
     from ..checks import load_rules
 
-    load_rules()
-    results, errors = [], []
-    for path, name in uploads:
-        r = check_file(path, config.for_file(name))
-        if r.error:
-            errors.append(InputError(name, r.error[1], r.error[2]))
-        else:
-            results.append(r)
-    names = {path: name for path, name in uploads}
+    try:
+        load_rules()
+        results, errors = [], []
+        for i, (path, name) in enumerate(uploads):
+            yield json.dumps({"checking": name, "done": i, "total": len(uploads)}, ensure_ascii=False) + "\n"
+            r = await run_in_threadpool(check_file, path, config.for_file(name))
+            if r.error:
+                errors.append(InputError(name, r.error[1], r.error[2]))
+            else:
+                results.append(r)
+        result = await run_in_threadpool(_result, results, errors, dict(uploads), lang)
+        yield json.dumps({"result": result}, ensure_ascii=False) + "\n"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _result(results: list, errors: list[InputError], names: dict[str, str], lang: str) -> dict:
+    """The report and its downloads, with the names the user gave the files."""
     html = format_html(results, lang, errors, names=names)
     for r in results:
         r.doc.path = names[r.doc.path]
@@ -167,8 +191,8 @@ def _check_all(uploads: list[tuple[str, str]], config: Config, lang: str) -> str
     downloads = {"html": html, **{k: FORMATTERS[k](items, lang, checked) for k in ("json", "csv", "sarif")}}
     downloads["csv"] = "\ufeff" + downloads["csv"]  # so that Excel reads the Chinese as UTF-8
     counts = {k: sum(1 for it in items if it.finding.severity.value == k) for k in ("error", "warning", "info")}
-    return json.dumps({"report": html, "downloads": downloads, "names": DOWNLOADS, "counts": counts,
-                       "documents": len(results), "errors": [e.message(lang) for e in errors]}, ensure_ascii=False)
+    return {"report": html, "downloads": downloads, "names": DOWNLOADS, "counts": counts,
+            "documents": len(results), "errors": [e.message(lang) for e in errors]}
 
 
 def serve(config: Config, lang: str, host: str, port: int, limits: Limits) -> None:

@@ -55,16 +55,38 @@
       bar.value = e.loaded / e.total;
       status.textContent = status.dataset.uploading + " " + Math.round(100 * e.loaded / e.total) + "%";
     };
-    xhr.upload.onload = function () {
-      bar.removeAttribute("value");
-      status.textContent = status.dataset.checking;
-    };
+    xhr.upload.onload = function () { bar.value = 0; };
+    // the answer is JSON lines: {"checking": name, "done": i, "total": n} per file, then {"result": ...}
+    var seen = 0;
+    function lines() {
+      var text = xhr.responseText, out = [], end;
+      while ((end = text.indexOf("\n", seen)) >= 0) {
+        try { out.push(JSON.parse(text.slice(seen, end))); } catch (e) { /* not a line of ours */ }
+        seen = end + 1;
+      }
+      return out;
+    }
+    var result = null;
+    function read() {
+      lines().forEach(function (line) {
+        if (line.result) { result = line.result; return; }
+        if (line.checking === undefined) return;
+        bar.value = line.done / line.total;
+        status.textContent = fill(status.dataset.checking, {done: line.done + 1, total: line.total,
+          name: line.checking});
+      });
+    }
+    xhr.onprogress = function () { if (xhr.status === 200) read(); };
     xhr.onload = function () {
       var data = null;
-      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status === 200) {
+        read();
+      } else {
+        try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      }
       bar.value = 1;
-      if (xhr.status === 200 && data) {
-        show(data);
+      if (result) {
+        show(result);
       } else {
         box.hidden = true;
         refusal.textContent = data && data.error ? data.error : xhr.status + " " + xhr.statusText;
