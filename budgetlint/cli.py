@@ -292,7 +292,10 @@ def serve(host, port, max_upload_mb, max_files, lang, config_file) -> None:
         missing = (e.name or "").split(".")[0]
         _fail(f"serve 需要 web 组件（缺少 {missing}）：pip install 'budgetlint[web]'",
               f"serve needs the web extra (missing {missing}): pip install 'budgetlint[web]'", lang or "zh")
-    cfg = _resolver(config_file, lang).for_path(".")
+    try:
+        cfg = _resolver(config_file, lang).for_path(".")
+    except ConfigError as e:
+        _fail(e.message("zh"), e.message("en"), lang or "zh")
     try:
         run(cfg, lang or cfg.lang, host, port, Limits(int(max_upload_mb * 1024 * 1024), max_files))
     except OSError as e:

@@ -94,3 +94,15 @@ def test_page_in_english_and_its_policy():
     assert '<html lang="en">' in r.text and "Choose files" in r.text
     csp = r.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+
+
+def test_serve_with_a_bad_config_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from budgetlint.cli import main
+
+    (tmp_path / "budgetlint.toml").write_text('tail-digits = "one"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert res.exit_code == 2
+    assert res.stderr == f"budgetlint: {tmp_path / 'budgetlint.toml'}: 配置项“tail-digits”应为整数，实际为 'one'\n"
