@@ -91,8 +91,8 @@ def _summary(done: Sequence[FileResult], errors: Iterable[InputError], lang: str
     rows = []
     for d, row in enumerate(summary_rows(list(done))):
         cells = [f'<td><a href="#doc-{d}">{escape(show(row[0]))}</a></td>']
-        cells += [f'<td class="num{" sev-" + k if v and k != "-" else ""}">{escape(str(v))}</td>'
-                  for k, v in zip(("error", "warning", "info", "-", "-", "-"), row[1:])]
+        counts = [f'<td class="num{f" sev-{k}" if n else ""}">{n}</td>' for k, n in zip(_SEV_ORDER, row[1:4])]
+        cells += counts + [f'<td class="num">{escape(str(v))}</td>' for v in row[4:]]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     out = [f'<section id="summary"><h2>{escape(s["summary"])}</h2><table class="summary"><thead><tr>{head}</tr>'
            f"</thead><tbody>{''.join(rows)}</tbody></table>"]
@@ -116,7 +116,7 @@ def _table(docs: list[list[Located]], lang: str, show) -> str:
     paths = [(d, show(group[0].doc.path)) for d, group in enumerate(docs) if group]
     sev_boxes = "".join(f'<label class="sev-{k}"><input type="checkbox" name="sev" value="{k}" checked> '
                         f"{escape(v)}</label>" for k, v in sev_labels.items())
-    rule_opts = "".join(f'<option value="{c}">{c}</option>' for c in codes)
+    rule_opts = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in codes)
     doc_opts = "".join(f'<option value="{d}">{escape(p)}</option>' for d, p in paths)
     filters = (f'<div class="filters"><fieldset><legend>{escape(s["severity"])}</legend>{sev_boxes}</fieldset>'
                f'<label>{escape(s["rule"])} <select id="filter-rule"><option value="">{escape(s["all"])}</option>'
@@ -131,12 +131,12 @@ def _table(docs: list[list[Located]], lang: str, show) -> str:
     rows = []
     for d, i, it in items:
         f, sev = it.finding, it.finding.severity.value
-        path = escape(show(it.doc.path))
+        path, code = escape(show(it.doc.path)), escape(it.finding.code)  # a rule pack names its own codes
         place = f"{d:05d}{it.finding.span.start:010d}"
         rows.append(
-            f'<tr id="row-{_fid(d, i)}" data-f="{_fid(d, i)}" data-sev="{sev}" data-code="{f.code}" data-doc="{d}" '
+            f'<tr id="row-{_fid(d, i)}" data-f="{_fid(d, i)}" data-sev="{sev}" data-code="{code}" data-doc="{d}" '
             f'tabindex="0"><td data-key="{path}">{path}</td>'
-            f'<td data-key="{place}">{escape(where(it.location))}</td><td data-key="{f.code}">{f.code}</td>'
+            f'<td data-key="{place}">{escape(where(it.location))}</td><td data-key="{code}">{code}</td>'
             f'<td data-key="{_SEV_ORDER[sev]}" class="sev-{sev}">{escape(sev_labels[sev])}</td>'
             f'<td data-key="{escape(f.message(lang))}">{escape(f.message(lang))}</td></tr>')
     body = "".join(rows) or f'<tr><td colspan="5">{escape(s["none"])}</td></tr>'
@@ -190,12 +190,16 @@ def _marked_text(d: int, doc, items: list[Located], lang: str) -> str:
     out = []
     for a, b in zip(cuts, cuts[1:] + [None]):
         out.append(marks.get(a, ""))
-        for sign, kind, key, sev in events.get(a, ()):
-            active[(kind, key, sev)] = active.get((kind, key, sev), 0) + sign
+        for sign, *mark in events.get(a, ()):
+            n = active.get(tuple(mark), 0) + sign
+            if n:
+                active[tuple(mark)] = n
+            else:
+                del active[tuple(mark)]  # only what covers this piece stays: the walk is linear in the text
         if b is None:
             break
         piece = escape(doc.text[a:b])
-        on = [k for k, n in active.items() if n > 0]
+        on = list(active)
         if not on:
             out.append(piece)
             continue
@@ -213,7 +217,7 @@ def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
     """The panel's content for one finding, kept in a ``<template>`` until it is clicked."""
     s, labels = STRINGS[lang], EVIDENCE_LABELS[lang]
     f, loc = it.finding, it.location
-    sev = f.severity.value
+    sev, code = f.severity.value, escape(f.code)
     ev = f.evidence
     rows = "".join(f"<dt>{escape(labels[k])}</dt><dd>{escape(getattr(ev, k))}</dd>"
                    for k in ("stated", "recomputed", "difference", "suggestion", "note") if getattr(ev, k))
@@ -231,7 +235,7 @@ def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
     if loc.page in pages:
         page = _figure(d, loc.page, pages[loc.page], lang, only=_fid(d, i))
     return (f'<template id="ev-{_fid(d, i)}"><div class="evidence" data-f="{_fid(d, i)}">'
-            f'<p class="head"><span class="code">{f.code}</span> <span class="badge sev-{sev}">'
+            f'<p class="head"><span class="code">{code}</span> <span class="badge sev-{sev}">'
             f'{escape(SEVERITY_LABELS[lang][sev])}</span> <span class="path">{escape(show(it.doc.path))}</span> '
             f'<span class="at">{escape(where(loc))}</span></p><p class="message">{escape(f.message(lang))}</p>'
             f'<h4>{escape(s["statement"])}</h4><blockquote>{_line(it)}</blockquote>'
