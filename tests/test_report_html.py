@@ -69,9 +69,13 @@ def test_summary_counts_and_english(tmp_path):
     html = _report(tmp_path, SUM + "\n", lang="en")
     assert '<html lang="en">' in html
     assert "<dt>stated</dt><dd>100万元</dd>" in html and "<dt>recomputed</dt><dd>90万元</dd>" in html
-    summary = re.search(r'<table class="summary">(.*?)</table>', html).group(1)
-    cells = re.findall(r"<td[^>]*>(.*?)</td>", summary)
-    assert cells[1:4] == ["1", "0", "0"]  # one error, no warning, no info
+    summary = re.search(r'<table class="summary"><thead>(.*?)</thead><tbody>(.*?)</tbody>', html)
+    headers = re.findall(r"<th>(.*?)</th>", summary.group(1))
+    doc_row, total_row = re.findall(r"<tr>(.*?)</tr>", summary.group(2))
+    row = dict(zip(headers, re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", doc_row)))
+    assert row["file"] == '<a href="#doc-0">' + str(tmp_path / "a.txt") + "</a>"
+    assert (row["errors"], row["warnings"], row["info"]) == ("1", "0", "0")  # the one BL101
+    assert total_row.startswith("<th>total</th>")
 
 
 def test_pdf_page_is_rendered_with_the_statement_box():
@@ -125,3 +129,19 @@ def test_cold_path_imports_nothing_heavy(tmp_path):
             f"print(json.dumps([m for m in {heavy!r} if m in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out.splitlines()[-1]) == []
+
+
+def test_a_number_from_another_document_is_shown_with_its_file_and_line():
+    """The 2024 决算 implies a 2023 公务接待费 of 2.23 + 1.07 = 3.30万元; the 2023 决算 states 3.20万元
+    on its line 8. The panel names that file and line and quotes it (it cannot jump: it is another text)."""
+    from budgetlint.crossdoc import cross_check
+
+    paths = [str(HERE.parent / "examples" / f"port-office-{n}-final-accounts.txt") for n in (2023, 2024)]
+    results = [check_file(p, Config()) for p in paths]
+    cross_check(results, {p: Config() for p in paths})
+    html = format_html(results, "zh")
+    evidence = next(m for m in re.findall(r"<template [^>]*>(.*?)</template>", html) if ">BL950<" in m)
+    line8 = Path(paths[0]).read_text(encoding="utf-8").splitlines()[7]
+    assert "公务接待费支出决算为3.20万元" in line8
+    assert re.search(rf'<li>[^<]*3\.20万元<span class="at"> @{re.escape(paths[0])}:8:\d+</span>'
+                     rf"<blockquote>{re.escape(line8)}</blockquote></li>", evidence)

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import tempfile
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -61,6 +62,19 @@ def test_a_bad_file_gives_its_line_and_the_others_are_still_checked(tmp_root):
     assert data["documents"] == 1 and data["counts"]["error"] == 1
     assert data["errors"] == ["损坏.pdf: PDF 文件不完整（缺少 %%EOF 结尾，可能下载或复制时被截断）",
                               "旧格式.doc: 不支持的文件类型“.doc”，请另存为 .docx"]
+
+
+def test_files_of_one_upload_are_compared_with_each_other(tmp_root):
+    """The example pair: the 2024 决算 implies a 2023 公务接待费 of 2.23 + 1.07 = 3.30万元, the 2023 决算
+    states 3.20万元 (BL950); same-named uploads keep apart as 「说明.txt」 and 「说明 (2).txt」."""
+    examples = Path(__file__).parent.parent / "examples"
+    files = [("files", ("说明.txt", (examples / f"port-office-{n}-final-accounts.txt").read_bytes(), "text/plain"))
+             for n in (2023, 2024)]
+    data = result(client().post("/check", files=files))
+    (cross,) = [f for f in json.loads(data["downloads"]["json"]) if f["code"] == "BL950"]
+    assert cross["path"] == "说明 (2).txt"
+    assert "3.30万元" in cross["message"] and "与 说明.txt 所述 3.20万元 不符" in cross["message"]
+    assert str(tmp_root) not in json.dumps(data, ensure_ascii=False)
 
 
 def test_no_request_names_a_server_path(tmp_root, tmp_path):

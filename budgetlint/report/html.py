@@ -57,15 +57,13 @@ def csp_hash(script: str) -> str:
 
 
 def format_html(results: Sequence[FileResult], lang: str, errors: Iterable[InputError] = (),
-                title: Optional[str] = None, names: Optional[Mapping[str, str]] = None) -> str:
+                title: Optional[str] = None, files: Optional[Mapping[str, str]] = None) -> str:
     """The report of ``results`` (documents read, in order) and ``errors`` (inputs that could not be read).
 
-    ``names`` maps a document's path to the name the report shows (the server's uploads)."""
+    ``files`` says where a document's file is when its path is only the name shown (the server's uploads):
+    a PDF's pages are rendered from it."""
     lang = "en" if lang == "en" else "zh"
-    names = names or {}
-
-    def show(path: str) -> str:
-        return names.get(path, path)
+    files = files or {}
 
     s = STRINGS[lang]
     done = [r for r in results if r.doc is not None]
@@ -77,22 +75,29 @@ def format_html(results: Sequence[FileResult], lang: str, errors: Iterable[Input
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{escape(title or s['title'])}</title><style>{_asset('report.css')}</style></head>",
            '<body><div class="layout"><main>', f"<h1>{escape(title or s['title'])}</h1>",
-           _summary(done, errors, lang, show), _table(docs, lang, show)]
+           _summary(done, errors, lang), _table(docs, lang)]
     for d, items in enumerate(docs):
-        out.append(_document(d, done[d], items, lang, show))
+        out.append(_document(d, done[d], items, lang, files.get(done[d].doc.path, done[d].doc.path)))
     out.append(f'</main><aside id="panel" aria-live="polite"><p class="hint">{escape(s["hint"])}</p></aside></div>')
     out.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "".join(out)
 
 
-def _summary(done: Sequence[FileResult], errors: Iterable[InputError], lang: str, show) -> str:
+def _summary(done: Sequence[FileResult], errors: Iterable[InputError], lang: str) -> str:
+    """``batch.summary_rows`` as a table (worst document first, then the total); each name links to its text."""
     s = STRINGS[lang]
     head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADERS[lang])
+    sev_at = {SUMMARY_HEADERS["en"].index(h): k for h, k in (("errors", "error"), ("warnings", "warning"),
+                                                             ("info", "info"))}
+    index = {r.path: d for d, r in enumerate(done)}
     rows = []
-    for d, row in enumerate(summary_rows(list(done))):
-        cells = [f'<td><a href="#doc-{d}">{escape(show(row[0]))}</a></td>']
-        counts = [f'<td class="num{f" sev-{k}" if n else ""}">{n}</td>' for k, n in zip(_SEV_ORDER, row[1:4])]
-        cells += counts + [f'<td class="num">{escape(str(v))}</td>' for v in row[4:]]
+    for row in summary_rows(list(done), lang) if done else []:
+        d = index.get(row[0])
+        name = escape(str(row[0]))
+        cells = [f'<td><a href="#doc-{d}">{name}</a></td>' if d is not None else f"<th>{name}</th>"]
+        for k, v in enumerate(row[1:], 1):
+            sev = f" sev-{sev_at[k]}" if k in sev_at and v else ""
+            cells.append(f'<td class="num{sev}">{escape(str(v))}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     out = [f'<section id="summary"><h2>{escape(s["summary"])}</h2><table class="summary"><thead><tr>{head}</tr>'
            f"</thead><tbody>{''.join(rows)}</tbody></table>"]
@@ -109,11 +114,11 @@ def _fid(d: int, i: int) -> str:
     return f"f{d}-{i}"
 
 
-def _table(docs: list[list[Located]], lang: str, show) -> str:
+def _table(docs: list[list[Located]], lang: str) -> str:
     s, sev_labels = STRINGS[lang], SEVERITY_LABELS[lang]
     items = [(d, i, it) for d, group in enumerate(docs) for i, it in enumerate(group)]
     codes = sorted({it.finding.code for _, _, it in items})
-    paths = [(d, show(group[0].doc.path)) for d, group in enumerate(docs) if group]
+    paths = [(d, group[0].doc.path) for d, group in enumerate(docs) if group]
     sev_boxes = "".join(f'<label class="sev-{k}"><input type="checkbox" name="sev" value="{k}" checked> '
                         f"{escape(v)}</label>" for k, v in sev_labels.items())
     rule_opts = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in codes)
@@ -131,7 +136,7 @@ def _table(docs: list[list[Located]], lang: str, show) -> str:
     rows = []
     for d, i, it in items:
         f, sev = it.finding, it.finding.severity.value
-        path, code = escape(show(it.doc.path)), escape(it.finding.code)  # a rule pack names its own codes
+        path, code = escape(it.doc.path), escape(it.finding.code)  # a rule pack names its own codes
         place = f"{d:05d}{it.finding.span.start:010d}"
         rows.append(
             f'<tr id="row-{_fid(d, i)}" data-f="{_fid(d, i)}" data-sev="{sev}" data-code="{code}" data-doc="{d}" '
@@ -144,15 +149,15 @@ def _table(docs: list[list[Located]], lang: str, show) -> str:
             f'<table id="findings-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></section>')
 
 
-def _document(d: int, r: FileResult, items: list[Located], lang: str, show) -> str:
+def _document(d: int, r: FileResult, items: list[Located], lang: str, file: str) -> str:
     s = STRINGS[lang]
     doc = r.doc
-    pages = _pages(d, doc, items) if doc.kind == "pdf" and items else {}
-    out = [f'<section class="doc" id="doc-{d}"><h2>{escape(show(doc.path))} '
+    pages = _pages(d, doc, items, file) if doc.kind == "pdf" and items else {}
+    out = [f'<section class="doc" id="doc-{d}"><h2>{escape(doc.path)} '
            f'<small>{escape(s["clean"]) if not items else ""}</small></h2>',
            f'<h3>{escape(s["text"])}</h3><pre class="text">{_marked_text(d, doc, items, lang)}</pre>']
     for i, it in enumerate(items):
-        out.append(_evidence(d, i, it, pages, lang, show))
+        out.append(_evidence(d, i, it, pages, lang))
     if pages:
         out.append(f'<h3>{escape(s["pages"])}</h3><div class="pages">')
         for n, img in pages.items():
@@ -213,7 +218,7 @@ def _marked_text(d: int, doc, items: list[Located], lang: str) -> str:
     return "".join(out)
 
 
-def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
+def _evidence(d: int, i: int, it: Located, pages: dict, lang: str) -> str:
     """The panel's content for one finding, kept in a ``<template>`` until it is clicked."""
     s, labels = STRINGS[lang], EVIDENCE_LABELS[lang]
     f, loc = it.finding, it.location
@@ -224,8 +229,10 @@ def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
     ops = []
     for k, op in enumerate(ev.operands):
         text = f"{op.label} {op.value}"
-        if op.span is None:
-            ops.append(f"<li>{escape(text)}</li>")
+        if op.span is None:  # a number from another document (cross-document rules) has its path and place
+            place = f" @{op.path}:{where(op.location)}" if op.path and op.location else ""
+            line = f"<blockquote>{escape(op.line_text)}</blockquote>" if op.line_text else ""
+            ops.append(f'<li>{escape(text)}<span class="at">{escape(place)}</span>{line}</li>')
             continue
         place = where(it.doc.locate(op.span))
         ops.append(f'<li><button type="button" class="jump" data-jump="o{d}-{i}-{k}" title="{escape(s["jump"])}">'
@@ -236,7 +243,7 @@ def _evidence(d: int, i: int, it: Located, pages: dict, lang: str, show) -> str:
         page = _figure(d, loc.page, pages[loc.page], lang, only=_fid(d, i))
     return (f'<template id="ev-{_fid(d, i)}"><div class="evidence" data-f="{_fid(d, i)}">'
             f'<p class="head"><span class="code">{code}</span> <span class="badge sev-{sev}">'
-            f'{escape(SEVERITY_LABELS[lang][sev])}</span> <span class="path">{escape(show(it.doc.path))}</span> '
+            f'{escape(SEVERITY_LABELS[lang][sev])}</span> <span class="path">{escape(it.doc.path)}</span> '
             f'<span class="at">{escape(where(loc))}</span></p><p class="message">{escape(f.message(lang))}</p>'
             f'<h4>{escape(s["statement"])}</h4><blockquote>{_line(it)}</blockquote>'
             f'<dl>{rows}</dl>{op_list}{page}</div></template>')
@@ -267,7 +274,7 @@ def _figure(d: int, n: int, img, lang: str, only: Optional[str] = None) -> str:
             f'width="{img.width}" height="{img.height}">{"".join(boxes)}</div><figcaption>{label}</figcaption></figure>')
 
 
-def _pages(d: int, doc, items: list[Located]) -> dict:
+def _pages(d: int, doc, items: list[Located], file: str) -> dict:
     """Rendered images of the pages that carry findings, with each statement's box."""
     from .pdfpages import Wanted, render_pages
 
@@ -280,4 +287,4 @@ def _pages(d: int, doc, items: list[Located]) -> dict:
         text = doc.text[it.finding.span.start:it.finding.span.end].strip()
         before = doc.text[region.start:it.finding.span.start].count(text) if text else 0
         wanted.setdefault(page, []).append(Wanted(_fid(d, i), text, before))
-    return render_pages(doc.path, wanted)
+    return render_pages(file, wanted)

@@ -38,6 +38,7 @@ from starlette.routing import Route
 
 from ..batch import check_file
 from ..config import Config
+from ..crossdoc import cross_check
 from ..ingest import READERS, InputError
 from ..report import FORMATTERS, locate
 from ..report.html import SCRIPT as report_script
@@ -135,7 +136,9 @@ def create_app(config: Config, lang: str = "zh", limits: Limits = Limits()) -> S
                 return refuse(s["too_many"].format(limit=limits.max_files))
             tmp = tempfile.mkdtemp(prefix="budgetlint-serve-")
             try:
-                uploads = [await _save(f, i, tmp) for i, f in enumerate(files)]
+                uploads = []
+                for i, f in enumerate(files):
+                    uploads.append(await _save(f, i, tmp, {name for _, name in uploads}))
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
@@ -147,9 +150,15 @@ def create_app(config: Config, lang: str = "zh", limits: Limits = Limits()) -> S
     return Starlette(routes=[Route("/", index), Route("/check", check, methods=["POST"])])
 
 
-async def _save(f: UploadFile, i: int, tmp: str) -> tuple[str, str]:
-    """Write one upload into its own folder under ``tmp``; its path there and the name it is shown by."""
+async def _save(f: UploadFile, i: int, tmp: str, taken: set[str]) -> tuple[str, str]:
+    """Write one upload into its own folder under ``tmp``; its path there and the name it is shown by
+    (made unique among the upload's names: two 「说明.txt」 become 「说明.txt」 and 「说明 (2).txt」)."""
     name = safe_name(f.filename or "", i + 1)
+    stem, ext = os.path.splitext(name)
+    k = 1
+    while name in taken:
+        k += 1
+        name = f"{stem} ({k}){ext}"
     folder = os.path.join(tmp, str(i))
     os.mkdir(folder)
     path = os.path.join(folder, name)
@@ -168,24 +177,28 @@ async def _progress(uploads: list[tuple[str, str]], tmp: str, config: Config, la
     try:
         load_rules()
         results, errors = [], []
+        configs = {name: config.for_file(name) for _, name in uploads}
         for i, (path, name) in enumerate(uploads):
             yield json.dumps({"checking": name, "done": i, "total": len(uploads)}, ensure_ascii=False) + "\n"
-            r = await run_in_threadpool(check_file, path, config.for_file(name))
+            r = await run_in_threadpool(check_file, path, configs[name])
             if r.error:
                 errors.append(InputError(name, r.error[1], r.error[2]))
-            else:
-                results.append(r)
-        result = await run_in_threadpool(_result, results, errors, dict(uploads), lang)
+                continue
+            r.path = r.doc.path = name  # from here on, every message and download names the file as uploaded
+            if r.ledger is not None:
+                r.ledger.path = name
+            results.append(r)
+        await run_in_threadpool(cross_check, results, configs)  # the files of one upload are read together
+        files = {name: path for path, name in uploads}
+        result = await run_in_threadpool(_result, results, errors, files, lang)
         yield json.dumps({"result": result}, ensure_ascii=False) + "\n"
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _result(results: list, errors: list[InputError], names: dict[str, str], lang: str) -> dict:
-    """The report and its downloads, with the names the user gave the files."""
-    html = format_html(results, lang, errors, names=names)
-    for r in results:
-        r.doc.path = names[r.doc.path]
+def _result(results: list, errors: list[InputError], files: dict[str, str], lang: str) -> dict:
+    """The report and its downloads (``files``: where each uploaded name was saved)."""
+    html = format_html(results, lang, errors, files=files)
     items = [it for r in results for it in locate(r.doc, r.findings)]
     checked = [r.doc.path for r in results]
     downloads = {"html": html, **{k: FORMATTERS[k](items, lang, checked) for k in ("json", "csv", "sarif")}}
