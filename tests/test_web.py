@@ -52,16 +52,16 @@ def test_upload_is_checked_and_every_download_names_the_uploaded_file(tmp_root):
 
 def test_a_bad_file_gives_its_line_and_the_others_are_still_checked(tmp_root):
     files = [("files", ("损坏.pdf", b"%PDF-1.4 not really", "application/pdf")),
-             ("files", ("旧格式.doc", b"binary", "application/msword")),
+             ("files", ("旧格式.rtf", b"{\\rtf1}", "application/rtf")),
              ("files", ("a.txt", SUM, "text/plain"))]
     r = client().post("/check", files=files)
     progress = [json.loads(line) for line in r.text.splitlines()[:-1]]
-    assert progress == [{"checking": "损坏.pdf", "done": 0, "total": 3}, {"checking": "旧格式.doc", "done": 1, "total": 3},
+    assert progress == [{"checking": "损坏.pdf", "done": 0, "total": 3}, {"checking": "旧格式.rtf", "done": 1, "total": 3},
                         {"checking": "a.txt", "done": 2, "total": 3}]
     data = result(r)
     assert data["documents"] == 1 and data["counts"]["error"] == 1
     assert data["errors"] == ["损坏.pdf: PDF 文件不完整（缺少 %%EOF 结尾，可能下载或复制时被截断）",
-                              "旧格式.doc: 不支持的文件类型“.doc”，请另存为 .docx"]
+                              "旧格式.rtf: 不支持的文件类型“.rtf”，请另存为 .docx"]
 
 
 def test_files_of_one_upload_are_compared_with_each_other(tmp_root):

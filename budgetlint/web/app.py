@@ -46,7 +46,7 @@ from ..report.html import csp_hash, format_html
 
 STRINGS = {
     "zh": {"lang": "zh-CN", "title": "budgetlint 预决算公开文件检查",
-           "intro": "选择或拖入要检查的文件（.txt .md .docx .pdf .xlsx），一次最多 $files 个、合计不超过 $size。"
+           "intro": "选择或拖入要检查的文件（$types），一次最多 $files 个、合计不超过 $size。"
                     "文件只在这台电脑上检查，检查完即删除。",
            "choose": "选择文件", "drop": "或把文件拖到这里", "uploading": "上传中",
            "checking": "检查中（$done/$total）：$name",
@@ -57,7 +57,7 @@ STRINGS = {
            "no_length": "上传被拒绝：请求没有说明大小（Content-Length）", "no_files": "没有收到文件",
            "bad_form": "上传内容无法解析（{why}）"},
     "en": {"lang": "en", "title": "budgetlint — check budget disclosure documents",
-           "intro": "Choose or drop the files to check (.txt .md .docx .pdf .xlsx): at most $files files, "
+           "intro": "Choose or drop the files to check ($types): at most $files files, "
                     "$size in all. Files are checked on this computer only and deleted once checked.",
            "choose": "Choose files", "drop": "or drop files here", "uploading": "uploading",
            "checking": "checking ($done/$total): $name",
@@ -102,7 +102,8 @@ def create_app(config: Config, lang: str = "zh", limits: Limits = Limits()) -> S
            "style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; frame-src 'self'; "
            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
     headers = {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-    fields = {k: escape(Template(v).safe_substitute(files=limits.max_files, size=_size(limits.max_upload)))
+    types = " ".join(sorted(READERS))
+    fields = {k: escape(Template(v).safe_substitute(files=limits.max_files, size=_size(limits.max_upload), types=types))
               for k, v in s.items()}
     page = Template(_asset("index.html")).substitute(fields, style=_asset("app.css"), script=script,
                                                      accept=",".join(sorted(READERS)))
