@@ -244,6 +244,7 @@ class FactSet(BaseModel):
         seen = self.numbers_seen + self.cells_seen
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
+    final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)

@@ -28,7 +28,7 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     from ..tables.header import GridCell, build_scores
     from .assemble import extract_facts
     from .coverage import table_coverage
-    from .hygiene import find_hygiene, report_year
+    from .hygiene import final_accounts_note, find_hygiene, report_year
     from .items import find_items
     from .rates import add_rates
     from .scoreclaims import find_claims
@@ -43,6 +43,7 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     for fact in [*find_claims(norm, in_table), *find_items(norm, doc.text), *find_hygiene(doc.text)]:
         facts.add(fact)
     facts.report_year = report_year(doc.text)
+    facts.final_accounts_note = final_accounts_note(doc.text)
     for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
         if t.scores is None and t.source != "text" and t.rows:
             t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
