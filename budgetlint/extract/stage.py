@@ -32,6 +32,7 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     from .items import find_items
     from .rates import add_rates
     from .scoreclaims import find_claims
+    from .targets import find_targets
 
     facts = extract_facts(norm, sentences)
     spans = [t.span for t in tables if t.span is not None]
@@ -47,6 +48,9 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
         if t.scores is None and t.source != "text" and t.rows:
             t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+    score_tables = [t.scores for t in tables if t.scores is not None]
+    for target in find_targets(score_tables):
+        facts.add(target)
     finals = identify(tables, doc.text)
     facts.cells_seen, facts.cells_used = table_coverage(tables, finals)
-    return Extraction(facts, [t.scores for t in tables if t.scores is not None], finals)
+    return Extraction(facts, score_tables, finals)
