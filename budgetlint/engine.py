@@ -70,6 +70,7 @@ class DocResult:
     facts: FactSet
     findings: list[Finding]
     tables: list
+    context: Optional[Context] = None  # for the cross-document ledger, built in the same worker
 
 
 def analyse(doc: Document, config: Config) -> Context:
@@ -96,6 +97,16 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
-    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)
+    findings = [_ocr_capped(doc, f) for f in sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))]
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
+
+
+def _ocr_capped(doc: Document, f: Finding) -> Finding:
+    """A finding resting on text read by OCR is at most a warning, and says so (a digit may be misread)."""
+    spans = [f.span, *f.related, *(o.span for o in f.evidence.operands if o.span)]
+    if not any(doc.is_ocr(s) for s in spans):
+        return f
+    severity = Severity.WARNING if f.severity == Severity.ERROR else f.severity
+    return f.model_copy(update={"severity": severity, "message_zh": f.message_zh + "（数字经 OCR 识别，可能有误）",
+                                "message_en": f.message_en + " (figures read by OCR, may be misread)"})
 
