@@ -33,10 +33,10 @@ def not_checked(ctx) -> None:
 def not_read(ctx) -> None:
     """未能读取的页面 — a page the reader could not read (a scanned image without a text layer), so nothing on it was checked.
 
-    What it checks: pages the reader found no text on (a scanned image without
-    a text layer). With the optional extra ``budgetlint[ocr]`` such pages are
-    read by OCR instead (and findings that rest on OCR'd figures are at most
-    warnings).
+    What it checks: every page the reader noted as unread (an image without a
+    text layer) gets one info note. With the optional extra ``budgetlint[ocr]``
+    such pages are read by OCR instead (and findings that rest on OCR'd
+    figures are at most warnings).
 
     Why it matters: a scanned page passes every check because no number on it
     is seen; this note makes sure it never passes silently.

@@ -45,11 +45,10 @@ def tables_missing(ctx) -> None:
     """
     found = {t.kind for t in ctx.final_tables}
     if not found & set(REQUIRED):
-        text = ctx.doc.text
-        at = text.find("决算")
+        at = ctx.facts.final_accounts_note
         amounts = sum(1 for a in ctx.facts.of(Amount) if a.value.is_money)
-        if at >= 0 and text.count("决算") >= 3 and "情况说明" in text and amounts >= 3:
-            ctx.report(Span(start=at, end=at + 2), zh="未找到决算公开表格：情况说明中的数字未与表格比对",
+        if at is not None and amounts >= 3:
+            ctx.report(at, zh="未找到决算公开表格：情况说明中的数字未与表格比对",
                        en="no 决算 tables found: the figures of the 情况说明 were not compared with tables")
         return
     missing = [NAMES[k] for k in REQUIRED if k not in found]

@@ -30,10 +30,11 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     from ..tables.three_public import document_three_public
     from .assemble import extract_facts
     from .coverage import table_coverage
-    from .hygiene import find_hygiene, report_year
+    from .hygiene import final_accounts_note, find_hygiene, report_year
     from .items import find_items
     from .rates import add_rates
     from .scoreclaims import find_claims
+    from .targets import find_targets
 
     facts = extract_facts(norm, sentences)
     spans = [t.span for t in tables if t.span is not None]
@@ -45,10 +46,14 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     for fact in [*find_claims(norm, in_table), *find_items(norm, doc.text), *find_hygiene(doc.text)]:
         facts.add(fact)
     facts.report_year = report_year(doc.text)
+    facts.final_accounts_note = final_accounts_note(doc.text)
     for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
         if t.scores is None and t.source != "text" and t.rows:
             t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+    score_tables = [t.scores for t in tables if t.scores is not None]
+    for target in find_targets(score_tables):
+        facts.add(target)
     finals = identify(tables, doc.text)
     three = document_three_public(tables, finals, doc.text)
     facts.cells_seen, facts.cells_used = table_coverage(tables, finals, three)
-    return Extraction(facts, [t.scores for t in tables if t.scores is not None], finals, three)
+    return Extraction(facts, score_tables, finals, three)

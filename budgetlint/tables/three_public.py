@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from .. import vocabulary as V
 from ..model import Span
 from .model import Cell, Table
 from .vocabulary import THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of
@@ -224,7 +225,7 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
     return t if t.cells else None
 
 
-_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+_UNIT = re.compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
 
 
 def title_before(text: str, start: int) -> tuple[str, str]:
