@@ -2,19 +2,13 @@
 from __future__ import annotations
 
 from ..facts import Amount
-from ..model import Severity, Span
+from ..model import Severity
 from ..tables.final_accounts import is_blank, value_of
 from ..tables.vocabulary import NAMES, REQUIRED
 from ..extract.coverage import tables_unread
 from ..tables.rebuild import column_meaning, is_header_cell
 from . import rule
 from ._cells import label
-
-
-def _first_line(text: str, span: Span) -> Span:
-    """The part of ``span`` on its first line: where the note points (a table may run over many lines)."""
-    end = text.find("\n", span.start, span.end)
-    return Span(start=span.start, end=end if end > span.start else span.end)
 
 
 def _standard_header(tb) -> bool:
@@ -111,7 +105,8 @@ def table_not_rebuilt(ctx) -> None:
             ctx.report(tb.span, zh="表格被压成一行，单元格与数值无法可靠对应，表格未检查",
                        en="a table flattened onto one line: its labels and values cannot be matched reliably; not checked")
         elif any(tb is u for u in unread) and _standard_header(tb):
-            ctx.report(_first_line(ctx.doc.text, tb.span), zh="识别到标准表格的表头，但表格各行无法可靠还原，表格未检查",
+            first = next(c for r in tb.rows for c in r.cells if c.text.strip())
+            ctx.report(first.span, zh="识别到标准表格的表头，但表格各行无法可靠还原，表格未检查",
                        en="the header of a standard table is recognised but its rows cannot be rebuilt; not checked")
     for t in ctx.three_public:
         if t.doubtful is not None:
