@@ -75,12 +75,16 @@ class DocResult:
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
     from .extract.assemble import extract_facts
+    from .extract.readable import unreadable
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)
-    sentences = segment(norm)
+    sentences, garbled = unreadable(norm, segment(norm))
     facts = extract_facts(norm, sentences)
-    tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
+    if garbled is not None:
+        facts.add(garbled)
+    mirror = garbled is not None and garbled.reason == "mirror"
+    tables = [] if mirror else list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote theirs
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:

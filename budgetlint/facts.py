@@ -146,7 +146,18 @@ class Unparsed(FactBase):
     numbers: int = 0
 
 
-Fact = Union[Amount, Share, Breakdown, Change, Completion, Comparison, Expression, Unparsed]
+class Unreadable(FactBase):
+    """Lines that cannot be read (pinyin-glossed mirror copy, OCR noise) or a text cut off mid-sentence."""
+
+    kind: Literal["unreadable"] = "unreadable"
+    reason: Literal["mirror", "gloss", "ocr", "truncated"]
+    lines: int = 0
+    characters: int = 0
+    share: float = 0.0  # of the document's non-blank characters
+    truncated: bool = False
+
+
+Fact = Union[Amount, Share, Breakdown, Change, Completion, Comparison, Expression, Unparsed, Unreadable]
 
 
 class FactSet(BaseModel):

@@ -20,6 +20,7 @@ _ALTERNATIVE = re.compile(r"(增加|减少|增长|下降|上升|降低|大于|�
 _INSTRUCTION = re.compile(
     r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选|删除)[^()（）【】\n]{0,30}[)）】]"
     r"|仍保留该表格式[^。\n]*|并在本表下方作下述说明")
+_ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 
 
@@ -61,11 +62,14 @@ def template_alternative(ctx) -> None:
     """模板备选用语未删除 — 「下降（增长）」「增加（减少）」「大于（小于）」.
 
     The template offers both words; the author must keep the one that is
-    true: 「下降（增长）27.78%」 should read 「下降 27.78%」.
+    true: 「下降（增长）27.78%」 should read 「下降 27.78%」. Before a change of
+    0 (「增加（减少）0万元」) both words are true, and nothing is reported.
 
     Fix: delete the wrong alternative.
     """
     for span, m in _each(ctx, _ALTERNATIVE):
+        if _ZERO.match(ctx.doc.text, span.end):
+            continue
         ctx.report(span, zh=f"模板备选用语「{m.group()}」未删除，应只保留「{m.group(1)}」或「{m.group(2)}」",
                    en=f"template alternative '{m.group()}' left: keep one of the two words",
                    evidence=Evidence(stated=m.group(), suggestion=m.group(1)))

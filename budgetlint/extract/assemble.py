@@ -70,6 +70,7 @@ class _List:
     numbered: Optional[bool] = None
     items: list[list[Amount]] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # the text that opens each item (「1、…（类）…（项）」)
+    partial: bool = False
 
 
 def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
@@ -153,6 +154,7 @@ class Assembler:
                 elif open_list.numbered and open_list.items and item_started <= len(open_list.items):
                     open_list.items[-1].extend(para_amounts)
         if open_list is not None:
+            open_list.partial = bool(sentences) and sentences[-1].cut  # the excerpt stops inside the list
             self._close(open_list)
         return self.fs
 
@@ -175,7 +177,7 @@ class Assembler:
                     chosen.append(same[0])
                     headings.append(heading)
             if chosen:
-                self._breakdown(total, chosen, lst.label, headings)
+                self._breakdown(total, chosen, lst.label, headings, partial=lst.partial)
         # 「其中：\n1、基本支出60万元，占60%。」: a share that names no whole is a share of its list's total,
         # which was not known yet when its paragraph was read
         for f in self.fs.facts[lst.totals[0].id:]:
@@ -184,6 +186,8 @@ class Assembler:
 
     def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None,
                    partial: bool = False) -> None:
+        if total.value.unit is None:
+            return  # bare numbers (table cells flattened into a line, 「公开01表」) are no quantities to add up
         span = total.span.cover(items[-1].span)
         self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id, items=[a.id for a in items],
                               role=total.role, label=label[:60], headings=headings or [], partial=partial))
@@ -298,7 +302,7 @@ class Assembler:
                 same = [a for a in items if _unit_family(a.value) == _unit_family(total.value)]
                 if same:
                     after = self.norm.text[self.norm_end[same[-1].id]:s.end]
-                    partial = bool(_PARTIAL_LEAD.search(lead_words) or _ETC.match(after))
+                    partial = bool(_PARTIAL_LEAD.search(lead_words) or _ETC.match(after)) or s.cut
                     self._breakdown(total, same, s.text, partial=partial)
         for a in amounts:
             if a.id not in self.item_of:

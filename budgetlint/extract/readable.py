@@ -1,0 +1,63 @@
+"""What cannot be read: glossed mirror copies, OCR noise and text cut off mid-sentence.
+
+Documents copied from the web come as mirror copies in traditional characters
+with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run together
+(「O76%」, 「100%22否」, 「1.561.56120」), or as excerpts cut at a fixed length.
+None of that can be checked: reading it anyway produces subjects such as
+「預(yù)算數(shù)」 and figures that are not the author's. Lines that look so are
+kept out of extraction and counted in one ``Unreadable`` fact, which BL902
+reports at info level. A glossed copy is unreadable as a whole (its plain
+lines are the same machine's output), and the last clause of a text that
+stops mid-sentence is not read either (its last figure may be cut: 「其他收入3.」);
+a list in that sentence is taken as partial.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..facts import Unreadable
+from ..normalize import Mapped
+from ..segment import Sentence
+
+_GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
+                    r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
+_OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
+_END = re.compile(r"[。！？!?)）」』”\"|:：;；]\s*$")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence], Optional[Unreadable]]:
+    """The sentences that can be read, and the fact that says how much could not be."""
+    lines = _lines(norm.text)
+    filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
+    glossed = [i for i in filled if _GLOSS.search(lines[i][1])]
+    noisy = [i for i in filled if _OCR.search(lines[i][1])]
+    if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
+        skip, reason = set(filled), "mirror"
+    else:
+        skip, reason = set(glossed) | set(noisy), ("ocr" if noisy else "gloss")
+    tail = None
+    prose = [s for s in sentences if s.paragraph not in skip]
+    if prose and not _END.search(norm.text[prose[-1].start:prose[-1].end]) and not norm.text[prose[-1].end:].strip():
+        tail = prose[-1]
+    if tail is not None:
+        tail.cut = True
+        tail.clauses = tail.clauses[:-1]  # its last figure may be cut short
+    if not skip and tail is None:
+        return sentences, None
+    chars = sum(len(lines[i][1].strip()) for i in skip)
+    total = sum(len(lines[i][1].strip()) for i in filled) or 1
+    first = min(skip) if skip else tail.paragraph
+    start = lines[first][0]
+    fact = Unreadable(span=norm.span(start, start + len(lines[first][1])), reason=reason if skip else "truncated",
+                      lines=len(skip), characters=chars, share=round(chars / total, 3), truncated=tail is not None,
+                      text=lines[first][1][:40])
+    return prose, fact
