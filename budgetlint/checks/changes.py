@@ -19,7 +19,9 @@ def change_rate(ctx) -> None:
     「收、支总计949.54万元。与上年相比，减少367.99万元，减少27.93%」 implies a
     previous value of 949.54 + 367.99 = 1317.53 万元 and a rate of
     367.99 ÷ 1317.53 = 27.93%. The same holds against 年初预算 (「比年初预算数
-    增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals.
+    增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals
+    (the author divided the unrounded amounts, so the 0.01 tail is not added):
+    「下降12%」 stands for [11.5%, 12.5%).
 
     Fix: correct the rate or the amount of the change.
     """
@@ -32,7 +34,7 @@ def change_rate(ctx) -> None:
         if ch.previous is not None:
             continue  # both years stated: BL403 checks the amount, and the rate against the stated base
         sign = Decimal(-1) if ch.direction == "up" else Decimal(1)
-        cur_iv, amt_iv = ctx.interval(cur.value), ctx.interval(ch.amount)
+        cur_iv, amt_iv = ctx.interval(cur.value, tail=False), ctx.interval(ch.amount, tail=False)
         prev_iv = cur_iv + amt_iv.scale(sign)
         if prev_iv.lo <= 0:
             continue  # the previous value may be 0 or less: the rate can be anything

@@ -210,6 +210,8 @@ class Assembler:
         open_lead = False
         lead_clause_end = -1
         lead_words = ""
+        lead_depth = 0
+        subs: dict[int, list[Amount]] = {}  # list item id -> the amounts of its bracket (「21万元（购置费0万元、运行费21万元）」)
         written = [self.fs.add(e) for e in find_expressions(self.norm, s.start, s.text, s.index)]
         covered = [(e.span.start, e.span.end) for e in written]
         for ci, (cs, ce) in enumerate(s.clauses):
@@ -244,7 +246,9 @@ class Assembler:
                     amounts.append(a)
                     para_amounts.append(a)
                     used += a.value.is_money or a.value.is_percent
-                    if lead_at is not None and not open_lead:
+                    if lead_at is not None and items and _depth(s.text, cs + p.number.start - s.start) > lead_depth:
+                        subs.setdefault(items[-1].id, []).append(a)
+                    elif lead_at is not None and not open_lead:
                         this_sep = "、" if prev_kind == "amount" or self.norm.text[cs + p.start - 1:cs + p.start] == "、" else sep
                         if items and item_sep is None:
                             item_sep = this_sep
@@ -281,7 +285,11 @@ class Assembler:
                         # 「2023年度“三公”经费财政拨款支出决算中，…」: a lead only if it names a known quantity
                         lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts))
                         is_lead = lead_total is not None
+                    depth = _depth(s.text, cs + p.end - s.start)
+                    if is_lead and lead_at is not None and items and depth > lead_depth:
+                        is_lead = False  # 「…382.58万元（其中：购置费18.85万元…）」: the bracket breaks down the last item
                     if is_lead:
+                        lead_depth = depth
                         lead_words = text[p.start:p.end]
                         lead_at = len(amounts)
                         ends_sentence = p is pieces[-1] and cs + p.end >= ce
@@ -304,6 +312,11 @@ class Assembler:
                     after = self.norm.text[self.norm_end[same[-1].id]:s.end]
                     partial = bool(_PARTIAL_LEAD.search(lead_words) or _ETC.match(after)) or s.cut
                     self._breakdown(total, same, s.text, partial=partial)
+        for parent_id, sub in subs.items():
+            parent = self.fs.facts[parent_id]
+            same = [a for a in sub if _unit_family(a.value) == _unit_family(parent.value)]
+            if len(same) >= 2:
+                self._breakdown(parent, same, s.text, partial=s.cut)
         for a in amounts:
             if a.id not in self.item_of:
                 self._enter(a.key, a.id)
@@ -411,6 +424,12 @@ class Assembler:
                                relation=rel, word=p.word, left_label=left, right_label=right,
                                left=la.id if la else None, right=ra.id if ra else None,
                                word_span=self._span(cs + p.word_pos[0], cs + p.word_pos[1])))
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos`` of a sentence."""
+    head = text[:pos]
+    return max(0, head.count("(") - head.count(")"))
 
 
 _SEP_RANK = {"、": 0, ",": 1, "，": 1, ";": 2, "；": 2, "": 3}
