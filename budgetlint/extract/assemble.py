@@ -30,6 +30,7 @@ from ..segment import Sentence
 from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_label, subject_key
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
+_OTHER_PERIOD = re.compile(r"上年|去年|上期|上一年|同期|预算|\d{4}年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
@@ -86,6 +87,7 @@ class Assembler:
         self.by_suffix: dict[str, list[int]] = defaultdict(list)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
         self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
+        self.base_amounts: set[int] = set()  # 「比上年累计支出285万元…」: the figure compared against
 
     # -- helpers -----------------------------------------------------------
     def _num(self, tok, offset: int) -> Num:
@@ -206,6 +208,7 @@ class Assembler:
         shares: list[tuple[Share, Optional[str]]] = []
         entity = ""
         base_label = ""
+        compared = ""  # 「公务接待费支出决算比预算…」: what the next change is about, when no amount states it
         last_change: Optional[Change] = None
         open_lead = False
         lead_clause_end = -1
@@ -241,8 +244,13 @@ class Assembler:
                     self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
                     used += 1
                 elif p.kind == "amount":
-                    a = self._amount(p, cs, s, entity)
-                    entity = a.entity or entity
+                    if prev_kind == "base" and p.subject is None and _OTHER_PERIOD.search(base_label):
+                        a = self._amount(p, cs, s, entity, subject=base_label)  # the base's own figure
+                        self.base_amounts.add(a.id)
+                    else:
+                        a = self._amount(p, cs, s, entity)
+                        entity = a.entity or entity
+                        compared = ""
                     amounts.append(a)
                     para_amounts.append(a)
                     used += a.value.is_money or a.value.is_percent
@@ -267,13 +275,15 @@ class Assembler:
                     shares.append((self.fs.add(sh), p.subject.text if p.subject else None))
                     used += 1
                 elif p.kind == "change":
-                    last_change = self._change(p, cs, s, text, para_amounts, base_label, last_change if prev_kind == "change" or (ci and last_change) else None)
+                    last_change = self._change(p, cs, s, text, para_amounts, base_label, compared, last_change if prev_kind == "change" or (ci and last_change) else None)
                     used += 1
                 elif p.kind == "completion":
                     self._completion(p, cs, s, text, amounts)
                     used += 1
                 elif p.kind == "base":
                     base_label = (p.other.text if p.other else (p.subject.text if p.subject else ""))
+                    if p.other is not None and entity_role(p.subject.text)[0]:
+                        compared = p.subject.text
                 elif p.kind == "compare":
                     if p.number is None:
                         self._compare(p, cs, s, text, para_amounts)
@@ -339,8 +349,8 @@ class Assembler:
                 return [a for a in para_amounts if a.id not in self.item_of][:1] or None
         return None
 
-    def _amount(self, p: Piece, cs: int, s: Sentence, entity: str) -> Amount:
-        subj = p.subject.text if p.subject else ""
+    def _amount(self, p: Piece, cs: int, s: Sentence, entity: str, subject: Optional[str] = None) -> Amount:
+        subj = subject if subject is not None else p.subject.text if p.subject else ""
         ent, role = entity_role(subj)
         if not ent or (entity.endswith(ent) and role):
             ent = entity  # 「…支出预算为X，支出决算为Y」: the second names only its role
@@ -368,7 +378,7 @@ class Assembler:
                 sh.whole = total.id
 
     def _change(self, p: Piece, cs: int, s: Sentence, text: str, para_amounts: list[Amount],
-                base_label: str, pending: Optional[Change]) -> Change:
+                base_label: str, compared: str, pending: Optional[Change]) -> Change:
         n = self._num(p.number, cs)
         is_rate = n.is_percent
         if pending is not None and ((is_rate and pending.rate is None) or (not is_rate and pending.amount is None)):
@@ -379,12 +389,16 @@ class Assembler:
             fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
             latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
             # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
-            previous = next((a for a in fits if _PREVIOUS.search(a.subject)
+            # 「251万元，比上年累计支出285万元下降34万元」: the base's figure, when it is the last one stated
+            fits = [a for i, a in enumerate(fits) if i == 0 or a.id not in self.base_amounts]
+            previous = next((a for a in fits if _PREVIOUS.search(a.subject) or a.id in self.base_amounts
                              or (_year_of(a) is not None and _year_of(a) < latest)), None)
             if p.subject:
                 key = subject_key(*entity_role(p.subject.text))
                 current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
-            if current is None:
+            if compared:
+                current = self._named(compared, para_amounts)  # 「公务接待费支出决算比预算…，比去年增加0.5万元」
+            elif current is None:
                 current = next((a for a in fits if a is not previous), None)
             ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                     current=current.id if current else None, base_label=base_label,
@@ -395,6 +409,17 @@ class Assembler:
         else:
             ch.amount = n
         return ch
+
+    def _named(self, subject: str, para_amounts: list[Amount]) -> Optional[Amount]:
+        """The amount a phrase names: in its paragraph, else stated before (any budget role for a budget)."""
+        ent, role = entity_role(subject)
+        roles = [role] + (["budget", "budget_initial", "budget_full"] if is_budget(role) else [])
+        for r in roles:
+            key = subject_key(ent, r)
+            found = next((a for a in reversed(para_amounts) if a.key == key), None) or self.lookup(key, len(self.fs.facts))
+            if found is not None and found.id not in self.base_amounts:
+                return found
+        return None
 
     def _completion(self, p: Piece, cs: int, s: Sentence, text: str, amounts: list[Amount]) -> None:
         label = p.subject.text if p.subject else ""
