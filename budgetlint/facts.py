@@ -100,8 +100,17 @@ class Change(FactBase):
     base_label: str = ""
     direction: Literal["up", "down", "none"] = "none"
     verb: str = ""
+    rate_verb: str = ""  # the word before the rate when it is not ``verb`` (「减0.04万元，增0.01%」)
     amount: Optional[Num] = None
     rate: Optional[Num] = None
+
+
+class ChangeBreakdown(FactBase):
+    """A total change followed by the changes of its parts (「较上年增17.1万元…如下：1.工资福利支出…增18.67万元…」)."""
+
+    kind: Literal["change_breakdown"] = "change_breakdown"
+    total: int
+    items: list[int] = []
 
 
 class Completion(FactBase):
@@ -157,7 +166,7 @@ class Unreadable(FactBase):
     truncated: bool = False
 
 
-Fact = Union[Amount, Share, Breakdown, Change, Completion, Comparison, Expression, Unparsed, Unreadable]
+Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Completion, Comparison, Expression, Unparsed, Unreadable]
 
 
 class FactSet(BaseModel):

@@ -3,13 +3,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts import Change
+from ..facts import Change, ChangeBreakdown
 from ..model import Evidence, Severity
 from ..numbers import corners, fmt
 from . import rule
 from ._util import amount_operand, operand, report_recomputed
 
 HUNDRED = Decimal(100)
+
+
+def _direction(word: str) -> str:
+    w = word.rstrip("了")
+    if w.startswith("增减"):
+        return "none"
+    return "up" if w.startswith(("增", "上升", "提高")) else "down" if w.startswith(("减", "下降", "降低", "节")) else "none"
 
 
 @rule("BL401", "change-rate", Severity.ERROR)
@@ -43,7 +50,7 @@ def change_rate(ctx) -> None:
         if rng is None or rng.overlaps(ctx.interval(ch.rate)):
             continue
         exact = ch.amount.value / prev * HUNDRED
-        shown, base = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, ctx.decimals(cur.value))
+        shown, base = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, max(ctx.decimals(cur.value), ctx.decimals(ch.amount)))
         report_recomputed(
             ctx, ch.rate, exact,
             zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 {ch.amount.text}÷{base}={shown}% 不符（上期数由本期 {cur.value.text} 推得）",
@@ -58,7 +65,8 @@ def change_direction(ctx) -> None:
     """增减方向与幅度矛盾 — 下降/减少 more than 100%, or a change of 0 described with a rate.
 
     A value cannot fall by more than 100% of itself, and 「减少0万元，下降5%」 is
-    self-contradictory. Such statements usually come from a swapped sign or a
+    self-contradictory, as is 「减0.04万元，增0.01%」 (the amount falls, the rate
+    says it rose). Such statements usually come from a swapped sign or a
     rate computed on the wrong base.
 
     Fix: check the direction word and the base of the rate.
@@ -71,6 +79,14 @@ def change_direction(ctx) -> None:
         # with the current value known, BL401 weighs the rate against the rounded 0 (「减少0.00万元，下降0.99%」
         # is right when the previous value was 0.01 万元); without it, a rate on a change of 0 is a contradiction
         zero = ch.amount is not None and ch.amount.value == 0 and ctx.interval(r).lo > 0 and ch.current is None
+        rate_way = _direction(ch.rate_verb) if ch.rate_verb else ch.direction
+        if ch.amount is not None and ch.amount.value and r.value and {ch.direction, rate_way} == {"up", "down"}:
+            ctx.report(r.span, zh=f"增减方向矛盾：金额「{ch.verb}」{ch.amount.text}，比率却「{ch.rate_verb}」{r.text}%",
+                       en=f"contradictory direction: the amount '{ch.verb}' {ch.amount.text} but the rate '{ch.rate_verb}' {r.text}%",
+                       evidence=Evidence(stated=f"{ch.rate_verb}{r.text}%", suggestion=f"{ch.verb}{r.text}%",
+                                         operands=[operand("增减额", ch.amount)]),
+                       related=[ch.amount.span])
+            continue
         if not (bad or zero):
             continue
         ctx.report(
@@ -80,6 +96,50 @@ def change_direction(ctx) -> None:
             en=(f"a decrease of {r.text}% exceeds 100%" if bad else f"the change is 0 but a rate of {r.text}% is stated"),
             evidence=Evidence(stated=f"{r.text}%", operands=[operand("增减额", ch.amount)] if ch.amount else []),
         )
+
+
+@rule("BL404", "part-base-exceeds-whole", Severity.ERROR)
+def part_base_exceeds_whole(ctx) -> None:
+    """部分的上期数超过整体的上期数 — a part's rate implies a base larger than the whole's.
+
+    A rate and an amount of change imply the base they were computed on:
+    「基本支出较上年增17.1万元，增幅17.18%」 gives 17.1 ÷ 17.18% ≈ 99.5 万元.
+    A part of it listed after (「对个人和家庭补助支出较上年增加0.11万元，增幅0.01%」)
+    implies 0.11 ÷ 0.01% = 1100 万元, more than the whole it belongs to: the
+    rate is wrong (often the share of the change, or a typo). Every number is
+    taken as its rounding interval.
+
+    Fix: recompute the part's rate on its own previous value.
+    """
+    for cb in ctx.facts.of(ChangeBreakdown):
+        total = ctx.facts.get(cb.total)
+        whole = _implied_base(ctx, total)
+        if whole is None:
+            continue
+        for ch in (ctx.facts.get(i) for i in cb.items):
+            part = _implied_base(ctx, ch)
+            if part is None or part.lo <= whole.hi:
+                continue
+            base = ch.amount.value / ch.rate.value * HUNDRED
+            ctx.report(ch.rate.span,
+                       zh=f"{ch.amount.text}÷{ch.rate.text}% 推得上期数约 {fmt(base, 2)}，大于整体的上期数约 {fmt(whole.mid, 2)}"
+                          f"（{total.amount.text}÷{total.rate.text}%）",
+                       en=f"{ch.amount.text} / {ch.rate.text}% implies a previous value of about {fmt(base, 2)}, more than the "
+                          f"whole's {fmt(whole.mid, 2)} ({total.amount.text} / {total.rate.text}%)",
+                       evidence=Evidence(stated=f"{ch.rate.text}%", recomputed=f"上期数 ≈ {fmt(base, 2)}",
+                                         operands=[operand("增减额", ch.amount), operand("整体增减额", total.amount),
+                                                   operand("整体增减率", total.rate)]),
+                       related=[ch.amount.span, total.amount.span, total.rate.span])
+
+
+def _implied_base(ctx, ch: Change):
+    """The previous value an amount of change and its rate imply (amount ÷ rate), as an interval."""
+    if ch.amount is None or ch.rate is None or ch.rate.unit != "%" or ch.amount.approx or ch.rate.approx:
+        return None
+    rate = ctx.interval(ch.rate)
+    if rate.lo <= 0:
+        return None
+    return corners(lambda a, r: a / r * HUNDRED, ctx.interval(ch.amount, tail=False), rate)
 
 
 @rule("BL403", "change-against-both-years", Severity.ERROR)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts import MONEY, Amount, Breakdown, Num
+from ..facts import MONEY, Amount, Breakdown, Change, ChangeBreakdown, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..extract.subjects import ROLE_WORDS, clean, is_budget
 from . import rule
-from ._util import amount_operand, report_recomputed
+from ._util import amount_operand, operand, report_recomputed
 
 
 def _value_in(n: Num, unit: str | None) -> Decimal:
@@ -190,3 +190,42 @@ def class_items_sum(ctx) -> None:
                     en=f"{cls.entity}: its items add up to {fmt(computed, d)} {u}, not the stated {cls.value.text} {u}",
                     operands=[amount_operand(a) for a in parts],
                 )
+
+
+def _signed(ctx, ch: Change, unit: str, tail: bool) -> Interval:
+    iv = _item_interval(ctx, ch.amount, unit) if not tail else ctx.interval(ch.amount)
+    return iv.scale(Decimal(-1)) if ch.direction == "down" else iv
+
+
+@rule("BL104", "change-breakdown-sum", Severity.ERROR)
+def change_breakdown_sum(ctx) -> None:
+    """各项增减额之和与总增减额不符 — the changes of the parts do not add up to the change of the whole.
+
+    「基本支出预算较上年增17.1万元……主要变动原因如下：1.工资福利支出较上年增18.67万元……
+    2.商品和服务支出较上年减0.04万元……3.对个人和家庭补助支出较上年增加0.11万元」: the
+    parts change by 18.67 − 0.04 + 0.11 = 18.74 万元, not 17.1. Increases count
+    positive, decreases negative; every amount is taken as its rounding
+    interval, the total with the 0.01 tail. Lists where a part's change is not
+    given are not checked (see ``budgetlint facts``: no change_breakdown).
+
+    Fix: correct the total change or the part that is off.
+    """
+    for cb in ctx.facts.of(ChangeBreakdown):
+        total = ctx.facts.get(cb.total)
+        items = [ctx.facts.get(i) for i in cb.items]
+        if total.amount.approx or any(c.amount.approx for c in items):
+            continue
+        unit = total.amount.unit
+        sum_iv = isum(_signed(ctx, c, unit, tail=False) for c in items)
+        if sum_iv.overlaps(_signed(ctx, total, unit, tail=True)):
+            continue
+        d = max(ctx.decimals(c.amount) for c in [total, *items])
+        computed = sum(_value_in(c.amount, unit) * (-1 if c.direction == "down" else 1) for c in items)
+        stated = total.amount.value * (-1 if total.direction == "down" else 1)
+        terms = " ".join(f"{'−' if c.direction == 'down' else '+'} {c.amount.text}" for c in items).lstrip("+ ")
+        report_recomputed(
+            ctx, total.amount, abs(computed), decimals=d,
+            zh=f"各项增减额合计 {terms} = {fmt(computed, d)}{unit}，与所述{total.verb} {total.amount.text}{unit} 不符",
+            en=f"the parts change by {terms} = {fmt(computed, d)} {unit}, not by the stated {fmt(stated, d)} {unit}",
+            operands=[operand(c.verb, c.amount) for c in items],
+        )

@@ -24,6 +24,7 @@ from typing import Optional
 from ..facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
                     Share, Unparsed)
 from .expressions import find_expressions
+from .variance import change_breakdowns
 from ..normalize import Mapped
 from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
 from ..segment import Sentence
@@ -35,8 +36,8 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
 _ETC = re.compile(r"\s*(?:万元|亿元|千元|元|万|亿)?\s*(?:等|左右)")  # 「…23.44万元等」
-_UP = ("增加", "增长", "上升", "提高", "增幅")
-_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅")
+_UP = ("增加", "增长", "上升", "提高", "增幅", "增")
+_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅", "减")
 
 
 def _year_of(a: Amount) -> Optional[int]:
@@ -46,6 +47,8 @@ def _year_of(a: Amount) -> Optional[int]:
 
 def _direction(word: str) -> str:
     w = word.rstrip("了")
+    if w.startswith("增减"):
+        return "none"
     if w.startswith(_UP):
         return "up"
     if w.startswith(_DOWN):
@@ -76,7 +79,9 @@ class _List:
 
 def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
     """All facts of a document."""
-    return Assembler(norm).run(sentences)
+    fs = Assembler(norm).run(sentences)
+    change_breakdowns(fs, norm, sentences)
+    return fs
 
 
 class Assembler:
@@ -244,6 +249,13 @@ class Assembler:
                     self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
                     used += 1
                 elif p.kind == "amount":
+                    if (prev_kind == "change" and last_change is not None and last_change.rate is None
+                            and p.number.unit == "%" and p.subject is not None and p.subject.text.strip() == "("):
+                        last_change.rate = self._num(p.number, cs)  # 「较上年减少1.5万元（42.86%）」
+                        last_change.span = last_change.span.cover(self._span(cs + p.start, cs + p.end))
+                        used += 1
+                        prev_kind = "change"
+                        continue
                     if prev_kind == "base" and p.subject is None and _OTHER_PERIOD.search(base_label):
                         a = self._amount(p, cs, s, entity, subject=base_label)  # the base's own figure
                         self.base_amounts.add(a.id)
@@ -406,6 +418,8 @@ class Assembler:
                                     direction=_direction(p.word), verb=p.word))
         if is_rate:
             ch.rate = n
+            if ch is pending:
+                ch.rate_verb = p.word
         else:
             ch.amount = n
         return ch
