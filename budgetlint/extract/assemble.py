@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from ..facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
+from ..facts import (MONEY, Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
                     Share, Unparsed)
 from .expressions import find_expressions
 from .variance import change_breakdowns
@@ -163,7 +163,34 @@ class Assembler:
         if open_list is not None:
             open_list.partial = bool(sentences) and sentences[-1].cut  # the excerpt stops inside the list
             self._close(open_list)
+        self._wholes_stated_later()
         return self.fs
+
+    def _wholes_stated_later(self) -> None:
+        """「（一）…850088.3元，占支出总预算78.33%；（二）…」 before the total is stated: the whole is the
+        amount that the listed parts add up to, stated anywhere in the document (named by value, since
+        the later sentence may word it differently: 「财政拨款收支总预算1085203.63元」)."""
+        groups: dict[str, list[Share]] = defaultdict(list)
+        for sh in self.fs.of(Share):
+            part = self.fs.get(sh.part)
+            if sh.whole is None and sh.whole_subject and part is not None and part.value.is_money:
+                groups[subject_key(*entity_role(sh.whole_subject))].append(sh)
+        by_value: dict[tuple, Amount] = {}
+        for a in self.fs.of(Amount):
+            if a.value.is_money:
+                by_value.setdefault((a.value.value * MONEY[a.value.unit]).normalize(), a)
+        for group in groups.values():
+            whole = None
+            scaled = [self.fs.get(sh.part).value.value * MONEY[self.fs.get(sh.part).value.unit] for sh in group[:40]]
+            prefix = [Decimal(0)]
+            for v in scaled:
+                prefix.append(prefix[-1] + v)
+            for i in range(len(scaled)):  # the longest run of parts that adds up to a stated amount
+                for j in range(len(scaled), i + 1, -1):
+                    whole = whole or by_value.get((prefix[j] - prefix[i]).normalize())
+            if whole is not None:
+                for sh in group:
+                    sh.whole = whole.id
 
     def _close(self, lst: _List) -> None:
         kept = [(h, it) for h, it in zip(lst.headings, lst.items) if it]
@@ -385,6 +412,8 @@ class Assembler:
                     sh.whole = total.id
                 else:
                     found = self.lookup(key, part.id if part else sh.id)
+                    if found is not None and part is not None and _unit_family(found.value) != _unit_family(part.value):
+                        found = None  # 「支出总预算的95.57%」 cut from its amount is no whole of money
                     sh.whole = found.id if found else None
             elif total is not None:
                 sh.whole = total.id
