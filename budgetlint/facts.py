@@ -113,6 +113,18 @@ class ChangeBreakdown(FactBase):
     items: list[int] = []
 
 
+class Enumeration(FactBase):
+    """「直属事业单位10个，即A、B、…」: a count and the names that follow it."""
+
+    kind: Literal["enumeration"] = "enumeration"
+    count: int
+    unit: str
+    items: list[str] = []
+    at_least: int  # items separated by 、
+    at_most: int  # also splitting the last item at 和/及
+    partial: bool = False  # 「…等」
+
+
 class Completion(FactBase):
     """完成(年初)预算的 X% / 执行率: actual over budget."""
 
@@ -166,7 +178,7 @@ class Unreadable(FactBase):
     truncated: bool = False
 
 
-Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Completion, Comparison, Expression, Unparsed, Unreadable]
+Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Enumeration, Completion, Comparison, Expression, Unparsed, Unreadable]
 
 
 class FactSet(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts import MONEY, Amount, Breakdown, Change, ChangeBreakdown, Num
+from ..facts import MONEY, Amount, Breakdown, Change, ChangeBreakdown, Enumeration, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..extract.subjects import ROLE_WORDS, clean, is_budget
@@ -229,3 +229,24 @@ def change_breakdown_sum(ctx) -> None:
             en=f"the parts change by {terms} = {fmt(computed, d)} {unit}, not by the stated {fmt(stated, d)} {unit}",
             operands=[operand(c.verb, c.amount) for c in items],
         )
+
+
+@rule("BL105", "count-enumeration", Severity.ERROR)
+def count_enumeration(ctx) -> None:
+    """所述个数与列举项数不符 — a count differs from the number of names listed after it.
+
+    「直属事业单位10个，即县国库集中支付中心、县财政信息中心、……、县经济开发区财政所。」
+    names 9 units, not 10. Items are counted at 、; when the last one holds
+    和/及 it may be one item or two, and both counts are accepted. A list ending
+    in 等 is only reported when it names more than the count.
+
+    Fix: correct the count or complete the list.
+    """
+    for e in ctx.facts.of(Enumeration):
+        if e.at_least <= e.count <= e.at_most or (e.partial and e.at_least <= e.count):
+            continue
+        named = e.at_least if e.count < e.at_least else e.at_most
+        ctx.report(e.span, zh=f"所述 {e.count}{e.unit}，其后列举了 {named} 项",
+                   en=f"states {e.count} ({e.unit}), but names {named} after it",
+                   evidence=Evidence(stated=f"{e.count}{e.unit}", recomputed=f"{named}{e.unit}",
+                                     note="、".join(e.items)[:120], suggestion=f"{named}{e.unit}"))

@@ -23,6 +23,7 @@ from typing import Optional
 
 from ..facts import (MONEY, Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
                     Share, Unparsed)
+from .enumerations import find_enumerations
 from .expressions import find_expressions
 from .variance import change_breakdowns
 from ..normalize import Mapped
@@ -81,6 +82,8 @@ def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
     """All facts of a document."""
     fs = Assembler(norm).run(sentences)
     change_breakdowns(fs, norm, sentences)
+    for e in find_enumerations(norm, sentences):
+        fs.add(e)
     return fs
 
 
