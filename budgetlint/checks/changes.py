@@ -3,13 +3,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts import Change, ChangeBreakdown
+from ..facts import MONEY, Change, ChangeBreakdown
 from ..model import Evidence, Severity
 from ..numbers import corners, fmt
 from . import rule
 from ._util import amount_operand, operand, report_recomputed
 
 HUNDRED = Decimal(100)
+
+
+def _same_unit(a, b) -> bool:
+    """万 and 万元 (亿 and 亿元) are one unit."""
+    return a.unit == b.unit or (a.is_money and b.is_money and MONEY[a.unit] == MONEY[b.unit])
 
 
 def _direction(word: str) -> str:
@@ -36,7 +41,7 @@ def change_rate(ctx) -> None:
         cur = ctx.facts.get(ch.current)
         if cur is None or ch.amount is None or ch.rate is None or ch.direction == "none":
             continue
-        if ch.rate.unit != "%" or ch.amount.unit != cur.value.unit or ch.amount.approx or ch.rate.approx:
+        if ch.rate.unit != "%" or not _same_unit(ch.amount, cur.value) or ch.amount.approx or ch.rate.approx:
             continue
         if ch.previous is not None:
             continue  # both years stated: BL403 checks the amount, and the rate against the stated base
@@ -155,7 +160,7 @@ def change_against_both_years(ctx) -> None:
     """
     for ch in ctx.facts.of(Change):
         cur, prev = ctx.facts.get(ch.current), ctx.facts.get(ch.previous)
-        if cur is None or prev is None or ch.direction == "none" or cur.value.unit != prev.value.unit:
+        if cur is None or prev is None or ch.direction == "none" or not _same_unit(cur.value, prev.value):
             continue
         diff_iv = ctx.interval(cur.value) - ctx.interval(prev.value)
         diff = cur.value.value - prev.value.value
@@ -168,7 +173,7 @@ def change_against_both_years(ctx) -> None:
                        evidence=Evidence(stated=ch.verb, recomputed=fmt(diff, d), operands=ops, suggestion=word),
                        related=[cur.value.span, prev.value.span])
             continue
-        if ch.amount is not None and ch.amount.unit == cur.value.unit:
+        if ch.amount is not None and _same_unit(ch.amount, cur.value):
             a_iv = ctx.interval(ch.amount)
             if not (diff_iv.overlaps(a_iv) or diff_iv.overlaps(a_iv.scale(Decimal(-1)))):
                 report_recomputed(ctx, ch.amount, abs(diff),

@@ -18,7 +18,7 @@ from .narrative import report_year
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|[×✕]{2,}|[*＊]{3,})(?![A-Za-z])")
 _ALTERNATIVE = re.compile(r"(增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)\s*[(（]\s*(增加|减少|增长|下降|上升|降低|大于|小于|高于|低于)\s*[)）]")
 _INSTRUCTION = re.compile(
-    r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选|删除)[^()（）【】\n]{0,30}[)）】]"
+    r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)[^()（）【】\n]{0,30}[)）】]"
     r"|仍保留该表格式[^。\n]*|并在本表下方作下述说明")
 _ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
@@ -80,7 +80,8 @@ def template_instruction(ctx) -> None:
     """模板填写说明未删除 — 「（如持平作持平表述）」「（不涉及的不列）」「仍保留该表格式……」.
 
     Instructions addressed to the author were copied into the published
-    text.
+    text. 「（可选项）」 after an indicator of the standard 评分表 framework is the
+    indicator's label, not an instruction.
 
     Fix: delete the instruction.
     """

@@ -176,8 +176,9 @@ class Assembler:
         groups: dict[str, list[Share]] = defaultdict(list)
         for sh in self.fs.of(Share):
             part = self.fs.get(sh.part)
-            if sh.whole is None and sh.whole_subject and part is not None and part.value.is_money:
-                groups[subject_key(*entity_role(sh.whole_subject))].append(sh)
+            ent, role = entity_role(sh.whole_subject)
+            if sh.whole is None and ent and part is not None and part.value.is_money:
+                groups[subject_key(ent, role)].append(sh)
         by_value: dict[tuple, Amount] = {}
         for a in self.fs.of(Amount):
             if a.value.is_money:
@@ -410,8 +411,13 @@ class Assembler:
             total = self.fs.get(self.item_of.get(sh.part)) if sh.part is not None else None
             if whole_text:
                 ent, role = entity_role(whole_text)
+                if not ent:  # 「占调整预算100.93%」: the part's own budget, stated or not
+                    ent = part.entity if part is not None else ""
                 key = subject_key(ent, role)
-                if total is not None and (total.key.endswith(key) or key.endswith(total.key.split("|")[0])):
+                if not ent:
+                    sh.whole = None
+                elif total is not None and total.key.split("|")[0] and (
+                        total.key.endswith(key) or key.endswith(total.key.split("|")[0])):
                     sh.whole = total.id
                 else:
                     found = self.lookup(key, part.id if part else sh.id)

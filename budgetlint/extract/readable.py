@@ -8,8 +8,8 @@ None of that can be checked: reading it anyway produces subjects such as
 kept out of extraction and counted in one ``Unreadable`` fact, which BL902
 reports at info level. A glossed copy is unreadable as a whole (its plain
 lines are the same machine's output), and the last clause of a text that
-stops mid-sentence is not read either (its last figure may be cut: 「其他收入3.」);
-a list in that sentence is taken as partial.
+stops inside a number is not read either (「其他收入3.」); a list in a sentence
+that the text stops in is taken as partial.
 """
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
         tail = prose[-1]
     if tail is not None:
         tail.cut = True
-        tail.clauses = tail.clauses[:-1]  # its last figure may be cut short
+        if re.search(r"[\d.]\s*$", tail.text):
+            tail.clauses = tail.clauses[:-1]  # its last figure is cut short
     if not skip and tail is None:
         return sentences, None
     chars = sum(len(lines[i][1].strip()) for i in skip)
