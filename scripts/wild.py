@@ -2,9 +2,9 @@
 
 For each file listed in ``tests/corpus/wild/manifest.json``: numbers seen in
 checkable statements, facts, coverage, findings by severity, the manifest's
-``errors_seen`` found (an error or warning on that line) or missed, the
-errors and warnings not in the manifest (each should be in
-``tests/corpus/wild/verified_extra.json``, verified by hand), and planted-error
+``errors_seen`` found (a verified error or warning on that line) or missed,
+the errors and warnings not verified by hand (``tests/corpus/wild/verified.json``
+lists the verified ones with their arithmetic), and planted-error
 recall (each number that takes part in a check changed one at a time, see
 ``planted_recall.py``). Totals close the table.
 
@@ -35,7 +35,7 @@ def loud(findings) -> list:
 
 def main(argv: list[str]) -> int:
     manifest = json.loads((WILD / "manifest.json").read_text(encoding="utf-8"))
-    verified = json.loads((WILD / "verified_extra.json").read_text(encoding="utf-8"))
+    verified = json.loads((WILD / "verified.json").read_text(encoding="utf-8"))
     plant = "--no-plant" not in argv
     rows, details = [], []
     tot = Counter()
@@ -45,9 +45,9 @@ def main(argv: list[str]) -> int:
         sev = Counter(f.severity.value for f in res.findings)
         lines = {(doc.locate(f.span).line, f.code) for f in loud(res.findings)}
         seen = [e["line"] for e in entry["errors_seen"]]
-        found = [ln for ln in seen if any(ln == fl for fl, _ in lines)]
         ok = {(v["line"], v["code"]) for v in verified.get(entry["file"], [])}
-        extra = sorted((ln, c) for ln, c in lines if ln not in seen and (ln, c) not in ok)
+        found = [ln for ln in seen if any(ln == fl and (fl, c) in ok for fl, c in lines)]
+        extra = sorted((ln, c) for ln, c in lines if (ln, c) not in ok)
         fs = res.facts
         cov = fs.numbers_used / fs.numbers_seen if fs.numbers_seen else 1.0
         planted = caught = 0
