@@ -49,7 +49,7 @@ class Context:
         if n.is_count and n.decimals == 0:
             return Interval.exact(n.value)
         d = self.decimals(n)
-        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money) else Decimal(0)
+        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money and d) else Decimal(0)
         return n.interval(d, extra)
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
