@@ -33,7 +33,8 @@ def change_rate(ctx) -> None:
     367.99 ÷ 1317.53 = 27.93%. The same holds against 年初预算 (「比年初预算数
     增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals
     (the author divided the unrounded amounts, so the 0.01 tail is not added):
-    「下降12%」 stands for [11.5%, 12.5%).
+    「下降12%」 stands for [11.5%, 12.5%). When the previous value may be 0
+    (「1.5万元，比去年增加1.5万元，增长50%」) the rate is only bounded below.
 
     Fix: correct the rate or the amount of the change.
     """
@@ -49,7 +50,18 @@ def change_rate(ctx) -> None:
         cur_iv, amt_iv = ctx.interval(cur.value, tail=False), ctx.interval(ch.amount, tail=False)
         prev_iv = cur_iv + amt_iv.scale(sign)
         if prev_iv.lo <= 0:
-            continue  # the previous value may be 0 or less: the rate can be anything
+            # the previous value may be 0 (any rate) or tiny: the rate is at least amount ÷ largest previous value
+            if prev_iv.hi > 0 and amt_iv.lo > 0 and ctx.interval(ch.rate).hi < amt_iv.lo / prev_iv.hi * HUNDRED:
+                least = fmt(amt_iv.lo / prev_iv.hi * HUNDRED, 2)
+                ctx.report(ch.rate.span,
+                           zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 不可能：本期 {cur.value.text} 与增减额 {ch.amount.text} "
+                              f"推得上期数至多 {fmt(prev_iv.hi, 4)}，幅度至少 {least}%",
+                           en=f"rate of change {ch.rate.text}% is impossible: {cur.value.text} and the change {ch.amount.text} "
+                              f"leave a previous value of at most {fmt(prev_iv.hi, 4)}, so the rate is at least {least}%",
+                           evidence=Evidence(stated=f"{ch.rate.text}%", recomputed=f"≥ {least}%",
+                                             operands=[amount_operand(cur), operand("增减额", ch.amount)]),
+                           related=[cur.value.span, ch.amount.span])
+            continue
         rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, cur_iv, amt_iv)
         prev = cur.value.value + sign * ch.amount.value
         if rng is None or rng.overlaps(ctx.interval(ch.rate)):

@@ -62,7 +62,7 @@ def change_breakdowns(fs: FactSet, norm: Mapped, sentences: list[Sentence]) -> N
                 continue
             items = [c for c in changes[para][i + 1:] if c.span.start >= lead[0] and _base_kind(c) == _base_kind(total)]
             if items:
-                tops = {c.current for c in items}
+                tops = {c.current for c in items} - {None}
                 items = [c for c in items if parent.get(c.current) not in tops]  # a part's own bracket
                 described = {c.current for c in items} | {c.previous for c in changes[para]}
                 if any(a.id not in described and parent.get(a.id) not in described
