@@ -51,7 +51,9 @@ def change_rate(ctx) -> None:
         prev_iv = cur_iv + amt_iv.scale(sign)
         if prev_iv.lo <= 0:
             # the previous value may be 0 (any rate) or tiny: the rate is at least amount ÷ largest previous value
-            if prev_iv.hi > 0 and amt_iv.lo > 0 and ctx.interval(ch.rate).hi < amt_iv.lo / prev_iv.hi * HUNDRED:
+            # (「增长100%」 from nothing is the documents' convention for a new item, and is not reported)
+            if prev_iv.hi > 0 and amt_iv.lo > 0 and ch.rate.value != HUNDRED \
+                    and ctx.interval(ch.rate).hi < amt_iv.lo / prev_iv.hi * HUNDRED:
                 least = fmt(amt_iv.lo / prev_iv.hi * HUNDRED, 2)
                 ctx.report(ch.rate.span,
                            zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 不可能：本期 {cur.value.text} 与增减额 {ch.amount.text} "

@@ -23,6 +23,7 @@ from ..segment import Sentence
 _GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
 _OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
+_CUT = re.compile(r"(?:\ufffd|[,，、\d.])\s*$")
 _END = re.compile(r"[。！？!?)）」』”\"|:：;；]\s*$")
 
 
@@ -46,8 +47,11 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
         skip, reason = set(glossed) | set(noisy), ("ocr" if noisy else "gloss")
     tail = None
     prose = [s for s in sentences if s.paragraph not in skip]
-    if prose and not _END.search(norm.text[prose[-1].start:prose[-1].end]) and not norm.text[prose[-1].end:].strip():
-        tail = prose[-1]
+    if prose and not norm.text[prose[-1].end:].strip():
+        last = prose[-1]
+        line = norm.text[norm.text.rfind("\n", 0, last.start) + 1:last.end]
+        if _CUT.search(line) or (len(line.strip()) >= 40 and not _END.search(line)):
+            tail = last  # a short unpunctuated last line is a heading or a list entry, not a cut
     if tail is not None:
         tail.cut = True
         if re.search(r"[\d.]\s*$", tail.text):
