@@ -186,3 +186,20 @@ def test_text_cut_inside_a_number():
 def test_bare_numbers_of_a_flattened_table_are_no_list():
     text = "产出指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100"
     assert findings(text) == []
+
+
+def test_shares_after_zhuyao_yongyu_in_a_published_pdf():
+    # 2106.66 ÷ 2940.05 = 71.65% (stated 71.73%); 71.73 + 11.11 + 2.07 + 15.16 = 100.07%
+    pdf = Path(__file__).parent / "corpus" / "pdf" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
+    doc = read_document(str(pdf))
+    got = [(f.code, f.evidence.stated) for f in lint(doc, Config()).findings if f.code in ("BL201", "BL202")]
+    assert ("BL201", "71.73%") in got and ("BL202", "100.07%") in got
+
+
+def test_list_wrapped_over_pdf_lines():
+    # a full line ending in ； between items, and 「（类）」 carried to the next line, continue the sentence
+    text = ("一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出\n"
+            "（类）2106.66万元，占{s}%；社会保障和就业支出（类）326.72万元，占11.11%；\n"
+            "卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占15.16%。\n")
+    assert findings(text.format(s="71.65")) == []  # 71.65 + 11.11 + 2.07 + 15.16 = 99.99, within rounding
+    assert ("BL201", "71.73") in findings(text.format(s="71.73"))
