@@ -216,9 +216,10 @@ def facts(paths, lang, config_file) -> None:
             d = f.model_dump(mode="json")
             d["location"] = doc.locate(f.span).model_dump(exclude_none=True)
             items.append(d)
-        cov = ctx.facts.numbers_used / ctx.facts.numbers_seen if ctx.facts.numbers_seen else 1.0
-        out.append({"path": doc.path, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
-                    "numbers_used": ctx.facts.numbers_used, "facts": items,
+        fs = ctx.facts
+        out.append({"path": doc.path, "coverage": round(fs.coverage, 4), "numbers_seen": fs.numbers_seen,
+                    "numbers_used": fs.numbers_used, "cells_seen": fs.cells_seen, "cells_used": fs.cells_used,
+                    "report_year": fs.report_year, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
                     "scores": score_facts(doc, ctx.tables)})
     click.echo(json.dumps(out, ensure_ascii=False, indent=1))
@@ -248,10 +249,14 @@ def config_cmd(path, lang, config_file) -> None:
 
 
 @main.command("rules")
-def rules_cmd() -> None:
+@click.option("--markdown", is_flag=True, help="Print the rule table of the README (code, default severity, summary).")
+def rules_cmd(markdown) -> None:
     """List every rule: code, default severity, summary."""
-    from .checks import load_rules
+    from .checks import load_rules, rules_markdown
 
+    if markdown:
+        click.echo(rules_markdown(load_rules().values()), nl=False)
+        return
     for code, r in load_rules().items():
         click.echo(f"{code}\t{r.severity.value}\t{r.name}\t{r.summary}")
 

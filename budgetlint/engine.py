@@ -1,7 +1,6 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,8 +26,9 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
+    score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
+    final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
-    report_years: tuple = ()  # the year(s) the document reports on, most frequent first
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
@@ -76,6 +76,13 @@ def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
     from .extract.assemble import extract_facts
     from .extract.readable import unreadable
+    from .extract.rates import add_rates
+    from .extract.hygiene import find_hygiene, report_year
+    from .extract.items import find_items
+    from .extract.scoreclaims import find_claims
+    from .extract.coverage import table_coverage
+    from .tables.final_accounts import identify
+    from .tables.header import GridCell, build_scores
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)
@@ -85,14 +92,31 @@ def analyse(doc: Document, config: Config) -> Context:
         facts.add(garbled)
     mirror = garbled is not None and garbled.reason == "mirror"
     tables = [] if mirror else list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote theirs
-    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
+    spans = [t.span for t in tables if t.span is not None]
+
+    def in_table(s: Span) -> bool:
+        return any(t.start <= s.start < t.end for t in spans)
+
+    add_rates(facts, norm, lambda pos: in_table(norm.span(pos, pos + 1)))
+    for claim in find_claims(norm, in_table):
+        facts.add(claim)
+    for item in find_items(norm, doc.text):
+        facts.add(item)
+    for match in find_hygiene(doc.text):
+        facts.add(match)
+    facts.report_year = report_year(doc.text)
+    for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
+        if t.scores is None and t.source != "text" and t.rows:
+            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+    finals = identify(tables, doc.text)
+    facts.cells_seen, facts.cells_used = table_coverage(tables, finals)
+    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables,
+                  score_tables=[t.scores for t in tables if t.scores is not None], final_tables=finals)
     by_unit: dict[str, Counter] = {}
     for a in facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
-    years = Counter(re.findall(r"(20\d\d)年", norm.text))
-    ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
 
 
@@ -101,21 +125,6 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    return DocResult(doc=doc, facts=ctx.facts, findings=_one_per_contradiction(ctx.findings), tables=ctx.tables)
+    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)
 
-
-def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings; when two rules recompute the same value from the same numbers, keep the lower code.
-
-    (A share checked against prose amounts and against the same amounts in a
-    table is one contradiction, not two.)
-    """
-    kept, seen = [], set()
-    for f in sorted(findings, key=lambda f: (f.span.start, f.code, f.span.end)):
-        numbers = tuple(sorted(re.sub(r"[^\d.]", "", o.value) for o in f.evidence.operands))
-        key = (f.span, f.evidence.stated, f.evidence.recomputed, numbers)
-        if f.evidence.recomputed is not None and key in seen:
-            continue
-        seen.add(key)
-        kept.append(f)
-    return kept

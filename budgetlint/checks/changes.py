@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts import MONEY, Change, ChangeBreakdown
+from ..facts import Change, ChangeBreakdown
+from ..vocabulary import MONEY_UNITS, direction
 from ..model import Evidence, Severity
 from ..numbers import corners, fmt
 from . import rule
@@ -14,27 +15,25 @@ HUNDRED = Decimal(100)
 
 def _same_unit(a, b) -> bool:
     """万 and 万元 (亿 and 亿元) are one unit."""
-    return a.unit == b.unit or (a.is_money and b.is_money and MONEY[a.unit] == MONEY[b.unit])
-
-
-def _direction(word: str) -> str:
-    w = word.rstrip("了")
-    if w.startswith("增减"):
-        return "none"
-    return "up" if w.startswith(("增", "上升", "提高")) else "down" if w.startswith(("减", "下降", "降低", "节")) else "none"
+    return a.unit == b.unit or (a.is_money and b.is_money and MONEY_UNITS[a.unit] == MONEY_UNITS[b.unit])
 
 
 @rule("BL401", "change-rate", Severity.ERROR)
 def change_rate(ctx) -> None:
     """增减幅度与增减额不符 — a growth rate is not change ÷ the previous value.
 
-    「收、支总计949.54万元。与上年相比，减少367.99万元，减少27.93%」 implies a
+    What it checks: 「收、支总计949.54万元。与上年相比，减少367.99万元，减少27.93%」 implies a
     previous value of 949.54 + 367.99 = 1317.53 万元 and a rate of
     367.99 ÷ 1317.53 = 27.93%. The same holds against 年初预算 (「比年初预算数
     增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals
     (the author divided the unrounded amounts, so the 0.01 tail is not added):
     「下降12%」 stands for [11.5%, 12.5%). When the previous value may be 0
     (「1.5万元，比去年增加1.5万元，增长50%」) the rate is only bounded below.
+
+    Why it matters: the rate and the amount of a change describe the same change; when they
+    disagree, one of them was computed on the wrong base or mistyped.
+
+    Example: 「收、支总计949.54万元。与上年相比，减少367.99万元，减少28.93%」: 367.99 ÷ 1317.53 = 27.93%.
 
     Fix: correct the rate or the amount of the change.
     """
@@ -83,10 +82,15 @@ def change_rate(ctx) -> None:
 def change_direction(ctx) -> None:
     """增减方向与幅度矛盾 — 下降/减少 more than 100%, or a change of 0 described with a rate.
 
-    A value cannot fall by more than 100% of itself, and 「减少0万元，下降5%」 is
+    What it checks: A value cannot fall by more than 100% of itself, and 「减少0万元，下降5%」 is
     self-contradictory, as is 「减0.04万元，增0.01%」 (the amount falls, the rate
     says it rose). Such statements usually come from a swapped sign or a
     rate computed on the wrong base.
+
+    Why it matters: such a change cannot happen; the statement is self-contradictory whatever the
+    true figures are.
+
+    Example: 「减少0万元，下降5%」, or 「下降120%」.
 
     Fix: check the direction word and the base of the rate.
     """
@@ -98,7 +102,7 @@ def change_direction(ctx) -> None:
         # with the current value known, BL401 weighs the rate against the rounded 0 (「减少0.00万元，下降0.99%」
         # is right when the previous value was 0.01 万元); without it, a rate on a change of 0 is a contradiction
         zero = ch.amount is not None and ch.amount.value == 0 and ctx.interval(r).lo > 0 and ch.current is None
-        rate_way = _direction(ch.rate_verb) if ch.rate_verb else ch.direction
+        rate_way = direction(ch.rate_verb) if ch.rate_verb else ch.direction
         if ch.amount is not None and ch.amount.value and r.value and {ch.direction, rate_way} == {"up", "down"}:
             ctx.report(r.span, zh=f"增减方向矛盾：金额「{ch.verb}」{ch.amount.text}，比率却「{ch.rate_verb}」{r.text}%",
                        en=f"contradictory direction: the amount '{ch.verb}' {ch.amount.text} but the rate '{ch.rate_verb}' {r.text}%",
@@ -121,12 +125,17 @@ def change_direction(ctx) -> None:
 def part_base_exceeds_whole(ctx) -> None:
     """部分的上期数超过整体的上期数 — a part's rate implies a base larger than the whole's.
 
-    A rate and an amount of change imply the base they were computed on:
-    「基本支出较上年增17.1万元，增幅17.18%」 gives 17.1 ÷ 17.18% ≈ 99.5 万元.
-    A part of it listed after (「对个人和家庭补助支出较上年增加0.11万元，增幅0.01%」)
-    implies 0.11 ÷ 0.01% = 1100 万元, more than the whole it belongs to: the
-    rate is wrong (often the share of the change, or a typo). Every number is
+    What it checks: a rate and an amount of change imply the base they were
+    computed on (amount ÷ rate). In a list of the parts' changes after a total
+    change, no part may imply a larger base than the whole. Every number is
     taken as its rounding interval.
+
+    Why it matters: a part cannot have been larger than the whole; the part's
+    rate is wrong (often the share of the change, or a typo).
+
+    Example: 「基本支出较上年增17.1万元，增幅17.18%」 gives 17.1 ÷ 17.18% ≈ 99.5 万元;
+    its part 「对个人和家庭补助支出较上年增加0.11万元，增幅0.01%」 implies
+    0.11 ÷ 0.01% = 1100 万元.
 
     Fix: recompute the part's rate on its own previous value.
     """
@@ -165,10 +174,15 @@ def _implied_base(ctx, ch: Change):
 def change_against_both_years(ctx) -> None:
     """增减额、方向或幅度与两年数字不符 — the change contradicts the two stated years.
 
-    「本年支出100.00万元，上年支出80.00万元，增加25.00万元，增长25.00%」: both
+    What it checks: 「本年支出100.00万元，上年支出80.00万元，增加25.00万元，增长25.00%」: both
     years are stated, so the change must be 100.00 − 80.00 = 20.00 (an
     increase), and the rate 20.00 ÷ 80.00 = 25.00%. Reports a wrong amount, a
-    wrong direction word (增加 for a fall) or a wrong rate.
+    wrong direction word (增加 for a fall, 持平 for any change) or a wrong rate.
+
+    Why it matters: with both years stated, the change is determined; a different amount, word or
+    rate misreports the trend.
+
+    Example: 「本年支出80.00万元，上年支出100.00万元，增加20.00万元」: 80 − 100 is a fall.
 
     Fix: correct the amount, the word or the rate as the finding says.
     """
@@ -180,7 +194,8 @@ def change_against_both_years(ctx) -> None:
         diff = cur.value.value - prev.value.value
         d = ctx.decimals(cur.value)
         ops = [amount_operand(cur), amount_operand(prev)]
-        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0):
+        if (ch.direction == "up" and diff_iv.hi < 0) or (ch.direction == "down" and diff_iv.lo > 0) \
+                or (ch.direction == "flat" and not diff_iv.lo <= 0 <= diff_iv.hi):
             word = "减少" if diff < 0 else "增加"
             ctx.report((ch.amount or ch.rate or ch).span, zh=f"「{ch.verb}」与数字不符：{cur.value.text} 比 {prev.value.text} {'少' if diff < 0 else '多'} {fmt(abs(diff), d)}，应为“{word}”",
                        en=f"'{ch.verb}' contradicts the figures: {cur.value.text} vs {prev.value.text} is a change of {fmt(diff, d)}",

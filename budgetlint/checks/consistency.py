@@ -13,7 +13,7 @@ def _comparable_key(ctx, a: Amount) -> str | None:
     """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
     if not a.value.is_money or a.value.approx or not is_standard(a.entity) or a.entity not in a.subject.replace("“", "").replace("”", ""):
         return None
-    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(tuple(str(y) for y in ctx.report_years)):
+    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
         return None  # figures of another year
     if "上年" in a.subject or "同期" in a.subject:
         return None
@@ -24,11 +24,16 @@ def _comparable_key(ctx, a: Amount) -> str | None:
 def restated_differently(ctx) -> None:
     """同一数据前后不一致 — the same quantity is stated twice with different values.
 
-    「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another
+    What it checks: 「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another
     cannot both be right. Quantities are matched by their normalised subject
     (quotes, list markers and dates folded; 本年收入合计 = 收入合计), their role
     (年初预算, 决算 …) and, for list items, the total they belong to; values
     that agree within rounding and the 0.01 tail convention are the same.
+
+    Why it matters: a quantity restated with another value leaves the reader to guess which one is
+    true.
+
+    Example: 「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another.
 
     Fix: make the two statements agree; the finding names both places.
     """

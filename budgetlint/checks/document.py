@@ -10,10 +10,15 @@ from . import rule
 def not_checked(ctx) -> None:
     """未能解析的数字表述 — a statement with figures that budgetlint could not parse, so it was not checked.
 
-    Users must be able to tell "no error" from "not understood": every clause
+    What it checks: users must be able to tell "no error" from "not understood": every clause
     that holds a money amount or a percentage but matched no statement form of
     the grammar is listed at info level. ``budgetlint facts`` shows the share
     of such numbers per document.
+
+    Why it matters: a document with no finding but many statements not understood was not really
+    checked; the note keeps the two apart.
+
+    Example: 「指标1：集装箱 50.87万标箱」: a figure in a wording the grammar does not know.
 
     Fix: nothing to fix in the document; rephrase only if you want it checked,
     or report the wording so the grammar can learn it.
@@ -34,12 +39,15 @@ _WHY = {"mirror": ("带拼音注音的繁体镜像副本", "a mirror copy with p
 def not_readable(ctx) -> None:
     """无法读取的内容，未检查 — part of the document is garbled or cut off, so it was not checked.
 
-    Pages copied from the web come as mirror copies in traditional characters
-    with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run together
-    (「O76%」, 「100%22否」), or cut at a fixed length in mid-sentence. Their
-    figures are not the author's, so they are not read; one note says how
-    much of the document that is, so that "no error" is not mistaken for
-    "checked".
+    What it checks: pages copied from the web come as mirror copies in traditional
+    characters with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run
+    together (「O76%」, 「100%22否」), or cut at a fixed length in mid-sentence.
+    Such lines are not read; one note says how much of the document that is.
+
+    Why it matters: their figures are not the author's, and reading them gives
+    false alarms; the note keeps "no error" from being mistaken for "checked".
+
+    Example: 「“三公”經(jīng)費(fèi)支出合計(jì)35萬(wàn)元」 on two lines of three.
 
     Fix: lint the original document (the PDF or Word file), not the copy.
     """

@@ -15,23 +15,15 @@ from typing import Optional
 from ..facts import Amount
 from ..model import Evidence, Operand, Severity, Span
 from ..numbers import Interval, fmt, half_unit, isum
-from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, identify, is_blank, value_of
+from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, is_blank, value_of
 from ..tables.model import Cell
 from . import rule
 
 Part = tuple[str, Cell]  # (label, cell)
 
 
-def final_tables(ctx) -> list[FinalTable]:
-    """The recognised 决算 tables of the document (computed once per run)."""
-    cache = ctx.__dict__.setdefault("_final_tables", {})
-    if "all" not in cache:
-        cache["all"] = identify(ctx.tables, ctx.doc.text)
-    return cache["all"]
-
-
 def by_kind(ctx, kind: str) -> Optional[FinalTable]:
-    return next((t for t in final_tables(ctx) if t.kind == kind), None)
+    return next((t for t in ctx.final_tables if t.kind == kind), None)
 
 
 def cell_interval(ctx, cell: Cell, tail: bool = False) -> Optional[Interval]:
@@ -111,7 +103,7 @@ def _ledger_groups(lines: list[Line]):
 
 
 def _ledgers(ctx):
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         if t.kind in ("summary", "fiscal_summary"):
             for side, cols in enumerate(t.columns):
                 yield t, side, cols, _ledger_groups(t.side_lines(side))
@@ -121,10 +113,13 @@ def _ledgers(ctx):
 def table_items_sum(ctx) -> None:
     """决算总表各项之和与本年收入（支出）合计不符 — the numbered items do not add up to their 合计.
 
-    In 收入支出决算总表 and 财政拨款收入支出决算总表 the numbered lines (一、一般
+    What it checks: in 收入支出决算总表 and 财政拨款收入支出决算总表 the numbered lines (一、一般
     公共预算财政拨款收入 … 八、其他收入; 一、一般公共服务支出 …) add up to 本年收入
     合计 / 本年支出合计, in every value column; the numbered lines under 年初（年末）
     结转和结余 add up to it.
+
+    Why it matters: the 总表 is the first table a reader checks; a 合计 that its items contradict makes
+    every figure of the disclosure doubtful.
 
     Example: 支出 items 264.87 + 10.82 + 2.71 + 29.42 = 307.82, so 本年支出合计
     317.82 is wrong.
@@ -148,9 +143,12 @@ def table_items_sum(ctx) -> None:
 def table_grand_total(ctx) -> None:
     """总计与本年合计加结转结余不符 — 总计 ≠ 本年合计 + 结余 lines.
 
-    收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余;
+    What it checks: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余;
     支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余 (财政拨款收入支出决算总表:
     本年收入合计 + 年初财政拨款结转和结余, 本年支出合计 + 年末财政拨款结转和结余).
+
+    Why it matters: the 总计 is what the unit had and spent; an error here breaks the balance of the
+    whole table.
 
     Example: 本年收入合计 9746.50 + 年初结转和结余 112.88 = 9859.38 = 总计.
 
@@ -170,12 +168,16 @@ def table_grand_total(ctx) -> None:
 def table_totals_balance(ctx) -> None:
     """收入总计与支出总计不等 — the two sides of a 决算总表 must balance.
 
-    In 收入支出决算总表 and 财政拨款收入支出决算总表 the 收入 side's 总计 equals the
+    What it checks: in 收入支出决算总表 and 财政拨款收入支出决算总表 the 收入 side's 总计 equals the
     支出 side's 总计 (its 合计 column).
+
+    Why it matters: a 决算总表 that does not balance has lost or invented money on one side.
+
+    Example: 收入总计 9859.38 against 支出总计 9869.38.
 
     Fix: find the side whose lines are wrong (BL111/BL112 usually point at it).
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         if t.kind not in ("summary", "fiscal_summary") or len(t.columns) < 2:
             continue
         grands = [_ledger_groups(t.side_lines(s))[3] for s in (0, 1)]
@@ -200,16 +202,19 @@ def _children(lines: list[Line], parent: Line) -> list[Line]:
 def class_hierarchy(ctx) -> None:
     """类 ≠ Σ款 or 款 ≠ Σ项 — a functional-classification row does not add up.
 
-    In tables listed by 支出功能分类科目 (收入决算表, 支出决算表, 一般公共预算财政
+    What it checks: in tables listed by 支出功能分类科目 (收入决算表, 支出决算表, 一般公共预算财政
     拨款支出决算表, 政府性基金/国有资本经营预算表), each 类 (3-digit code) is the
     sum of its 款 (5 digits) and each 款 the sum of its 项 (7 digits), column by
     column. The 基本支出决算表 does the same with 经济分类 codes (301 = Σ 301xx).
+
+    Why it matters: the classification codes promise that each level adds up; a row that does not
+    was mistyped or misclassified.
 
     Example: 201 一般公共服务支出 264.87 with 款 20139 社会工作事务 254.87.
 
     Fix: correct the row that is wrong.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for parent in t.lines:
             kids = [k for k in _children(t.lines, parent) if k.side == parent.side]
             if not kids:
@@ -224,14 +229,19 @@ def class_hierarchy(ctx) -> None:
 def table_total_row(ctx) -> None:
     """合计行与各类之和不符 — the 合计 row is not the sum of the 类 rows.
 
-    In classification tables the 合计 row equals the sum of the 类 (top-level)
+    What it checks: in classification tables the 合计 row equals the sum of the 类 (top-level)
     rows in every column. In 一般公共预算财政拨款基本支出决算表 the 人员经费合计
     and 公用经费合计 equal the sum of the 经济分类 类 on their side (工资福利支出 +
     对个人和家庭的补助; 商品和服务支出 + 资本性支出 …).
 
+    Why it matters: the 合计 row is the figure other tables and the 说明 repeat; if the 类 rows
+    contradict it, the error spreads.
+
+    Example: 合计 1200.00 with 类 rows 850.00 + 340.00 = 1190.00.
+
     Fix: correct the 合计 or the row that is wrong.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for total in t.lines:
             if not total.name.endswith("合计") or total.code:
                 continue
@@ -251,14 +261,19 @@ _COMPONENT_STOP = ("年末结转和结余", "年初结转和结余", "本年收�
 def table_row_total(ctx) -> None:
     """合计列与各列之和不符 — a row's 合计 column is not the sum of its component columns.
 
-    本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴
+    What it checks: 本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴
     收入 + 其他收入; 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 +
     对附属单位补助支出; in 一般公共预算财政拨款支出决算表 合计 = 基本支出 + 项目支出;
     in 财政拨款收入支出决算总表 合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算.
 
+    Why it matters: each column splits the row's money by source or purpose; a 合计 that its columns
+    contradict hides an unexplained difference.
+
+    Example: 本年支出合计 317.82 with 基本支出 200.00 + 项目支出 107.82 = 307.82.
+
     Fix: correct the row's 合计 or the component that is wrong.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for cols in t.columns:
             tot = next((i for i, c in enumerate(cols) if c.endswith(("合计", "小计"))), None)
             if tot is None:
@@ -281,8 +296,11 @@ def table_row_total(ctx) -> None:
 def basic_expenditure_split(ctx) -> None:
     """基本支出 ≠ 人员经费 + 公用经费 — across the 一般公共预算 tables.
 
-    The 基本支出 合计 of 一般公共预算财政拨款支出决算表 equals 人员经费合计 +
+    What it checks: the 基本支出 合计 of 一般公共预算财政拨款支出决算表 equals 人员经费合计 +
     公用经费合计 of 一般公共预算财政拨款基本支出决算表.
+
+    Why it matters: the 基本支出 of one table is split into 人员经费 and 公用经费 in the next; when they
+    disagree, one table misstates the money.
 
     Example: 基本支出 5364.75 with 人员经费合计 4884.09 and 公用经费合计 480.66.
 
@@ -332,9 +350,14 @@ _THREE_ZH = {"total": "合计", "abroad": "因公出国（境）费", "cars": "�
 def three_public_sum(ctx) -> None:
     """“三公”经费合计与各项之和不符 — the “三公” items do not add up to their 合计.
 
-    “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
+    What it checks: “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
     公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, for 预算数 and
     决算数 alike.
+
+    Why it matters: the “三公” figures are the most read part of a disclosure; a 合计 that its items
+    contradict is noticed by the public first.
+
+    Example: 合计 8.60 with 因公出国（境）费 1.00 + 公务用车购置及运行维护费 5.20 + 公务接待费 2.50 = 8.70.
 
     Fix: correct the 合计 or the item.
     """
@@ -409,10 +432,15 @@ def cross_pairs(ctx):
 def cross_table(ctx) -> None:
     """两张决算表中同一数据不一致 — the same quantity differs between two tables.
 
-    本年收入合计 of 收入支出决算总表 equals the 合计 of 收入决算表; 本年支出合计 and
+    What it checks: 本年收入合计 of 收入支出决算总表 equals the 合计 of 收入决算表; 本年支出合计 and
     each 支出 class equal the 支出决算表 rows; each class of 财政拨款收入支出决算总表
     (一般公共预算财政拨款 column) equals the 一般公共预算财政拨款支出决算表 row.
     A difference within the 0.01 tail (sums of rounded rows) is not reported.
+
+    Why it matters: the nine tables restate the same quantities; the same figure must be the same in
+    every table.
+
+    Example: 本年支出合计 9759.38 in 收入支出决算总表, 9769.38 in 支出决算表.
 
     Fix: correct the table that is wrong.
     """
@@ -424,13 +452,18 @@ def cross_table(ctx) -> None:
 def cell_unreadable(ctx) -> None:
     """决算表单元格无法读取，未检查 — a value cell holds text that is not a number.
 
-    A value cell such as 「1,2O4.5」 (letter O) or 「见附表」 cannot take part in
+    What it checks: A value cell such as 「1,2O4.5」 (letter O) or 「见附表」 cannot take part in
     the identities; the identities it belongs to are not checked. This is
     reported so that "no finding" is not mistaken for "checked".
 
+    Why it matters: a cell that cannot be read leaves its identities unchecked; saying so keeps "no
+    finding" from meaning "checked".
+
+    Example: a 决算数 cell reading 「1,2O4.5」.
+
     Fix: write the number, or leave the cell blank when the value is zero.
     """
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for ln in t.lines:
             for col, cell in ln.cells.items():
                 if not is_blank(cell) and value_of(cell) is None:
@@ -442,7 +475,7 @@ def cell_unreadable(ctx) -> None:
 def tables_missing(ctx) -> None:
     """决算公开表格不全 — a 决算 disclosure lacks some of the nine standard tables.
 
-    A complete 部门决算 disclosure publishes 收入支出决算总表, 收入决算表, 支出决算表,
+    What it checks: A complete 部门决算 disclosure publishes 收入支出决算总表, 收入决算表, 支出决算表,
     财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款
     基本支出决算表, 财政拨款“三公”经费支出决算表, 政府性基金预算财政拨款收入支出
     决算表 and 国有资本经营预算财政拨款收入支出决算表. When some are recognised and
@@ -450,9 +483,14 @@ def tables_missing(ctx) -> None:
     A 情况说明 published without any table gets one info note saying that its
     figures were not compared with tables.
 
+    Why it matters: a 决算 disclosure is judged complete only with all nine tables; and a 说明 without
+    tables cannot be checked against them, so silence would look like a clean result.
+
+    Example: a 说明 that shows 收入支出决算总表 and 支出决算表 but not the other seven tables.
+
     Fix: publish the missing tables (an empty table still keeps its format).
     """
-    found = {t.kind for t in final_tables(ctx)}
+    found = {t.kind for t in ctx.final_tables}
     if not found & set(REQUIRED):
         text = ctx.doc.text
         at = text.find("决算")
@@ -463,7 +501,7 @@ def tables_missing(ctx) -> None:
         return
     missing = [NAMES[k] for k in REQUIRED if k not in found]
     if missing:
-        first = min(final_tables(ctx), key=lambda t: t.span.start)
+        first = min(ctx.final_tables, key=lambda t: t.span.start)
         ctx.report(first.parts[0].rows[0].span if first.parts[0].rows else first.span,
                    zh=f"决算公开表格缺少：{'、'.join(missing)}",
                    en=f"the 决算 disclosure lacks: {', '.join(missing)}")
@@ -473,10 +511,15 @@ def tables_missing(ctx) -> None:
 def cross_table_tail(ctx) -> None:
     """两张决算表中同一数据仅差尾数 — two tables hold the same quantity a cent apart.
 
-    「卫生健康支出」 236.63 in 收入支出决算总表 and 236.64 in 支出决算表: a class
+    What it checks: 「卫生健康支出」 236.63 in 收入支出决算总表 and 236.64 in 支出决算表: a class
     total summed from rounded rows in one table and rounded from 元 in the
     other. Within the 0.01 tail this is not an error (BL120 stays silent); it
     is shown for readers who want the tables to agree to the cent.
+
+    Why it matters: a cent apart is explained by rounding, but readers who compare the tables will
+    ask; the note tells them why.
+
+    Example: 卫生健康支出 236.63 in 收入支出决算总表 and 236.64 in 支出决算表.
 
     Fix: take both figures from the same source.
     """

@@ -4,29 +4,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from ..facts import Num
+from ..facts import Num, Rate, ScoreClaim
 from ..model import Evidence, Operand, Severity
 from ..numbers import fmt
 from ..numbers import Interval, half_unit
 from ..extract.rates import subjects
 from ..rubric import expected_grade, grade_scheme, load_rubric, prepare, rubric_score
-from ..extract.scoreclaims import find_claims
-from ..tables.header import GridCell, build_scores
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
 from ._util import operand
-from .control_rates import rate_facts
-
-
-def score_tables(ctx) -> list[ScoreTable]:
-    """Score tables of the document; tables that ingest built from DOCX/XLSX cells are read here."""
-    out = []
-    for t in ctx.tables:
-        if getattr(t, "scores", None) is None and t.source != "text" and t.rows:
-            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
-        if t.scores is not None:
-            out.append(t.scores)
-    return out
 
 
 def _op(it: ScoreItem, n: Num, what: str) -> Operand:
@@ -41,15 +27,17 @@ def _sum(nums: list[Num]) -> Decimal:
 def score_exceeds_weight(ctx) -> None:
     """得分超过分值 — an indicator's 得分 is higher than its 分值.
 
-    A row of a score table cannot earn more than it is worth. Where one 分值
+    What it checks: A row of a score table cannot earn more than it is worth. Where one 分值
     cell is merged over several rows (「经济效益 / 社会效益 / 生态效益」 sharing
     15 分), their 得分 together are compared with it.
+
+    Why it matters: an indicator cannot earn more than its weight; the total score is overstated.
 
     Example: 「预算调整率 … 3 4」 (分值 3, 自评得分 4).
 
     Fix: correct the 得分 (or the 分值 if the row's weight was mistyped).
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         groups: dict[int, list[ScoreItem]] = {}
         for it in table.items:
             if it.kind in ("item", "budget") and it.score is not None:
@@ -94,16 +82,21 @@ def _weight_parts(table: ScoreTable, children: list[ScoreItem]) -> Optional[list
 def weights_sum(ctx) -> None:
     """分值合计不符 — the 分值 of a section's indicators do not add up to the section's 分值.
 
-    「过程（40 分）」 must be the sum of its 二级指标 (预算执行 15 + 预算管理 15 +
+    What it checks: 「过程（40 分）」 must be the sum of its 二级指标 (预算执行 15 + 预算管理 15 +
     资产管理 10); each 二级指标 the sum of its 三级指标; the 一级指标 the 总分 row's
     分值 (usually 100). A merged 分值 cell counts once. In a 项目支出绩效自评表
     whose 总分 row states no 分值, budget execution and the indicators must
     make 100.
 
+    Why it matters: the weights of a 评分表 must divide its 100 points exactly; a section whose
+    indicators do not add up was mistyped or changed without its parts.
+
+    Example: 「过程（40分）」 over 预算执行 15 + 预算管理 15 + 资产管理 5 = 35.
+
     Fix: correct the section's 分值 or one of the indicators' (the finding
     gives the sum of the parts).
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         total = table.total()
         heads = [(s, table.children(s.index)) for s in table.sections() if s.weight is not None]
         if total is not None and total.weight is not None:
@@ -156,14 +149,18 @@ def _differs(stated: Num, parts: list[Num]) -> bool:
 def score_total(ctx) -> None:
     """总分与各项得分合计不符 — the 总分/合计 row is not the sum of the 得分 above it.
 
-    Every scored row counts once (rows left blank, such as an indicator not
+    What it checks: every scored row counts once (rows left blank, such as an indicator not
     scored in self-evaluation, do not). Scores written at the table's finest
     precision (5.41) may be rounded from a formula, so the sum may differ by
     half a unit for each of them; whole scores are taken as exact.
 
+    Why it matters: the total decides the grade; a total its rows contradict gives the wrong grade.
+
+    Example: a 总分 of 98.2 under rows whose 得分 add up to 99.5.
+
     Fix: correct the total or the row that was mistyped.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         total = table.total()
         parts = _scores_under(table, None)
         if total is None or total.score is None or not parts or not _differs(total.score, [p for _, p in parts]):
@@ -177,11 +174,6 @@ def score_total(ctx) -> None:
                                      operands=[_op(it, n, "得分") for it, n in parts],
                                      difference=fmt(total.score.value - got, d), suggestion=f"{fmt(got, d)}分"),
                    related=[n.span for _, n in parts])
-
-
-def _inside_tables(ctx):
-    spans = [t.span for t in ctx.tables if t.span is not None]
-    return lambda s: any(t.start <= s.start < t.end for t in spans)
 
 
 def _section(table: ScoreTable, label: str) -> Optional[ScoreItem]:
@@ -200,19 +192,24 @@ def _table_total(table: ScoreTable) -> tuple[Optional[Num], list[Num]]:
 def score_restated(ctx) -> None:
     """文中得分与评分表不符 — a score restated in the text differs from the score table.
 
-    「此次自评评分为93.78分，其中部门决策满分20分，得分19.9分」 restates the
+    What it checks: 「此次自评评分为93.78分，其中部门决策满分20分，得分19.9分」 restates the
     table's total and the 分值 and 得分 of a section; each is compared with the
     table (a section's 得分 is the sum of the scores under it). 「最终得分87分
     （满分90分）」 also restates the 满分: the 分值 of the rows that were scored.
 
+    Why it matters: the report's text is what readers quote; a score that differs from the table
+    misreports the evaluation.
+
+    Example: 「自评得分91分」 in the text while the score table's 总分 is 92.
+
     Fix: make the text and the table agree.
     """
-    tables = [t for t in score_tables(ctx) if any(it.score for it in t.items)]
+    tables = [t for t in ctx.score_tables if any(it.score for it in t.items)]
     if len(tables) != 1:
         return  # which table a sentence restates is only clear when there is one
     table = tables[0]
-    for c in find_claims(ctx.norm, _inside_tables(ctx)):
-        if c.kind == "total":
+    for c in ctx.facts.of(ScoreClaim):
+        if c.claim == "total":
             if "项目" in c.context and not any(it.kind == "budget" for it in table.items):
                 continue  # a project's score, not the whole table's
             stated_total, parts = _table_total(table)
@@ -221,7 +218,7 @@ def score_restated(ctx) -> None:
             scored = [table.weight_of_item(it) for it in table.under(None) if it.score is not None and it.weight_of is None]
             if c.weight is not None and scored and all(scored) and _sum(scored) != c.weight.value:
                 _restated(ctx, c.weight, "满分（已评分各项分值之和）", scored, None)
-        elif c.kind == "section":
+        elif c.claim == "section":
             sec = _section(table, c.label)
             if sec is None:
                 continue
@@ -249,18 +246,23 @@ def _restated(ctx, stated: Num, what: str, parts: list[Num], table_total: Option
 def grade_vs_score(ctx) -> None:
     """等次与得分不符 — the 等次 named does not match the score it is given for.
 
-    With the default tiers (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60; or
+    What it checks: with the default tiers (优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60; or
     合格 ≥ 60 / 不合格) a total of 86 分 cannot be 「评价等次：优」. The score
     is the one stated just before the grade (「综合得分96分 评价等次 优」), or the
     score table's total. Tiers are set in the rubric file (``rubric`` in the
     configuration).
 
+    Why it matters: the 等次 is what the evaluation is remembered by; a grade its score does not earn
+    overstates or understates the result.
+
+    Example: 「综合得分88.5分，评价等次为优」 with 优 ≥ 90.
+
     Fix: correct the grade or the score.
     """
     rubric = load_rubric(ctx.config.rubric)
-    tables = [t for t in score_tables(ctx) if t.total() is not None and t.total().score is not None]
-    for c in find_claims(ctx.norm, _inside_tables(ctx)):
-        if c.kind != "grade":
+    tables = [t for t in ctx.score_tables if t.total() is not None and t.total().score is not None]
+    for c in ctx.facts.of(ScoreClaim):
+        if c.claim != "grade":
             continue
         score = c.value or (tables[0].total().score if len(tables) == 1 else None)
         scheme = grade_scheme(rubric, c.grade)
@@ -284,8 +286,8 @@ def _figures(ctx):
     A rate stated twice with different values (BL314) stands for the hull of both.
     """
     stated: dict[tuple, list[Num]] = {}
-    for f in rate_facts(ctx):
-        stated.setdefault((f.key, f.quarter), []).append(f.value)
+    for f in ctx.facts.of(Rate):
+        stated.setdefault((f.key, f.quarter), []).append(f.rate)
 
     def lookup(text: str, quarter):
         keys = subjects(text)
@@ -302,7 +304,7 @@ def _figures(ctx):
 def rubric_score_check(ctx) -> None:
     """得分不符合评分标准 — the score breaks the rubric printed in its own row.
 
-    Where a row's 评分标准 is a tier table (「≥90%的，得1分；75%–90%得0.7分」,
+    What it checks: where a row's 评分标准 is a tier table (「≥90%的，得1分；75%–90%得0.7分」,
     「80% ≤ 满意度 < 90% 的，得2分」), a per-point deduction (「每超过一个百分点扣0.5
     分，扣完为止」) or linear formulas (「一季度预算执行率得分=(一季度支出进度/序时进度
     25%)×1分 … 全年平均支出进度得分=全年平均执行率×2分」), and the figure it applies
@@ -311,13 +313,16 @@ def rubric_score_check(ctx) -> None:
     points; a part with no computable rule but a stated worth (「（1分）」) may
     give 0 to that worth; at a tier boundary either tier is accepted.
 
+    Why it matters: a self-assessed score must follow the rubric printed beside it; a score the
+    rubric does not give is an unearned (or lost) point.
+
     Example: 「编外人员控制率为23.53%」 with the rubric 「比率>10%的，得0分」 and a
     self-assessed 得分 of 1.
 
     Fix: correct the score (or the figure the rubric was applied to).
     """
     lookup = _figures(ctx)
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for it in table.leaves():
             weight = table.weight_of_item(it)
             if it.score is None or it.rubric is None or weight is None or it.weight_of is not None:
@@ -362,13 +367,18 @@ _COLUMNS = {"budget_initial": "年初预算数", "budget": "全年预算数", "e
 def execution_rate(ctx) -> None:
     """执行率与全年执行数/全年预算数不符 — the 执行率 of a 项目支出绩效自评表 row is off.
 
-    执行率 = 全年执行数 ÷ 全年预算数 (the adjusted budget). When the stated rate
+    What it checks: 执行率 = 全年执行数 ÷ 全年预算数 (the adjusted budget). When the stated rate
     only matches 全年执行数 ÷ 年初预算数 the finding says that base was used;
     when it matches neither it gives the recomputed rate.
 
+    Why it matters: the execution rate decides the budget-execution score; a wrong rate gives a
+    wrong score.
+
+    Example: 全年预算数 150, 全年执行数 138, 执行率 95%: 138 ÷ 150 = 92.00%.
+
     Fix: recompute the rate on 全年预算数.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for row, _ in _fund_rows(table):
             if row.rate is None or row.executed is None or row.budget is None or row.budget.value == 0:
                 continue
@@ -401,13 +411,18 @@ def execution_rate(ctx) -> None:
 def execution_score(ctx) -> None:
     """预算执行率得分与执行率×分值不符 — the budget-execution score is not rate × weight (capped at the weight).
 
-    In the 项目支出绩效自评表 the budget-execution score is 执行率 × 分值, and
+    What it checks: in the 项目支出绩效自评表 the budget-execution score is 执行率 × 分值, and
     never more than the 分值: 92% × 10 = 9.2. The stated 执行率 is used (BL520
     checks the rate itself).
 
+    Why it matters: the budget-execution score is computed, not judged; a different score is an
+    arithmetic error in the 评分表.
+
+    Example: 执行率 92%, 分值 10, 得分 10: 92% × 10 = 9.2.
+
     Fix: correct the 得分.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for row, _ in _fund_rows(table):
             if row.rate is None or row.weight is None or row.score is None:
                 continue
@@ -433,13 +448,18 @@ def execution_score(ctx) -> None:
 def fund_sources(ctx) -> None:
     """年度资金总额与各资金来源之和不符 — per column of the 项目支出绩效自评表.
 
-    For 年初预算数, 全年预算数 and 全年执行数 alike, 年度资金总额 = 当年财政拨款 +
+    What it checks: for 年初预算数, 全年预算数 and 全年执行数 alike, 年度资金总额 = 当年财政拨款 +
     上年结转资金 + 其他资金 (empty cells and 「—」 count as not stated; a column is
     checked when every source states it).
 
+    Why it matters: the total funds of a project must be the sum of their sources; a mismatch hides
+    money with no stated source.
+
+    Example: 年度资金总额 138 with 当年财政拨款 126 + 上年结转资金 10 = 136.
+
     Fix: correct the total or the source that was mistyped.
     """
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for row, sources in _fund_rows(table):
             if len(sources) < 2:
                 continue

@@ -5,12 +5,11 @@ from ..model import Evidence, Severity
 from ..extract.targets import judge
 from . import rule
 from ._util import operand
-from .scoring import score_tables
 
 
 def _unmet(ctx):
     """(table, row, target reading, actual reading) for every indicator whose actual misses its target."""
-    for table in score_tables(ctx):
+    for table in ctx.score_tables:
         for it in table.leaves():
             if it.target is None or it.actual is None:
                 continue
@@ -23,12 +22,15 @@ def _unmet(ctx):
 def unmet_target_full_score(ctx) -> None:
     """未完成指标值却得满分 — a quantitative target was missed and the row still has its full 分值.
 
-    The 年度指标值 is read as a comparison (「≥5个」 → 完成值 ≥ 5个, 「不超过1.2万元」
+    What it checks: the 年度指标值 is read as a comparison (「≥5个」 → 完成值 ≥ 5个, 「不超过1.2万元」
     → 完成值 ≤ 1.2万元, 「全省排名前7位」 → 排名 ≤ 7) and the 实际完成值 as a value
     or bound (「3个」, 「同比压缩超50%」 → > 50%); money units are converted
     (万 = 万元). Qualitative targets (有效, 达到预期) and values in other units
     are not compared. A row whose actual misses its target cannot earn the
     full 分值; the finding says how the target was read.
+
+    Why it matters: a missed target with full marks overstates the project's performance; reviewers
+    look for exactly this.
 
     Example: 「新增站点数量 ≥5个 3个 10 10」.
 
@@ -54,9 +56,16 @@ def unmet_target_full_score(ctx) -> None:
 def unmet_target(ctx) -> None:
     """未达到年度指标值 — an indicator's actual value misses its target (context, info level).
 
-    Shown for rows without a full score to question (tables with no 得分
+    What it checks: shown for rows without a full score to question (tables with no 得分
     column, or rows already deducted), so a reader sees every missed target
     and how it was read. BL550 covers a missed target given full marks.
+
+    Why it matters: every missed target should be explained in the 偏差原因分析; listing them helps the
+    reader check that it is.
+
+    Example: 「满意度 ≥95% 90% 10 8」: 90% misses 95%, and the row already lost 2 points.
+
+    Fix: explain the deviation in 偏差原因分析, or correct the target or the actual value.
     """
     for table, it, target, actual in _unmet(ctx):
         weight = table.weight_of_item(it)

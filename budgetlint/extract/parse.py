@@ -16,8 +16,16 @@ from typing import Optional
 
 from lark import Lark, Token, Transformer, UnexpectedInput
 
+from .. import vocabulary as V
 
 _KEYWORD_TERMINAL = re.compile(r"^[A-Z]+\.[35]: /(.*)/$", re.M)
+# grammar placeholders filled with the words of budgetlint/vocabulary.py
+VOCABULARY_TERMINALS = {
+    "UNIT": V.UNITS,
+    "DIR": V.UP_WORDS + V.DOWN_WORDS + V.NEUTRAL_CHANGE_WORDS,
+    "CMP": tuple(V.COMPARISON),
+    "NOCHANGE": V.NO_CHANGE_WORDS,
+}
 
 
 @lru_cache(maxsize=None)
@@ -29,6 +37,8 @@ def grammar(name: str) -> str:
 def clause_parser() -> Lark:
     """The clause grammar, compiled once per process (LALR, contextual lexer)."""
     text = grammar("statements.lark")
+    for name, words in VOCABULARY_TERMINALS.items():
+        text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
     text = text.replace("@KEYWORDS@", keywords)
     return Lark(text, parser="lalr", lexer="contextual", maybe_placeholders=False)
@@ -138,8 +148,8 @@ class _ToPieces(Transformer):
 _TRANSFORMER = _ToPieces()
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
-CMP_WORD = re.compile(r"大于|小于|等于|高于|低于|持平|无增减")
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:%|万元|亿元|元|万)?")
+CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(V.MONEY_UNITS) + "|%)?")
 
 
 def parse_clause(text: str) -> Optional[list[Piece]]:
@@ -153,4 +163,4 @@ def parse_clause(text: str) -> Optional[list[Piece]]:
 def count_checkable_numbers(text: str) -> int:
     """Numbers that carry a money or percent unit, outside dates and ordinals (coverage denominator)."""
     cleaned = re.sub(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+", "", text)
-    return sum(1 for m in _NUMBERS.finditer(cleaned) if m.group().endswith(("%", "元", "万")))
+    return sum(1 for m in _NUMBERS.finditer(cleaned) if not m.group()[-1].isdigit())

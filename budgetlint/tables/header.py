@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
 from ..facts import Num
@@ -39,7 +38,6 @@ MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
 ]]
 _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
-_PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
@@ -74,14 +72,7 @@ def clean_label(text: str) -> str:
 
 def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
     """The cell's value as a ``Num`` when the cell holds one plain number (with %, 分 allowed)."""
-    m = _PLAIN_NUMBER.match(text)
-    if not m:
-        return None
-    raw = m.group(1).replace("−", "-")
-    u = "%" if m.group(2) in ("%", "％") else unit
-    dec = len(raw.split(".")[1]) if "." in raw else 0
-    s = start + m.start(1)
-    return Num(text=raw, value=Decimal(raw), decimals=dec, unit=u, span=Span(start=s, end=s + len(m.group(1))))
+    return Num.from_cell(text, start, unit)
 
 
 def section_label(cell: GridCell) -> tuple[str, Optional[Num]]:
@@ -90,10 +81,7 @@ def section_label(cell: GridCell) -> tuple[str, Optional[Num]]:
     if not m:
         return clean_label(cell.text), None
     s = cell.span.start + m.start("num")
-    raw = m.group("num")
-    dec = len(raw.split(".")[1]) if "." in raw else 0
-    return clean_label(m.group("name")), Num(text=raw, value=Decimal(raw), decimals=dec, unit="分",
-                                              span=Span(start=s, end=s + len(raw)))
+    return clean_label(m.group("name")), Num.parse(m.group("num"), Span(start=s, end=s + len(m.group("num"))), "分")
 
 
 @dataclass
