@@ -203,3 +203,12 @@ def test_list_wrapped_over_pdf_lines():
             "卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占15.16%。\n")
     assert findings(text.format(s="71.65")) == []  # 71.65 + 11.11 + 2.07 + 15.16 = 99.99, within rounding
     assert ("BL201", "71.73") in findings(text.format(s="71.73"))
+
+
+def test_addresses_and_page_metadata_are_not_read():
+    text = ("发布时间：2020-05-06 浏览次数：1234\n"
+            "详见http://www.example.gov.cn/index.php?m=content&c=show&id=12，支出合计100万元，其中：A 60万元，B 40万元。\n"
+            "附件：卫计局2019年部门三公.xls\n")
+    assert findings(text) == []
+    fs = lint(Document(path="t.txt", text=text), Config()).facts
+    assert [a.value.text for a in fs.facts if a.kind == "amount"] == ["100", "60", "40"]

@@ -1,5 +1,8 @@
 """What cannot be read: glossed mirror copies, OCR noise and text cut off mid-sentence.
 
+Lines that are a page's furniture (an address, an attached file's name,
+「发布时间：」) are not the document and are left out silently; a clause holding
+an address (「…c=show&id=12」) is not read (``URL``, used by the assembler).
 Documents copied from the web come as mirror copies in traditional characters
 with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run together
 (「O76%」, 「100%22否」, 「1.561.56120」), or as excerpts cut at a fixed length.
@@ -23,6 +26,10 @@ from ..segment import Sentence
 _GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
 _OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
+# a page's own furniture, not the document: addresses, attached file names, publishing metadata
+_META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?[:：]?\s*\S{0,60}\.(?:xlsx?|docx?|pdf|wps|et)\s*$"
+                   r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
+URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:;~+-]+|[\w.-]+\?[\w=&%.-]*=[\w=&%.-]*|[\w]+=[\w]+&[\w=&]+")
 _CUT = re.compile(r"(?:\ufffd|[,，、\d.])\s*$")
 _END = re.compile(r"[。！？!?)）」』”\"|:：;；]\s*$")
 
@@ -39,6 +46,8 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
     """The sentences that can be read, and the fact that says how much could not be."""
     lines = _lines(norm.text)
     filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
+    meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.search(lines[i][1])}
+    filled = [i for i in filled if i not in meta]
     glossed = [i for i in filled if _GLOSS.search(lines[i][1])]
     noisy = [i for i in filled if _OCR.search(lines[i][1])]
     if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
@@ -46,7 +55,7 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
     else:
         skip, reason = set(glossed) | set(noisy), ("ocr" if noisy else "gloss")
     tail = None
-    prose = [s for s in sentences if s.paragraph not in skip]
+    prose = [s for s in sentences if s.paragraph not in skip and s.paragraph not in meta]
     if prose and not norm.text[prose[-1].end:].strip():
         last = prose[-1]
         line = norm.text[norm.text.rfind("\n", 0, last.start) + 1:last.end]
@@ -57,7 +66,7 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
         if re.search(r"[\d.]\s*$", tail.text):
             tail.clauses = tail.clauses[:-1]  # its last figure is cut short
     if not skip and tail is None:
-        return sentences, None
+        return prose, None
     chars = sum(len(lines[i][1].strip()) for i in skip)
     total = sum(len(lines[i][1].strip()) for i in filled) or 1
     first = min(skip) if skip else tail.paragraph
