@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetlint.checks.final_accounts import final_tables, three_public_cells
+from budgetlint.checks.final_accounts import three_public_cells
 from budgetlint.config import Config
 from budgetlint.engine import analyse
 from conftest import CORPUS, check_json
@@ -29,7 +29,7 @@ def _ctx(name: str):
 
 
 def _tables(name: str):
-    return {t.kind: t for t in final_tables(_ctx(name))}
+    return {t.kind: t for t in _ctx(name).final_tables}
 
 
 def _cell(t, line: str, col: str | None = None, side: int | None = None) -> str:

@@ -30,8 +30,8 @@ _OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
 _META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?[:：]?\s*\S{0,60}\.(?:xlsx?|docx?|pdf|wps|et)\s*$"
                    r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
 URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:;~+-]+|[\w.-]+\?[\w=&%.-]*=[\w=&%.-]*|[\w]+=[\w]+&[\w=&]+")
-_CUT = re.compile(r"(?:\ufffd|[,，、\d.])\s*$")
-_END = re.compile(r"[。！？!?)）」』”\"|:：;；]\s*$")
+_CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
+_IN_NUMBER = re.compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -59,19 +59,21 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
     if prose and not norm.text[prose[-1].end:].strip():
         last = prose[-1]
         line = norm.text[norm.text.rfind("\n", 0, last.start) + 1:last.end]
-        if _CUT.search(line) or (len(line.strip()) >= 40 and not _END.search(line)):
+        if _CUT.search(line) or (len(line.strip()) >= 40 and re.search(r"[\u4e00-\u9fff]\s*$", line)):
             tail = last  # a short unpunctuated last line is a heading or a list entry, not a cut
+    dropped = False
     if tail is not None:
-        tail.cut = True
-        if re.search(r"[\d.]\s*$", tail.text):
-            tail.clauses = tail.clauses[:-1]  # its last figure is cut short
-    if not skip and tail is None:
+        tail.cut = True  # its lists are partial
+        if _IN_NUMBER.search(tail.text):
+            tail.clauses = tail.clauses[:-1]  # its last figure is cut short: not read, and said so
+            dropped = True
+    if not skip and not dropped:
         return prose, None
     chars = sum(len(lines[i][1].strip()) for i in skip)
     total = sum(len(lines[i][1].strip()) for i in filled) or 1
     first = min(skip) if skip else tail.paragraph
     start = lines[first][0]
     fact = Unreadable(span=norm.span(start, start + len(lines[first][1])), reason=reason if skip else "truncated",
-                      lines=len(skip), characters=chars, share=round(chars / total, 3), truncated=tail is not None,
+                      lines=len(skip), characters=chars, share=round(chars / total, 3), truncated=dropped,
                       text=lines[first][1][:40])
     return prose, fact
