@@ -221,10 +221,19 @@ def facts(paths, lang, config_file) -> None:
                     "numbers_used": fs.numbers_used, "cells_seen": fs.cells_seen, "cells_used": fs.cells_used,
                     "report_year": fs.report_year, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
-                    "scores": score_facts(doc, ctx.tables)})
+                    "scores": score_facts(doc, ctx.tables),
+                    "final_tables": [_final_table_json(doc, t) for t in ctx.final_tables]})
     click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, lang)
     sys.exit(2 if errors else 0)
+
+
+def _final_table_json(doc, t) -> dict:
+    """A recognised 决算 table as ``budgetlint facts`` shows it: each line's label, code and value cells."""
+    return {"kind": t.kind, "name": t.name, "unit": t.unit,
+            "location": doc.locate(t.span).model_dump(exclude_none=True),
+            "lines": [{"label": ln.label, "code": ln.code, "side": ln.side,
+                       "cells": {col: c.text.strip() for col, c in ln.cells.items()}} for ln in t.lines]}
 
 
 @main.command("config")

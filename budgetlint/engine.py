@@ -74,46 +74,21 @@ class DocResult:
 
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
-    from .extract.assemble import extract_facts
     from .extract.readable import unreadable
-    from .extract.rates import add_rates
-    from .extract.hygiene import find_hygiene, report_year
-    from .extract.items import find_items
-    from .extract.scoreclaims import find_claims
-    from .extract.coverage import table_coverage
-    from .tables.final_accounts import identify
-    from .tables.header import GridCell, build_scores
+    from .extract.stage import extract
     from .tables.readers import read_tables
 
     norm = normalize(doc.text)
     sentences, garbled = unreadable(norm, segment(norm))
-    facts = extract_facts(norm, sentences)
+    mirror = garbled is not None and garbled.reason == "mirror"  # a glossed copy: its tables are no more readable
+    tables = [] if mirror else list(doc.tables) if doc.tables else read_tables(doc)  # binary readers wrote theirs
+    x = extract(doc, norm, sentences, tables)
     if garbled is not None:
-        facts.add(garbled)
-    mirror = garbled is not None and garbled.reason == "mirror"
-    tables = [] if mirror else list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote theirs
-    spans = [t.span for t in tables if t.span is not None]
-
-    def in_table(s: Span) -> bool:
-        return any(t.start <= s.start < t.end for t in spans)
-
-    add_rates(facts, norm, lambda pos: in_table(norm.span(pos, pos + 1)))
-    for claim in find_claims(norm, in_table):
-        facts.add(claim)
-    for item in find_items(norm, doc.text):
-        facts.add(item)
-    for match in find_hygiene(doc.text):
-        facts.add(match)
-    facts.report_year = report_year(doc.text)
-    for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
-        if t.scores is None and t.source != "text" and t.rows:
-            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
-    finals = identify(tables, doc.text)
-    facts.cells_seen, facts.cells_used = table_coverage(tables, finals)
-    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables,
-                  score_tables=[t.scores for t in tables if t.scores is not None], final_tables=finals)
+        x.facts.add(garbled)
+    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
+                  score_tables=x.score_tables, final_tables=x.final_tables)
     by_unit: dict[str, Counter] = {}
-    for a in facts.facts:
+    for a in x.facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer

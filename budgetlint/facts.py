@@ -218,6 +218,22 @@ class Expression(FactBase):
     computed_hi: Decimal
 
 
+class Target(FactBase):
+    """An indicator's 年度指标值 against its 实际完成值 (a row of a score table), read and judged
+    by extract/targets.py: ``verdict`` is met, not met or not comparable. ``table`` and ``row``
+    index the score table (``Context.score_tables``) and its item."""
+
+    kind: Literal["target"] = "target"
+    label: str
+    target: str
+    actual: str
+    verdict: Literal["met", "not met", "not comparable"]
+    target_reading: str = ""  # how the target was read: 「完成值 >= 5个」
+    actual_reading: str = ""
+    table: int
+    row: int
+
+
 class ClassItem(FactBase):
     """「X（类）Y（款）Z（项）」 named in prose (extract/items.py): the amounts stated after it,
     up to ``reach`` (an offset of the source), are that 项's."""
@@ -259,7 +275,7 @@ class Unreadable(FactBase):
 
 
 Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Enumeration, Rate, Comparison, Expression, ScoreClaim,
-             ClassItem, Hygiene, Unparsed, Unreadable]
+             Target, ClassItem, Hygiene, Unparsed, Unreadable]
 
 
 class FactSet(BaseModel):
@@ -277,6 +293,7 @@ class FactSet(BaseModel):
         seen = self.numbers_seen + self.cells_seen
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
+    final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)

@@ -86,3 +86,11 @@ def test_a_named_rate_whose_inputs_stand_in_other_sentences_is_recomputed_from_t
     assert rate.key == "项目支出预算完成率" and set(rate.inputs) == {"actual", "base"}
     assert _findings(text.format(r="95.00")) == []
     assert _findings(text.format(r="96.00")) == [("BL310", "96.00")]
+
+
+def test_facts_shows_the_recognised_final_tables():
+    doc = _facts(CORPUS / "pdf" / "shanghai-putuo-planning-resources-2024-final-accounts.pdf")
+    summary = next(t for t in doc["final_tables"] if t["kind"] == "summary")
+    # 收入支出决算总表: 年初结转和结余 112.88 on the income side, as printed in the PDF
+    line = next(ln for ln in summary["lines"] if "年初结转和结余" in ln["label"] and ln["side"] == 0)
+    assert "112.88" in line["cells"].values()

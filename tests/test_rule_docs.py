@@ -39,3 +39,18 @@ def test_rules_markdown_command_prints_the_table():
     lines = out.splitlines()
     assert lines[:2] == ["| code | default | what it checks |", "|---|---|---|"]
     assert "| BL701 | error | 大于/小于/等于的表述与数字不符 — the comparison word contradicts the two amounts. |" in lines
+
+
+RULE_MODULES = sorted(p for p in (ROOT / "budgetlint" / "checks").glob("*.py") if not p.name.startswith("_"))
+
+
+@pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: p.name)
+def test_rules_read_facts_never_the_text(path):
+    """Extraction is one stage: no rule reads the document's text, its normalised form or its sentences."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reads = [f"ctx.{n.attr} (line {n.lineno})" for n in ast.walk(tree)
+             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "ctx"
+             and n.attr in ("doc", "norm", "sentences")]
+    assert reads == []

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 from ..facts import Amount
-from ..model import Evidence, Severity
-from ..numbers import fmt
+from ..model import Severity
 from ..extract.subjects import is_standard
 from . import rule
-from ._util import amount_operand
+from ._util import amount_operand, report_recomputed
 
 def _comparable_key(ctx, a: Amount) -> str | None:
     """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
@@ -47,12 +46,9 @@ def restated_differently(ctx) -> None:
             key = f"{ctx.facts.get(totals[a.id]).key}/{key}"
         b = first.setdefault(key, a)
         if b is not a and b.value.unit == a.value.unit and not ctx.interval(b.value).overlaps(ctx.interval(a.value)):
-            ctx.report(
-                a.value.span,
+            report_recomputed(
+                ctx, a.value, b.value.value,
                 zh=f"{a.entity}前文为 {b.value.text}{b.value.unit}，此处为 {a.value.text}{a.value.unit}，前后不一致",
                 en=f"{a.entity} was stated as {b.value.text} {b.value.unit} earlier, here {a.value.text} {a.value.unit}",
-                evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{b.value.text}{b.value.unit}",
-                                  operands=[amount_operand(b), amount_operand(a)],
-                                  difference=fmt(a.value.value - b.value.value, ctx.decimals(a.value))),
-                related=[b.value.span],
+                operands=[amount_operand(b)], decimals=max(ctx.decimals(a.value), b.value.decimals),
             )

@@ -10,7 +10,7 @@ from ..numbers import Interval, fmt, isum
 from ..extract.rates import ADJUST, SPEC_BY_KEY, recompute
 from ..rubric import OPS, load_rubric
 from . import rule
-from ._util import operand
+from ._util import operand, report_recomputed
 
 HUNDRED = Decimal(100)
 _LABELS = {"actual": "实际数", "base": "基数", "inside": "在编人数", "outside": "编外人数",
@@ -31,15 +31,10 @@ def box(ctx, n: Num) -> Interval:
 
 def _report_rate(ctx, f: Rate, got: Interval, formula: str, note: str = "") -> None:
     d = max(f.rate.decimals, 2)
-    mid = got.mid
-    ctx.report(f.rate.span,
-               zh=f"{f.key} {f.rate.text}% 与按「{formula}」重算的 {fmt(mid, d)}% 不符",
-               en=f"{f.key} {f.rate.text}% differs from {fmt(mid, d)}% recomputed as {formula}",
-               evidence=Evidence(stated=f"{f.rate.text}%", recomputed=f"{fmt(mid, d)}%",
-                                 operands=[operand(_LABELS.get(k, k), n) for k, n in f.inputs.items()],
-                                 difference=fmt(f.rate.value - mid, d), suggestion=f"{fmt(mid, f.rate.decimals)}%",
-                                 note=note or None),
-               related=[n.span for n in f.inputs.values()])
+    report_recomputed(ctx, f.rate, got.mid,
+                      zh=f"{f.key} {f.rate.text}% 与按「{formula}」重算的 {fmt(got.mid, d)}% 不符",
+                      en=f"{f.key} {f.rate.text}% differs from {fmt(got.mid, d)}% recomputed as {formula}",
+                      operands=[operand(_LABELS.get(k, k), n) for k, n in f.inputs.items()], note=note or None)
 
 
 @rule("BL310", "control-rate", Severity.ERROR)
@@ -175,13 +170,11 @@ def average_rate(ctx) -> None:
         if got.overlaps(ctx.interval(f.rate)):
             continue
         d = max(f.rate.decimals, 2)
-        ctx.report(f.rate.span,
-                   zh=f"全年平均执行率 {f.rate.text}% 与各季度执行率的平均值 {fmt(got.mid, d)}% 不符",
-                   en=f"the average execution rate {f.rate.text}% differs from the mean of the quarterly rates, {fmt(got.mid, d)}%",
-                   evidence=Evidence(stated=f"{f.rate.text}%", recomputed=f"{fmt(got.mid, d)}%",
-                                     operands=[operand("季度执行率", t) for t in terms],
-                                     difference=fmt(f.rate.value - got.mid, d), suggestion=f"{fmt(got.mid, d)}%"),
-                   related=[t.span for t in terms])
+        report_recomputed(ctx, f.rate, got.mid,
+                          zh=f"全年平均执行率 {f.rate.text}% 与各季度执行率的平均值 {fmt(got.mid, d)}% 不符",
+                          en=f"the average execution rate {f.rate.text}% differs from the mean of the quarterly rates, "
+                             f"{fmt(got.mid, d)}%",
+                          operands=[operand("季度执行率", t) for t in terms])
 
 
 _MET = ("未超", "未超过", "在预算范围内", "达到要求", "符合要求", "达到自评要求", "控制在")
@@ -275,11 +268,7 @@ def rate_restated(ctx) -> None:
         a = first[key]
         if ctx.interval(a.rate).overlaps(ctx.interval(f.rate)):
             continue
-        d = max(a.rate.decimals, f.rate.decimals)
-        ctx.report(f.rate.span,
-                   zh=f"{f.key} {f.rate.text}% 与前文所述 {a.rate.text}% 不一致",
-                   en=f"{f.key} is given as {f.rate.text}% here and as {a.rate.text}% earlier",
-                   evidence=Evidence(stated=f"{f.rate.text}%", recomputed=f"{a.rate.text}%",
-                                     operands=[operand(f"前文{f.key}", a.rate)],
-                                     difference=fmt(f.rate.value - a.rate.value, d)),
-                   related=[a.rate.span])
+        report_recomputed(ctx, f.rate, a.rate.value,
+                          zh=f"{f.key} {f.rate.text}% 与前文所述 {a.rate.text}% 不一致",
+                          en=f"{f.key} is given as {f.rate.text}% here and as {a.rate.text}% earlier",
+                          operands=[operand(f"前文{f.key}", a.rate)], decimals=max(a.rate.decimals, f.rate.decimals))

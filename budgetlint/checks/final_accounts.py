@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ..facts import Amount
-from ..model import Evidence, Operand, Severity, Span
+from ..model import Evidence, Operand, Severity
 from ..numbers import Interval, fmt, half_unit, isum
 from ..tables.final_accounts import NAMES, REQUIRED, FinalTable, Line, is_blank, value_of
 from ..tables.model import Cell
@@ -492,11 +492,10 @@ def tables_missing(ctx) -> None:
     """
     found = {t.kind for t in ctx.final_tables}
     if not found & set(REQUIRED):
-        text = ctx.doc.text
-        at = text.find("决算")
+        at = ctx.facts.final_accounts_note
         amounts = sum(1 for a in ctx.facts.of(Amount) if a.value.is_money)
-        if at >= 0 and text.count("决算") >= 3 and "情况说明" in text and amounts >= 3:
-            ctx.report(Span(start=at, end=at + 2), zh="未找到决算公开表格：情况说明中的数字未与表格比对",
+        if at is not None and amounts >= 3:
+            ctx.report(at, zh="未找到决算公开表格：情况说明中的数字未与表格比对",
                        en="no 决算 tables found: the figures of the 情况说明 were not compared with tables")
         return
     missing = [NAMES[k] for k in REQUIRED if k not in found]

@@ -1,21 +1,18 @@
 """BL55x indicator targets: 年度指标值 against 实际完成值, and the score given for them."""
 from __future__ import annotations
 
+from ..facts import Target
 from ..model import Evidence, Severity
-from ..extract.targets import judge
 from . import rule
 from ._util import operand
 
 
 def _unmet(ctx):
-    """(table, row, target reading, actual reading) for every indicator whose actual misses its target."""
-    for table in ctx.score_tables:
-        for it in table.leaves():
-            if it.target is None or it.actual is None:
-                continue
-            verdict, target, actual = judge(it.target.text, it.actual.text)
-            if verdict == "not met":
-                yield table, it, target, actual
+    """(table, row, target fact) for every indicator whose actual misses its target."""
+    for t in ctx.facts.of(Target):
+        if t.verdict == "not met":
+            table = ctx.score_tables[t.table]
+            yield table, table.items[t.row], t
 
 
 @rule("BL550", "unmet-target-full-score", Severity.ERROR)
@@ -37,18 +34,18 @@ def unmet_target_full_score(ctx) -> None:
     Fix: deduct points (and explain the deviation in 偏差原因分析), or correct
     the target or actual value.
     """
-    for table, it, target, actual in _unmet(ctx):
+    for table, it, t in _unmet(ctx):
         weight = table.weight_of_item(it)
         if it.score is None or weight is None or it.weight_of is not None or it.score.value < weight.value:
             continue
         ctx.report(it.score.span,
                    zh=f"{it.label}：实际完成值「{it.actual.text}」未达到年度指标值「{it.target.text}」"
-                      f"（读作 {target.describe()}），却得满分 {it.score.text} 分",
+                      f"（读作 {t.target_reading}），却得满分 {it.score.text} 分",
                    en=f"{it.label}: the actual value '{it.actual.text}' misses the target '{it.target.text}' "
-                      f"(read as {target.describe()}), yet the row has its full score {it.score.text}",
+                      f"(read as {t.target_reading}), yet the row has its full score {it.score.text}",
                    evidence=Evidence(stated=f"{it.score.text}分", recomputed=f"< {weight.text}分",
                                      operands=[operand("分值", weight)],
-                                     note=f"指标值读作 {target.describe()}；完成值读作 {actual.describe()}"),
+                                     note=f"指标值读作 {t.target_reading}；完成值读作 {t.actual_reading}"),
                    related=[it.target.span, it.actual.span])
 
 
@@ -67,13 +64,13 @@ def unmet_target(ctx) -> None:
 
     Fix: explain the deviation in 偏差原因分析, or correct the target or the actual value.
     """
-    for table, it, target, actual in _unmet(ctx):
+    for table, it, t in _unmet(ctx):
         weight = table.weight_of_item(it)
         if it.score is not None and weight is not None and it.score.value >= weight.value:
             continue
         ctx.report(it.actual.span,
-                   zh=f"{it.label}：实际完成值「{it.actual.text}」未达到年度指标值「{it.target.text}」（读作 {target.describe()}）",
+                   zh=f"{it.label}：实际完成值「{it.actual.text}」未达到年度指标值「{it.target.text}」（读作 {t.target_reading}）",
                    en=f"{it.label}: the actual value '{it.actual.text}' misses the target '{it.target.text}' "
-                      f"(read as {target.describe()})",
-                   evidence=Evidence(note=f"指标值读作 {target.describe()}；完成值读作 {actual.describe()}"),
+                      f"(read as {t.target_reading})",
+                   evidence=Evidence(note=f"指标值读作 {t.target_reading}；完成值读作 {t.actual_reading}"),
                    related=[it.target.span])

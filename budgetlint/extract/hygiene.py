@@ -74,6 +74,14 @@ def find_hygiene(text: str) -> list[Hygiene]:
     return out
 
 
+def final_accounts_note(text: str) -> Optional[Span]:
+    """The first 「决算」 of a text that is a 决算 情况说明 (names 决算 three times or more, and 情况说明)."""
+    at = text.find("决算")
+    if at < 0 or text.count("决算") < 3 or "情况说明" not in text:
+        return None
+    return Span(start=at, end=at + 2)
+
+
 def report_year(text: str) -> Optional[int]:
     """The year a document reports on: the most frequent 「20XX 年度」, else the most frequent 「20XX年」."""
     for pattern in (r"(20\d\d)\s*年度", r"(20\d\d)年"):

@@ -149,7 +149,8 @@ _TRANSFORMER = _ToPieces()
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(V.MONEY_UNITS) + "|%)?")
+# money or percent numbers; a bare 亿 is left out (「3.2亿吨」, 「111.14亿人次」 are no money)
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(u for u in V.MONEY_UNITS if u != "亿") + "|%)?")
 
 
 def parse_clause(text: str) -> Optional[list[Piece]]:

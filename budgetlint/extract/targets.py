@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Literal, Optional
 
 from .. import vocabulary as V
+from ..facts import Target
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _UNIT = r"(?P<u>%|" + V.alternation(V.MONEY_UNITS) + r"|[个家次项人件条份场天年月日户所处台辆套名位小时分钟公里吨]+)?"
@@ -83,6 +84,21 @@ def _scale(r: Reading, other: Reading) -> Optional[Decimal]:
 
 
 Verdict = Literal["met", "not met", "not comparable"]
+
+
+def find_targets(score_tables) -> list[Target]:
+    """Every indicator row with both a 年度指标值 and a 实际完成值, judged (the fact the BL55x rules read)."""
+    out = []
+    for n, table in enumerate(score_tables):
+        for it in table.leaves():
+            if it.target is None or it.actual is None:
+                continue
+            verdict, target, actual = judge(it.target.text, it.actual.text)
+            out.append(Target(span=it.actual.span, text=it.actual.text, label=it.label, target=it.target.text,
+                              actual=it.actual.text, verdict=verdict, table=n, row=it.index,
+                              target_reading=target.describe() if target else "",
+                              actual_reading=actual.describe() if actual else ""))
+    return out
 
 
 def judge(target_text: str, actual_text: str) -> tuple[Verdict, Optional[Reading], Optional[Reading]]:

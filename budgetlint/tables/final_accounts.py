@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
+from .. import vocabulary as V
 from ..model import Span
 from .model import Cell, Table
 
@@ -61,7 +62,7 @@ _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _HEADER_WORDS = ("项目", "科目", "编码", "决算数", "预算数", "合计", "小计", "收入", "支出", "类", "款", "项")
 _NOT_CODE = ("类", "款", "项", "合计", "总计")
-_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+_UNIT = re.compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
 
 
 def squash(text: str) -> str:
