@@ -73,6 +73,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
           statistics, summary, summary_csv) -> None:
     """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input or config errors."""
     from . import batch
+    from .crossdoc import cross_check
     from .report import locate
 
     resolver = _resolver(config_file, lang, select=_codes(select), extend_select=_codes(extend_select),
@@ -95,6 +96,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     results = batch.run(todo, jobs or os.cpu_count() or 1, ("检查中" if lang == "zh" else "checking") if show_progress else None)
     errors += [r.input_error() for r in results if r.error]
     done = [r for r in results if r.doc is not None]
+    cross_check(done, dict(todo))
 
     if write_baseline:
         from .baseline import write_baseline as write
@@ -113,7 +115,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if statistics:
         tables.append(_statistics(located, lang))
     if summary or summary_csv:
-        rows, headers = batch.summary_rows(done), batch.SUMMARY_HEADERS[lang]
+        rows, headers = batch.summary_rows(done, lang), batch.SUMMARY_HEADERS[lang]
         if summary:
             from tabulate import tabulate
 
@@ -175,22 +177,33 @@ def _statistics(located, lang: str) -> str:
 
 def _write_csv(path: str, headers: list[str], rows: list[list]) -> None:
     """UTF-8 with BOM, so that Excel opens the Chinese headers and paths correctly."""
-    import csv
-
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(headers)
-        writer.writerows(rows)
+        fh.write(_csv_text(headers, rows))
+
+
+def _csv_text(headers: list[str], rows: list[list]) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buf.getvalue()
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="json: every fact with its details; csv: one row per fact, for a spreadsheet or pandas.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (CSV with a BOM for Excel).")
 @LANG
 @CONFIG
-def facts(paths, lang, config_file) -> None:
-    """Print every fact extracted, as JSON, with the share of numbers understood."""
+def facts(paths, fmt, output, lang, config_file) -> None:
+    """Print every fact extracted, as JSON or CSV, with each document's unit, year and kind."""
     from .batch import collect
     from .engine import analyse
+    from .identity import identify
     from .ingest import read_document
     from .tables.scores import score_facts
 
@@ -211,19 +224,32 @@ def facts(paths, lang, config_file) -> None:
             errors.append(e)
             continue
         ctx = analyse(doc, cfg)
+        ident = identify(doc.text, cfg.document_settings(path))
         items = []
         for f in ctx.facts.facts:
             d = f.model_dump(mode="json")
             d["location"] = doc.locate(f.span).model_dump(exclude_none=True)
             items.append(d)
         fs = ctx.facts
-        out.append({"path": doc.path, "coverage": round(fs.coverage, 4), "numbers_seen": fs.numbers_seen,
+        out.append({"path": doc.path, "unit": ident.unit, "year": ident.year, "kind": ident.kind,
+                    "identity_source": ident.source, "coverage": round(fs.coverage, 4), "numbers_seen": fs.numbers_seen,
                     "numbers_used": fs.numbers_used, "cells_seen": fs.cells_seen, "cells_used": fs.cells_used,
                     "report_year": fs.report_year, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
                     "scores": score_facts(doc, ctx.tables),
                     "final_tables": [_final_table_json(doc, t) for t in ctx.final_tables]})
-    click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    if fmt == "csv":
+        from .factcsv import HEADERS, fact_rows
+
+        rows = [row for d in out for row in fact_rows(d, lang)]
+        if output:
+            _writing(output, lang, lambda: _write_csv(output, HEADERS[lang], rows))
+        else:
+            click.echo(_csv_text(HEADERS[lang], rows), nl=False)
+    elif output:
+        _writing(output, lang, lambda: _write_text(output, json.dumps(out, ensure_ascii=False, indent=1) + "\n"))
+    else:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, lang)
     sys.exit(2 if errors else 0)
 

@@ -26,6 +26,7 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
+    page_notes: list = field(default_factory=list)  # pages the reader could not read (ingest's notes)
     score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
     final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
@@ -70,6 +71,7 @@ class DocResult:
     facts: FactSet
     findings: list[Finding]
     tables: list
+    context: Optional[Context] = None  # for the cross-document ledger, built in the same worker
 
 
 def analyse(doc: Document, config: Config) -> Context:
@@ -86,7 +88,7 @@ def analyse(doc: Document, config: Config) -> Context:
     if garbled is not None:
         x.facts.add(garbled)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
-                  score_tables=x.score_tables, final_tables=x.final_tables)
+                  score_tables=x.score_tables, final_tables=x.final_tables, page_notes=list(doc.notes))
     by_unit: dict[str, Counter] = {}
     for a in x.facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
@@ -100,6 +102,16 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
-    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables)
+    findings = [_ocr_capped(doc, f) for f in sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))]
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
+
+
+def _ocr_capped(doc: Document, f: Finding) -> Finding:
+    """A finding resting on text read by OCR is at most a warning, and says so (a digit may be misread)."""
+    spans = [f.span, *f.related, *(o.span for o in f.evidence.operands if o.span)]
+    if not any(doc.is_ocr(s) for s in spans):
+        return f
+    severity = Severity.WARNING if f.severity == Severity.ERROR else f.severity
+    return f.model_copy(update={"severity": severity, "message_zh": f.message_zh + "（数字经 OCR 识别，可能有误）",
+                                "message_en": f.message_en + " (figures read by OCR, may be misread)"})
 

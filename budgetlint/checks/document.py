@@ -35,7 +35,7 @@ _WHY = {"mirror": ("带拼音注音的繁体镜像副本", "a mirror copy with p
         "truncated": ("文本在句中截断", "the text stops mid-sentence")}
 
 
-@rule("BL902", "not-readable", Severity.INFO)
+@rule("BL903", "not-readable", Severity.INFO)
 def not_readable(ctx) -> None:
     """无法读取的内容，未检查 — part of the document is garbled or cut off, so it was not checked.
 
@@ -63,3 +63,23 @@ def not_readable(ctx) -> None:
         ctx.report(u.span, zh=f"{zh}：{u.lines} 行（{u.share:.0%} 的文字）未检查{cut[0]}",
                    en=f"{en}: {u.lines} lines ({u.share:.0%} of the text) not checked{cut[1]}",
                    evidence=Evidence(note=u.text))
+
+
+@rule("BL902", "page-not-read", Severity.INFO)
+def not_read(ctx) -> None:
+    """未能读取的页面 — a page the reader could not read (a scanned image without a text layer), so nothing on it was checked.
+
+    What it checks: pages without a text layer (scanned images) in a PDF or OFD
+    file. With the optional extra ``budgetlint[ocr]`` such pages are read by
+    OCR instead (and findings that rest on OCR'd figures are at most warnings).
+
+    Why it matters: a scanned page passes every check because no number on it
+    is seen; this note makes sure it never passes silently.
+
+    Example: a 决算 PDF whose pages 5–7 are scanned tables gives 「第 5 页是扫描图像，没有文字层，其上内容未检查」.
+
+    Fix: publish the document with its text layer (export from Word or WPS
+    instead of scanning), or install ``budgetlint[ocr]``.
+    """
+    for note in ctx.page_notes:
+        ctx.report(note.span, zh=note.zh, en=note.en)

@@ -8,7 +8,7 @@ with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run together
 (「O76%」, 「100%22否」, 「1.561.56120」), or as excerpts cut at a fixed length.
 None of that can be checked: reading it anyway produces subjects such as
 「預(yù)算數(shù)」 and figures that are not the author's. Lines that look so are
-kept out of extraction and counted in one ``Unreadable`` fact, which BL902
+kept out of extraction and counted in one ``Unreadable`` fact, which BL903
 reports at info level. A glossed copy is unreadable as a whole (its plain
 lines are the same machine's output), and the last clause of a text that
 stops inside a number is not read either (「其他收入3.」); a list in a sentence
