@@ -1,7 +1,7 @@
 """One row per document of the wild corpus: what was read, what was found, what planting finds.
 
 For each file listed in ``tests/corpus/wild/manifest.json``: numbers seen in
-checkable statements, facts, coverage, findings by severity, the manifest's
+checkable statements and table cells, facts, coverage, findings by severity, the manifest's
 ``errors_seen`` found (a verified error or warning on that line) or missed,
 the errors and warnings not verified by hand (``tests/corpus/wild/verified.json``
 lists the verified ones with their arithmetic), and planted-error
@@ -49,16 +49,18 @@ def main(argv: list[str]) -> int:
         found = [ln for ln in seen if any(ln == fl and (fl, c) in ok for fl, c in lines)]
         extra = sorted((ln, c) for ln, c in lines if (ln, c) not in ok)
         fs = res.facts
-        cov = fs.numbers_used / fs.numbers_seen if fs.numbers_seen else 1.0
+        cov = fs.coverage  # prose numbers and table cells
+        prose = fs.numbers_used / fs.numbers_seen if fs.numbers_seen else 1.0
         planted = caught = 0
         if plant:
             planted, misses = recall(doc)
             caught = planted - len(misses)
-        rows.append([entry["file"][:3], fs.numbers_seen, len(fs.facts), f"{cov:.0%}",
+        rows.append([entry["file"][:3], fs.numbers_seen + fs.cells_seen, len(fs.facts), f"{cov:.0%}", f"{prose:.0%}",
                      sev["error"], sev["warning"], sev["info"], f"{len(found)}/{len(seen)}",
                      ",".join(str(ln) for ln in seen if ln not in found),
                      " ".join(f"{c}@{ln}" for ln, c in extra), f"{caught}/{planted}" if plant else ""])
-        tot.update(seen=fs.numbers_seen, used=fs.numbers_used, facts=len(fs.facts), error=sev["error"],
+        tot.update(seen=fs.numbers_seen + fs.cells_seen, used=fs.numbers_used + fs.cells_used,
+                   prose_seen=fs.numbers_seen, prose_used=fs.numbers_used, facts=len(fs.facts), error=sev["error"],
                    warning=sev["warning"], info=sev["info"], errors_seen=len(seen), errors_found=len(found),
                    extra=len(extra), planted=planted, caught=caught)
         if planted >= 5 and caught / planted < 0.8:
@@ -66,10 +68,11 @@ def main(argv: list[str]) -> int:
         if "--details" in argv:
             details += [f"{entry['file'][:3]}:{doc.locate(f.span).line} {f.code} {f.message_en}"
                         for f in loud(res.findings)]
-    rows.append(["all", tot["seen"], tot["facts"], f"{tot['used'] / max(tot['seen'], 1):.1%}", tot["error"],
+    rows.append(["all", tot["seen"], tot["facts"], f"{tot['used'] / max(tot['seen'], 1):.1%}",
+                 f"{tot['prose_used'] / max(tot['prose_seen'], 1):.1%}", tot["error"],
                  tot["warning"], tot["info"], f"{tot['errors_found']}/{tot['errors_seen']}", "",
                  f"{tot['extra']} unverified", f"{tot['caught']}/{tot['planted']}" if plant else ""])
-    print(tabulate(rows, headers=["doc", "numbers", "facts", "coverage", "error", "warning", "info",
+    print(tabulate(rows, headers=["doc", "numbers", "facts", "coverage", "prose", "error", "warning", "info",
                                   "errors_seen", "missed@line", "unverified error/warning", "planted"]))
     if plant:
         print(f"planted recall {tot['caught'] / max(tot['planted'], 1):.1%}; "
