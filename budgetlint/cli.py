@@ -237,8 +237,9 @@ def facts(paths, fmt, output, lang, config_file) -> None:
             items.append(d)
         fs = ctx.facts
         out.append({"path": doc.path, "unit": ident.unit, "year": ident.year, "kind": ident.kind,
-                    "identity_source": ident.source, "coverage": round(fs.coverage, 4), "numbers_seen": fs.numbers_seen,
-                    "numbers_used": fs.numbers_used, "cells_seen": fs.cells_seen, "cells_used": fs.cells_used,
+                    "identity_source": ident.source, "coverage": round(fs.coverage, 4),
+                    "numbers_seen": fs.numbers_seen, "numbers_used": fs.numbers_used,
+                    "cells_seen": fs.cells_seen, "cells_used": fs.cells_used,
                     "report_year": fs.report_year, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
                     "scores": score_facts(doc, ctx.tables),

@@ -26,7 +26,6 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
-    page_notes: list = field(default_factory=list)  # pages the reader could not read (ingest's notes)
     score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
     final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
@@ -88,7 +87,7 @@ def analyse(doc: Document, config: Config) -> Context:
     if garbled is not None:
         x.facts.add(garbled)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
-                  score_tables=x.score_tables, final_tables=x.final_tables, page_notes=list(doc.notes))
+                  score_tables=x.score_tables, final_tables=x.final_tables)
     by_unit: dict[str, Counter] = {}
     for a in x.facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:

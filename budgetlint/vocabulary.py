@@ -37,10 +37,13 @@ COMPARISON_SYMBOLS: dict[str, str] = {"≥": ">=", "≧": ">=", ">=": ">=", ">":
 # words that state a bound in a target (「力争达到95%以上」, 「控制在350万元」), on top of COMPARISON
 TARGET_WORDS: dict[str, str] = {"至少": ">=", "达到": ">=", "达": ">=", "超": ">", "大于等于": ">=",
                                 "小于等于": "<=", "控制在": "<="}
-# the word to suggest for each relation (the first word of the table above with it)
-RELATION_WORD: dict[str, str] = {}
-for _w, _r in COMPARISON.items():
-    RELATION_WORD.setdefault(_r, _w)
+# words of one register: a wrong word is corrected within its register (少于 → 多于, 未超过 → 超过)
+COMPARISON_REGISTERS: tuple[tuple[str, ...], ...] = (
+    ("大于", "小于", "等于"), ("高于", "低于", "等于"), ("多于", "少于", "等于"), ("超过", "未超过"),
+    ("不足", "超过", "等于"), ("超出", "未超出"), ("不超过", "超过"), ("不高于", "高于"), ("不多于", "多于"),
+    ("不大于", "大于"), ("不低于", "低于"), ("不少于", "少于"), ("不小于", "小于"),
+)
+_HOLDS = {">": (">", ">="), "<": ("<", "<="), "=": ("=", "<=", ">=")}  # actual order -> relations that hold
 
 # -- direction words of a change: 「比上年{word}20万元」 ------------------------------------------
 UP_WORDS: tuple[str, ...] = ("增加", "增长率", "增长", "上升", "提高", "增幅", "增收", "增")  # 「较上年增17.1万元」
@@ -63,6 +66,12 @@ def alternation(words, escape: bool = True) -> str:
     """A regex matching any of ``words``, longest first (so 万元 wins over 万, 未超过 over 超过)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) if escape else w for w in ordered)
+
+
+def correct_comparison(word: str, actual: str) -> str:
+    """The comparison word that holds for the ``actual`` order (>, <, =), in the register of ``word``."""
+    register = next((r for r in COMPARISON_REGISTERS if word in r), COMPARISON_REGISTERS[0])
+    return next(w for w in register + COMPARISON_REGISTERS[0] if COMPARISON[w] in _HOLDS[actual])
 
 
 def direction(word: str) -> str:

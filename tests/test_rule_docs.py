@@ -49,8 +49,10 @@ def test_rules_read_facts_never_the_text(path):
     """Extraction is one stage: no rule reads the document's text, its normalised form or its sentences."""
     import ast
 
+    def dotted(n) -> str:
+        return f"{dotted(n.value)}.{n.attr}" if isinstance(n, ast.Attribute) else getattr(n, "id", "?")
+
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    reads = [f"ctx.{n.attr} (line {n.lineno})" for n in ast.walk(tree)
-             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "ctx"
-             and n.attr in ("doc", "norm", "sentences")]
+    reads = [f"{dotted(n)} (line {n.lineno})" for n in ast.walk(tree) if isinstance(n, ast.Attribute)
+             and dotted(n) in ("ctx.doc.text", "ctx.norm", "ctx.sentences")]
     assert reads == []

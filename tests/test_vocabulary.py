@@ -85,3 +85,21 @@ def test_no_change_word_against_a_change(word):
     text = "本年支出{cur}万元，上年支出100.00万元，与上年相比{w}。"
     assert [c for c, _ in findings(text.format(cur="120.00", w=word))] == ["BL403"]
     assert findings(text.format(cur="100.00", w=word)) == []
+
+
+def test_every_comparison_word_belongs_to_a_register():
+    """The suggested correction keeps the author's register, so every word needs one."""
+    assert {w for r in V.COMPARISON_REGISTERS for w in r} == set(V.COMPARISON)
+
+
+@pytest.mark.parametrize("word, actual, expected", [
+    ("少于", ">", "多于"), ("多于", "<", "少于"), ("低于", ">", "高于"), ("大于", "<", "小于"),
+    ("未超过", ">", "超过"), ("超过", "<", "未超过"), ("不足", ">", "超过"), ("不低于", "<", "低于"),
+])
+def test_the_correction_keeps_the_register(word, actual, expected):
+    """120 against 100 written with the wrong word: the suggestion is the right word of the same register."""
+    assert V.correct_comparison(word, actual) == expected
+    a, b = {">": ("120.00", "100.00"), "<": ("100.00", "120.00")}[actual]
+    text = COMPARE.format(a=a, b=b, w=word)
+    (f,) = lint(Document(path="t.txt", text=text), Config()).findings
+    assert f.evidence.suggestion == expected

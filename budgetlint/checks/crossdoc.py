@@ -23,7 +23,7 @@ def _what(q) -> tuple[str, str]:
 def previous_year_mismatch(ctx: CrossContext) -> None:
     """上年数与上年度文件不符 — a previous-year figure differs from last year's document of the unit.
 
-    What it checks: A 2024 决算 that says 「收入支出总计2995.39万元，与上年相比减少56.95万元」
+    What it checks: a 2024 决算 that says 「收入支出总计2995.39万元，与上年相比减少56.95万元」
     fixes the 2023 total at 2995.39 + 56.95 = 3052.34万元; a growth rate alone
     fixes it at 2995.39 ÷ (1 − rate). The same unit's 2023 决算 states that
     total too. Figures stated as 上年数 are compared the same way. Rounding of
@@ -57,7 +57,7 @@ def previous_year_mismatch(ctx: CrossContext) -> None:
 def initial_budget_mismatch(ctx: CrossContext) -> None:
     """年初预算与当年预算文件不符 — a 年初预算 figure differs from the unit's 预算 document of that year.
 
-    What it checks: A 2024 决算 that says 「财政拨款支出年初预算数为2993.92万元」 (or 「比年初
+    What it checks: a 2024 决算 that says 「财政拨款支出年初预算数为2993.92万元」 (or 「比年初
     预算数增加6.85万元」 after the 决算数) restates the budget the unit published
     a year earlier in its 2024 预算. The two must agree within rounding.
 
@@ -87,7 +87,7 @@ def initial_budget_mismatch(ctx: CrossContext) -> None:
 def three_public_statement_vs_table(ctx: CrossContext) -> None:
     """“三公”说明与另一文件的“三公”经费表不符 — the 三公 statement and the 三公 table (separate files) disagree.
 
-    What it checks: Many units publish the “三公”经费 说明 and the 财政拨款“三公”经费支出表 as two
+    What it checks: many units publish the “三公”经费 说明 and the 财政拨款“三公”经费支出表 as two
     files. Every 三公 figure the statement gives (合计, 因公出国（境）费,
     公务用车购置及运行维护费 and its two parts, 公务接待费; 预算数 and 决算数) is
     compared with the table's cell of the same unit and year.
@@ -119,7 +119,7 @@ def three_public_statement_vs_table(ctx: CrossContext) -> None:
 def restated_across_documents(ctx: CrossContext) -> None:
     """同一数据在两份文件中不一致 — the same quantity (unit, year, subject, basis) differs between two documents.
 
-    What it checks: A unit's 决算 and its “三公” 说明 or 整体绩效自评 of the same year state many
+    What it checks: a unit's 决算 and its “三公” 说明 or 整体绩效自评 of the same year state many
     of the same quantities (支出合计, “三公”经费, 财政拨款支出 …). Each quantity
     stated in two documents about the same year must agree within rounding.
     The comparisons that BL950 (last year's document), BL951 (the 预算) and

@@ -69,9 +69,10 @@ def not_readable(ctx) -> None:
 def not_read(ctx) -> None:
     """未能读取的页面 — a page the reader could not read (a scanned image without a text layer), so nothing on it was checked.
 
-    What it checks: pages without a text layer (scanned images) in a PDF or OFD
-    file. With the optional extra ``budgetlint[ocr]`` such pages are read by
-    OCR instead (and findings that rest on OCR'd figures are at most warnings).
+    What it checks: every page the reader noted as unread (an image without a
+    text layer) gets one info note. With the optional extra ``budgetlint[ocr]``
+    such pages are read by OCR instead (and findings that rest on OCR'd
+    figures are at most warnings).
 
     Why it matters: a scanned page passes every check because no number on it
     is seen; this note makes sure it never passes silently.
@@ -81,5 +82,5 @@ def not_read(ctx) -> None:
     Fix: publish the document with its text layer (export from Word or WPS
     instead of scanning), or install ``budgetlint[ocr]``.
     """
-    for note in ctx.page_notes:
+    for note in ctx.doc.notes:
         ctx.report(note.span, zh=note.zh, en=note.en)

@@ -47,7 +47,7 @@ def comparison_wording(ctx) -> None:
         if not wrong:
             continue
         actual = ">" if lv > rv else ("<" if lv < rv else "=")
-        word_zh = V.RELATION_WORD[actual]
+        word_zh = V.correct_comparison(c.word, actual)
         ctx.report(
             c.word_span,
             zh=f"「{c.left_label}{c.word}{c.right_label}」与数字不符：{left.value.text} {actual} {right.value.text}，应为“{word_zh}”",
