@@ -94,3 +94,13 @@ def test_facts_shows_the_recognised_final_tables():
     # 收入支出决算总表: 年初结转和结余 112.88 on the income side, as printed in the PDF
     line = next(ln for ln in summary["lines"] if "年初结转和结余" in ln["label"] and ln["side"] == 0)
     assert "112.88" in line["cells"].values()
+
+
+@pytest.mark.parametrize("text, number, key", [
+    ("截至第一季度末，累计支出212.70万元，总预算1000.00万元，支出进度为21.27%。", "21.27", "支出进度"),
+    ("服务对象满意度为85%。", "85", "满意度"),
+])
+def test_a_named_rate_the_grammar_read_as_an_amount_is_one_rate(text, number, key):
+    at = text.index(number)
+    on_it = [f for f in _analyse(text).facts.facts if f.span.start <= at < f.span.end]
+    assert [(f.kind, getattr(f, "key", None)) for f in on_it] == [("rate", key)]

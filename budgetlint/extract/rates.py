@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Optional
 
-from ..facts import FactSet, Num, Rate
+from ..facts import Amount, Breakdown, FactSet, Num, Rate
 from ..normalize import Mapped
 from ..numbers import Interval
 
@@ -145,16 +145,38 @@ def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _:
     A named rate whose number the grammar already read (「项目支出预算完成率为95.00%」
     with the amounts of its sentence) becomes that fact's name; its regex
     inputs are kept only when the sentence's amounts do not give the rate.
+    A rate the grammar read as a plain amount (「支出进度为21.27%」, 「满意度为85%」)
+    that no other fact refers to becomes the rate, in the amount's place.
     """
     by_start = {f.rate.span.start: f for f in fs.of(Rate)}
+    amounts = {a.value.span.start: a for a in fs.of(Amount)}
+    referred = _referred(fs)
     for r in find_rates(norm, skip):
         known = by_start.get(r.rate.span.start)
         if known is None:
-            fs.add(r)
+            a = amounts.get(r.rate.span.start)
+            if a is not None and a.id not in referred:
+                r.id, r.sentence = a.id, a.sentence
+                fs.facts[a.id] = r
+            else:
+                fs.add(r)
             continue
         known.key, known.quarter, known.listed, known.text = r.key, r.quarter, r.listed, r.text
         if not known.by_amounts(fs):
             known.inputs = r.inputs
+
+
+def _referred(fs: FactSet) -> set[int]:
+    """Ids of the facts another fact points at (list items and totals, parts, wholes, operands)."""
+    out: set[int] = set()
+    for f in fs.facts:
+        if isinstance(f, Breakdown):
+            out.update([f.total, *f.items])
+        for name in ("part", "whole", "current", "previous", "left", "right", "actual", "budget"):
+            i = getattr(f, name, None)
+            if isinstance(i, int):
+                out.add(i)
+    return out
 
 
 def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[Rate]:
