@@ -50,7 +50,7 @@ class Context:
         if n.is_count and n.decimals == 0:
             return Interval.exact(n.value)
         d = self.decimals(n)
-        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money) else Decimal(0)
+        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money and d) else Decimal(0)
         return n.interval(d, extra)
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
@@ -76,13 +76,18 @@ class DocResult:
 
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
+    from .extract.readable import unreadable
     from .extract.stage import extract
     from .tables.readers import claimed, read_tables
 
     tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
     norm = normalize(_without(doc.text, claimed(tables, doc.text)))  # a table row is never read as a sentence
-    sentences = segment(norm)
+    sentences, garbled = unreadable(norm, segment(norm))
+    if garbled is not None and garbled.reason == "mirror":
+        tables = []  # a glossed copy: its tables are no more readable
     x = extract(doc, norm, sentences, tables)
+    if garbled is not None:
+        x.facts.add(garbled)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
                   score_tables=x.score_tables, final_tables=x.final_tables, three_public=x.three_public)
     by_unit: dict[str, Counter] = {}

@@ -126,8 +126,29 @@ class Change(FactBase):
     base_label: str = ""
     direction: Literal["up", "down", "flat", "none"] = "none"  # flat: 「与上年持平」
     verb: str = ""
+    rate_verb: str = ""  # the word before the rate when it is not ``verb`` (「减0.04万元，增0.01%」)
     amount: Optional[Num] = None
     rate: Optional[Num] = None
+
+
+class ChangeBreakdown(FactBase):
+    """A total change followed by the changes of its parts (「较上年增17.1万元…如下：1.工资福利支出…增18.67万元…」)."""
+
+    kind: Literal["change_breakdown"] = "change_breakdown"
+    total: int
+    items: list[int] = []
+
+
+class Enumeration(FactBase):
+    """「直属事业单位10个，即A、B、…」: a count and the names that follow it."""
+
+    kind: Literal["enumeration"] = "enumeration"
+    count: int
+    unit: str
+    items: list[str] = []
+    at_least: int  # items separated by 、
+    at_most: int  # also splitting the last item at 和/及
+    partial: bool = False  # 「…等」
 
 
 class Rate(FactBase):
@@ -242,7 +263,19 @@ class Unparsed(FactBase):
     numbers: int = 0
 
 
-Fact = Union[Amount, Share, Breakdown, Change, Rate, Comparison, Expression, ScoreClaim, Target, ClassItem, Hygiene, Unparsed]
+class Unreadable(FactBase):
+    """Lines that cannot be read (pinyin-glossed mirror copy, OCR noise) or a text cut off mid-sentence."""
+
+    kind: Literal["unreadable"] = "unreadable"
+    reason: Literal["mirror", "gloss", "ocr", "truncated"]
+    lines: int = 0
+    characters: int = 0
+    share: float = 0.0  # of the document's non-blank characters
+    truncated: bool = False
+
+
+Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Enumeration, Rate, Comparison, Expression, ScoreClaim,
+             Target, ClassItem, Hygiene, Unparsed, Unreadable]
 
 
 class FactSet(BaseModel):

@@ -46,8 +46,9 @@ COMPARISON_REGISTERS: tuple[tuple[str, ...], ...] = (
 _HOLDS = {">": (">", ">="), "<": ("<", "<="), "=": ("=", "<=", ">=")}  # actual order -> relations that hold
 
 # -- direction words of a change: 「比上年{word}20万元」 ------------------------------------------
-UP_WORDS: tuple[str, ...] = ("增加", "增长率", "增长", "上升", "提高", "增幅")
-DOWN_WORDS: tuple[str, ...] = ("减少", "下降率", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅")
+UP_WORDS: tuple[str, ...] = ("增加", "增长率", "增长", "上升", "提高", "增幅", "增收", "增")  # 「较上年增17.1万元」
+DOWN_WORDS: tuple[str, ...] = ("减少", "下降率", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅", "减收",
+                               "减")
 # words naming a change without its direction (「增减变动20万元」)
 NEUTRAL_CHANGE_WORDS: tuple[str, ...] = ("增减变动",)
 # 「与上年持平」: a change of zero

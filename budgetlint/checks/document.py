@@ -1,7 +1,7 @@
 """BL9xx document: what the parser could not understand (coverage, at info level)."""
 from __future__ import annotations
 
-from ..facts import Unparsed
+from ..facts import Unparsed, Unreadable
 from ..model import Evidence, Severity
 from . import rule
 
@@ -26,6 +26,42 @@ def not_checked(ctx) -> None:
     for u in ctx.facts.of(Unparsed):
         ctx.report(u.span, zh=f"未能解析的数字表述（{u.numbers} 个数字未核对）",
                    en=f"statement not understood ({u.numbers} figures not checked)",
+                   evidence=Evidence(note=u.text))
+
+
+_WHY = {"mirror": ("带拼音注音的繁体镜像副本", "a mirror copy with pinyin glosses"),
+        "gloss": ("带拼音注音的行", "lines with pinyin glosses"),
+        "ocr": ("OCR 识别噪声（如「O76%」「100%22否」）", "OCR noise (such as 'O76%', '100%22否')"),
+        "truncated": ("文本在句中截断", "the text stops mid-sentence")}
+
+
+@rule("BL903", "not-readable", Severity.INFO)
+def not_readable(ctx) -> None:
+    """无法读取的内容，未检查 — part of the document is garbled or cut off, so it was not checked.
+
+    What it checks: pages copied from the web come as mirror copies in traditional
+    characters with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run
+    together (「O76%」, 「100%22否」), or cut at a fixed length in mid-sentence.
+    Such lines are not read; one note says how much of the document that is.
+
+    Why it matters: their figures are not the author's, and reading them gives
+    false alarms; the note keeps "no error" from being mistaken for "checked".
+
+    Example: 「“三公”經(jīng)費(fèi)支出合計(jì)35萬(wàn)元」 on two lines of three.
+
+    Fix: lint the original document (the PDF or Word file), not the copy.
+    """
+    for u in ctx.facts.of(Unreadable):
+        zh, en = _WHY[u.reason]
+        if u.reason == "truncated":
+            ctx.report(u.span, zh="文本在句中截断：最后一个分句未检查，该句中的列举视为不完整",
+                       en="the text stops mid-sentence: its last clause is not checked, a list in it is taken as partial",
+                       evidence=Evidence(note=u.text))
+            continue
+        cut = ("；文本在句中截断，最后一句的列举视为不完整", "; the text stops mid-sentence, its last list is taken as partial") \
+            if u.truncated else ("", "")
+        ctx.report(u.span, zh=f"{zh}：{u.lines} 行（{u.share:.0%} 的文字）未检查{cut[0]}",
+                   en=f"{en}: {u.lines} lines ({u.share:.0%} of the text) not checked{cut[1]}",
                    evidence=Evidence(note=u.text))
 
 

@@ -43,7 +43,8 @@ def template_alternative(ctx) -> None:
     """模板备选用语未删除 — 「下降（增长）」「增加（减少）」「大于（小于）」.
 
     What it checks: the template offers both words; the author must keep the one that is
-    true: 「下降（增长）27.78%」 should read 「下降 27.78%」.
+    true: 「下降（增长）27.78%」 should read 「下降 27.78%」. Before a change of
+    0 (「增加（减少）0万元」) both words are true, and nothing is reported.
 
     Why it matters: both alternatives left in place leave the direction of the change unstated.
 
@@ -62,7 +63,8 @@ def template_instruction(ctx) -> None:
     """模板填写说明未删除 — 「（如持平作持平表述）」「（不涉及的不列）」「仍保留该表格式……」.
 
     What it checks: instructions addressed to the author were copied into the published
-    text.
+    text. 「（可选项）」 after an indicator of the standard 评分表 framework is the
+    indicator's label, not an instruction.
 
     Why it matters: instructions meant for the author, published, show the document was not
     finished.

@@ -5,12 +5,12 @@ import re
 from decimal import Decimal
 
 from .. import vocabulary as V
-from ..facts import Amount, Breakdown, Num
+from ..facts import Amount, Breakdown, Change, ChangeBreakdown, Enumeration, Num
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..extract.subjects import ROLE_WORDS, clean, is_budget
 from . import rule
-from ._util import amount_operand, report_recomputed
+from ._util import amount_operand, operand, report_recomputed
 
 
 def _value_in(n: Num, unit: str | None) -> Decimal:
@@ -209,3 +209,76 @@ def class_items_sum(ctx) -> None:
                     en=f"{cls.entity}: its items add up to {fmt(computed, d)} {u}, not the stated {cls.value.text} {u}",
                     operands=[amount_operand(a) for a in parts],
                 )
+
+
+def _signed(ctx, ch: Change, unit: str, tail: bool) -> Interval:
+    iv = _item_interval(ctx, ch.amount, unit) if not tail else ctx.interval(ch.amount)
+    return iv.scale(Decimal(-1)) if ch.direction == "down" else iv
+
+
+@rule("BL104", "change-breakdown-sum", Severity.ERROR)
+def change_breakdown_sum(ctx) -> None:
+    """各项增减额之和与总增减额不符 — the changes of the parts do not add up to the change of the whole.
+
+    What it checks: a total change followed by the changes of its parts (after
+    其中, or in numbered paragraphs after 「…如下：」) must equal their signed sum.
+    Increases count positive, decreases negative; every amount is taken as its
+    rounding interval, the total with the 0.01 tail. Lists where a part's change
+    is not given are not checked (``budgetlint facts`` shows no change_breakdown).
+
+    Why it matters: the parts' changes explain the change of the whole; when they
+    do not add up, one of them, or the total, is wrong.
+
+    Example: 「基本支出预算较上年增17.1万元……主要变动原因如下：1.工资福利支出较上年增18.67万元……
+    2.商品和服务支出较上年减0.04万元……3.对个人和家庭补助支出较上年增加0.11万元」: the
+    parts change by 18.67 − 0.04 + 0.11 = 18.74 万元, not 17.1.
+
+    Fix: correct the total change or the part that is off.
+    """
+    for cb in ctx.facts.of(ChangeBreakdown):
+        total = ctx.facts.get(cb.total)
+        items = [ctx.facts.get(i) for i in cb.items]
+        if total.amount.approx or any(c.amount.approx for c in items):
+            continue
+        unit = total.amount.unit
+        sum_iv = isum(_signed(ctx, c, unit, tail=False) for c in items)
+        if sum_iv.overlaps(_signed(ctx, total, unit, tail=True)):
+            continue
+        d = max(ctx.decimals(c.amount) for c in [total, *items])
+        computed = sum(_value_in(c.amount, unit) * (-1 if c.direction == "down" else 1) for c in items)
+        stated = total.amount.value * (-1 if total.direction == "down" else 1)
+        terms = " ".join(f"{'−' if c.direction == 'down' else '+'} {c.amount.text}" for c in items).lstrip("+ ")
+        report_recomputed(
+            ctx, total.amount, abs(computed), decimals=d,
+            zh=f"各项增减额合计 {terms} = {fmt(computed, d)}{unit}，与所述{total.verb} {total.amount.text}{unit} 不符",
+            en=f"the parts change by {terms} = {fmt(computed, d)} {unit}, not by the stated {fmt(stated, d)} {unit}",
+            operands=[operand(c.verb, c.amount) for c in items],
+        )
+
+
+@rule("BL105", "count-enumeration", Severity.ERROR)
+def count_enumeration(ctx) -> None:
+    """所述个数与列举项数不符 — a count differs from the number of names listed after it.
+
+    What it checks: a count with its measure word (「10个」) followed by 即, 分别为,
+    分别是 or 包括 and a list of names must name that many. Items are counted at
+    、; when the last one holds 和/及 it may be one item or two, and both counts
+    are accepted. A list ending in 等 is only reported when it names more than
+    the count.
+
+    Why it matters: a count that its own list contradicts leaves the reader not
+    knowing which units or items there are.
+
+    Example: 「直属事业单位10个，即县国库集中支付中心、县财政信息中心、……、县经济开发区财政所。」
+    names 9 units, not 10.
+
+    Fix: correct the count or complete the list.
+    """
+    for e in ctx.facts.of(Enumeration):
+        if e.at_least <= e.count <= e.at_most or (e.partial and e.at_least <= e.count):
+            continue
+        named = e.at_least if e.count < e.at_least else e.at_most
+        ctx.report(e.span, zh=f"所述 {e.count}{e.unit}，其后列举了 {named} 项",
+                   en=f"states {e.count} ({e.unit}), but names {named} after it",
+                   evidence=Evidence(stated=f"{e.count}{e.unit}", recomputed=f"{named}{e.unit}",
+                                     note="、".join(e.items)[:120], suggestion=f"{named}{e.unit}"))

@@ -22,7 +22,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "placeholder": re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|[×✕]{2,}|[*＊]{3,})(?![A-Za-z])"),
     "alternative": re.compile(rf"({_ALTERNATIVE_WORDS})\s*[(（]\s*({_ALTERNATIVE_WORDS})\s*[)）]"),
     "instruction": re.compile(
-        r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选|删除)"
+        r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)"
         r"[^()（）【】\n]{0,30}[)）】]|仍保留该表格式[^。\n]*|并在本表下方作下述说明"),
     "heading_year": re.compile(r"(20\d\d)\s*年度?\s*(?:部门|单位)?\s*决算"),
     "until_year": re.compile(r"截[至止]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日"),
@@ -31,6 +31,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "bare_rate": re.compile(r"(增长|下降|增加|减少|上升|降低|提高|占|完成[^，。；]{0,8}的)\s*(\d+\.\d+)\s*(?=[。，；,;])"),
     "doubled": re.compile(r"(?<![。，、；：！？,;])([。，、；：！？,;])\1(?![。，、；：！？,;])"),
 }
+_ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")  # 「增加（减少）0万元」: both words are true
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 _YEAR = re.compile(r"(20\d\d)年")
 
@@ -59,6 +60,8 @@ def find_hygiene(text: str) -> list[Hygiene]:
                 before = line[:m.start()]
                 if what == "placeholder" and before.count("“") > before.count("”"):
                     continue  # quoted: the text mentions the template's wording, as in 「未描述“完成年初预算的XX%”」
+                if what == "alternative" and _ZERO.match(line, m.end()):
+                    continue
                 if what == "heading_year" and not _is_heading(line):
                     continue  # 「公开了2020年度决算信息」 in running text names another year on purpose
                 key = m.lastindex and (2 if what == "bare_rate" else 1)
