@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import Callable, Optional
 
 from .. import vocabulary as V
-from ..facts import Amount, ClassItem, Share
+from ..facts import Amount, Breakdown, ClassItem, Share
 from ..model import Evidence, Operand, Severity
 from ..numbers import corners, fmt, round_to
-from ..tables.final_accounts import FinalTable, Line, plain, squash
+from ..tables.final_accounts import FinalTable, Line, is_blank, plain, squash
 from ..tables.model import Cell
 from . import rule
 from ..tables.three_public import keyed
@@ -243,8 +243,8 @@ def narrative_vs_table(ctx) -> None:
     for a, where, cell in comparisons(ctx):
         unit = _table_unit(ctx, cell)
         t_iv = cell_interval(ctx, cell)
-        if t_iv is None:
-            continue
+        if t_iv is None or _left_blank(cell):
+            continue  # a blank cell is BL613's
         p_iv, p_val = _prose_interval(ctx, a, unit)
         value = cell.number if cell.number is not None else Decimal(0)
         if p_iv.overlaps(t_iv):
@@ -353,4 +353,71 @@ def share_vs_table(ctx) -> None:
                                         Operand(label=whole[0], value=whole[1].text.strip(), span=whole[1].span)],
                               difference=fmt(Decimal(sh.value.text) - value, d), suggestion=f"{fmt(value, d)}%"),
             related=[part[1].span, whole[1].span],
+        )
+
+
+def _left_blank(cell: Cell) -> bool:
+    """Empty, a dash or 「单位不需填列」 written in the cell itself (not a cell covered by a merge)."""
+    return not cell.merged and is_blank(cell)
+
+
+_PREVIOUS = re.compile(r"上年|上一年|去年|同期|上年度")
+
+
+def _role(ctx, a: Amount) -> str:
+    """The amount's role (budget/actual), else that of the breakdown listing it (「决算为…，其中：…」)."""
+    if a.role:
+        return "budget" if a.role.startswith("budget") else a.role
+    bd = next((b for b in ctx.facts.of(Breakdown) if a.id in b.items and b.role), None)
+    return ("budget" if bd.role.startswith("budget") else bd.role) if bd else ""
+
+
+def _matches_column(ctx, a: Amount, cell: Cell) -> bool:
+    """Whether the amount's role names the cell's column without doubt: a 决算 table cell holds an
+    actual; a 三公 cell the column its role names, or the item's only amount column."""
+    role = _role(ctx, a)
+    for t in ctx.three_public:
+        keys = {k: c for k, c in keyed(t).items() if c is cell}
+        if keys:
+            (item, key), = keys
+            if t.doubtful is not None:
+                return False  # rows dropped by the export: the table is not read with confidence
+            both = (item, "budget") in keyed(t) and (item, "actual") in keyed(t)
+            return role == key or (not role and not both)
+    return role in ("", "actual")
+
+
+@rule("BL613", "blank-cell-vs-narrative", Severity.WARNING)
+def blank_cell_vs_narrative(ctx) -> None:
+    """情况说明所述金额在表中为空 — the prose states an amount whose table cell is left blank.
+
+    What it checks: an amount the 情况说明 states for an item (「公务接待费 0.95 万元」) whose cell in
+    the 三公 or 决算 table is left empty, or holds a dash or 「/」. Only when the
+    amount is not zero and its role (预算/决算) and year name that cell's row and
+    column without doubt, and never in a table whose rows could not be rebuilt.
+    The finding stands at the prose amount; its evidence names the blank cell.
+
+    Why it matters: a blank or a dash reads as nothing spent; readers of the table and readers of the
+    text are told two different things, and a table's sums silently leave the
+    item out.
+
+    Example: 「公务接待费 0.95 万元」 while the 三公 table's 公务接待费 决算数 cell is empty.
+
+    Fix: fill the cell with the amount (or correct the prose if nothing was spent).
+    """
+    for a, where, cell in comparisons(ctx):
+        if not _left_blank(cell) or a.value.value == 0 or _PREVIOUS.search(a.subject + a.lead):
+            continue
+        if not _matches_column(ctx, a, cell):
+            continue
+        shown = cell.text.strip()
+        zh_cell, en_cell = (f"为「{shown}」", f"holds 「{shown}」") if shown else ("为空", "is blank")
+        ctx.report(
+            a.value.span,
+            zh=f"所述 {a.value.text}{a.value.unit}，而 {where} {zh_cell}",
+            en=f"the prose states {a.value.text} {a.value.unit}, but {where} {en_cell}",
+            evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=shown or "（空）",
+                              operands=[Operand(label=where, value=shown or "（空）", span=cell.span)],
+                              suggestion=f"{a.value.text}{a.value.unit}"),
+            related=[cell.span],
         )
