@@ -74,7 +74,46 @@ class Document:
     def excerpt(self, span: Span) -> str:
         return self.text[span.start:span.end]
 
+    def line_start(self, span: Span) -> int:
+        """Offset of the first character of the line ``span`` starts on."""
+        return self._line_starts[bisect.bisect_right(self._line_starts, span.start) - 1]
+
     def line_text(self, span: Span) -> str:
-        i = bisect.bisect_right(self._line_starts, span.start) - 1
-        j = self.text.find("\n", self._line_starts[i])
-        return self.text[self._line_starts[i]: j if j >= 0 else len(self.text)]
+        start = self.line_start(span)
+        end = self.text.find("\n", start)
+        return self.text[start: end if end >= 0 else len(self.text)]
+
+
+@dataclass
+class Digest:
+    """What reporting needs of a linted document, without its text.
+
+    Its path and, for every span a finding points at (the finding and its
+    operands), the location, source line and text. Small and picklable: a batch
+    of thousands of documents, or a cluster, sends and keeps findings, not
+    documents. Reporters use it exactly as they would the ``Document``.
+    """
+
+    path: str
+    spans: dict[tuple[int, int], tuple[Location, str, int, str]]
+
+    @classmethod
+    def of(cls, doc: Document, findings: list) -> "Digest":
+        spans: dict[tuple[int, int], tuple[Location, str, int, str]] = {}
+        for f in findings:
+            for s in [f.span, *(op.span for op in f.evidence.operands if op.span is not None)]:
+                if (s.start, s.end) not in spans:
+                    spans[s.start, s.end] = (doc.locate(s), doc.line_text(s), doc.line_start(s), doc.excerpt(s))
+        return cls(doc.path, spans)
+
+    def locate(self, span: Span) -> Location:
+        return self.spans[span.start, span.end][0]
+
+    def line_text(self, span: Span) -> str:
+        return self.spans[span.start, span.end][1]
+
+    def line_start(self, span: Span) -> int:
+        return self.spans[span.start, span.end][2]
+
+    def excerpt(self, span: Span) -> str:
+        return self.spans[span.start, span.end][3]

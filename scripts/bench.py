@@ -64,14 +64,21 @@ def budgetlint_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "budgetlint"]
 
 
+# Runs the command and reports its wall time and peak RSS. A small fresh interpreter starts it:
+# a child forked from this (large) process would count this process's memory as its own peak.
+_MEASURE = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL)
+sys.stderr.write(f"{time.perf_counter() - t} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+"""
+
+
 def run(cmd: list[str]) -> tuple[float, float, bytes]:
     """Wall time, peak RSS in MB and stdout of one command in a fresh process."""
-    t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = p.stdout.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - t, usage.ru_maxrss / 1024, out
+    p = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True)
+    secs, kb = p.stderr.decode().split()
+    return float(secs), int(kb) / 1024, p.stdout
 
 
 def run_median(cmd: list[str], repeat: int) -> tuple[float, float, bytes]:
