@@ -8,10 +8,13 @@ it in the original file.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Location, Span
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Document:
     tables: list = field(default_factory=list)  # list[budgetlint.tables.Table] built by the reader, if any
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         self._region_starts = [r.start for r in self.regions]
 
     def _line_col(self, offset: int, base: int = 0) -> tuple[int, int]:

@@ -16,6 +16,9 @@ from .normalize import Mapped, normalize
 from .numbers import Interval
 from .segment import Sentence, segment
 
+_YEAR = re.compile(r"(20\d\d)年")
+_NOT_NUMBER = re.compile(r"[^\d.]")
+
 
 @dataclass
 class Context:
@@ -87,7 +90,7 @@ def analyse(doc: Document, config: Config) -> Context:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
-    years = Counter(re.findall(r"(20\d\d)年", norm.text))
+    years = Counter(_YEAR.findall(norm.text))
     ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
 
@@ -108,7 +111,7 @@ def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:
     """
     kept, seen = [], set()
     for f in sorted(findings, key=lambda f: (f.span.start, f.code, f.span.end)):
-        numbers = tuple(sorted(re.sub(r"[^\d.]", "", o.value) for o in f.evidence.operands))
+        numbers = tuple(sorted(_NOT_NUMBER.sub("", o.value) for o in f.evidence.operands))
         key = (f.span, f.evidence.stated, f.evidence.recomputed, numbers)
         if f.evidence.recomputed is not None and key in seen:
             continue

@@ -7,6 +7,7 @@ reported on the characters the author wrote (DESIGN: spans refer to the file).
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 from .model import Span
@@ -32,24 +33,34 @@ _SPACE = re.compile(
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"
+_CR = re.compile(r"\r")
+_GAP = re.compile(r"\S {2,}\S")
+_COMMA = re.compile("[，。,]")
+_CLAUSE_MARK = re.compile("[，。,;；:：]")
+_WRAPS_AFTER = re.compile(rf"[{CJK}\d.、（(，,]")  # PDF lines also wrap after a comma
+_CONTINUES = re.compile(rf"[{CJK}%\d]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @dataclass
 class Mapped:
-    """A string with, for each character, the [start, end) range it covers in the source."""
+    """A string with, for each character, the [start, end) range it covers in the source.
+
+    The ranges are machine-integer arrays (8 bytes a character each, not a
+    Python int object), so memory stays a small multiple of the text.
+    """
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array
+    ends: array
 
     @classmethod
     def identity(cls, text: str, offset: int = 0) -> "Mapped":
-        idx = list(range(offset, offset + len(text)))
-        return cls(text, idx, [i + 1 for i in idx])
+        return cls(text, array("q", range(offset, offset + len(text))), array("q", range(offset + 1, offset + len(text) + 1)))
 
     def sub(self, pattern: re.Pattern, repl) -> "Mapped":
         """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
-        out, starts, ends, pos = [], [], [], 0
+        out, starts, ends, pos = [], array("q"), array("q"), 0
         for m in pattern.finditer(self.text):
             if m.start() == m.end():
                 continue
@@ -72,9 +83,20 @@ class Mapped:
         return Mapped("".join(out), starts, ends)
 
     def delete(self, positions: list[int]) -> "Mapped":
-        drop = set(positions)
-        keep = [i for i in range(len(self.text)) if i not in drop]
-        return Mapped("".join(self.text[i] for i in keep), [self.starts[i] for i in keep], [self.ends[i] for i in keep])
+        """Drop the characters at ``positions``; the stretches between them are copied whole."""
+        if not positions:
+            return self
+        out, starts, ends, pos = [], array("q"), array("q"), 0
+        for i in sorted(set(positions)):
+            if i > pos:
+                out.append(self.text[pos:i])
+                starts.extend(self.starts[pos:i])
+                ends.extend(self.ends[pos:i])
+            pos = i + 1
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return Mapped("".join(out), starts, ends)
 
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
@@ -90,7 +112,7 @@ def _thousands(m: Mapped) -> Mapped:
 
 
 def _is_table_line(line: str) -> bool:
-    return "\t" in line or bool(re.search(r"\S {2,}\S", line.strip()))
+    return "\t" in line or bool(_GAP.search(line.strip()))
 
 
 def _join_broken_lines(m: Mapped) -> Mapped:
@@ -117,17 +139,17 @@ def _join_broken_lines(m: Mapped) -> Mapped:
             i += 1
             continue
         nxt = lines[j].lstrip()
-        heading = bool(_MARKER.match(cur)) and not re.search("[，。,]", cur)
+        heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
             len(cur) >= 20
             and cur[-1] not in _SENTENCE_END
-            and re.match(rf"[{CJK}\d.、（(，,]", cur[-1])  # PDF lines also wrap after a comma
+            and _WRAPS_AFTER.match(cur[-1])
             and nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
-            and re.match(rf"[{CJK}%\d]", nxt[0])
-            and not (heading and (not re.match(f"[{CJK}]", nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
-            and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
+            and _CONTINUES.match(nxt[0])
+            and not (heading and (not _CJK_CHAR.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
+            and not (nxt[0].isdigit() and not _CLAUSE_MARK.search(cur))  # a title over a paragraph
         )
         if ok:
             end_cur = offsets[i] + len(lines[i].rstrip())
@@ -144,7 +166,7 @@ def normalize(text: str, offset: int = 0, join_lines: bool = True) -> Mapped:
     m = Mapped.identity(text, offset)
     m = _thousands(m)
     m = Mapped(m.text.translate(_FULLWIDTH), m.starts, m.ends)
-    m = m.sub(re.compile(r"\r"), "")
+    m = m.sub(_CR, "")
     for pattern, repl in _LATEX:
         m = m.sub(pattern, repl)
     m = m.sub(_SPACE, "")

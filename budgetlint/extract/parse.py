@@ -142,6 +142,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(r"大于|小于|等于|高于|低于|持平|无增减")
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:%|万元|亿元|元|万)?")
+_DATES = re.compile(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+")
 
 
 def parse_clause(text: str) -> Optional[list[Piece]]:
@@ -154,5 +155,5 @@ def parse_clause(text: str) -> Optional[list[Piece]]:
 
 def count_checkable_numbers(text: str) -> int:
     """Numbers that carry a money or percent unit, outside dates and ordinals (coverage denominator)."""
-    cleaned = re.sub(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+", "", text)
+    cleaned = _DATES.sub("", text)
     return sum(1 for m in _NUMBERS.finditer(cleaned) if m.group().endswith(("%", "元", "万")))

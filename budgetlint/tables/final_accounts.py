@@ -59,6 +59,9 @@ REQUIRED = ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditu
 _SQUASH = re.compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_BRACKETS = re.compile(r"[()（）\[\]【】]")
+_ELLIPSIS = re.compile(r"[…⋯.·]+")
+_CODE = re.compile(r"\d{2,7}")
 _HEADER_WORDS = ("项目", "科目", "编码", "决算数", "预算数", "合计", "小计", "收入", "支出", "类", "款", "项")
 _NOT_CODE = ("类", "款", "项", "合计", "总计")
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
@@ -72,7 +75,7 @@ def squash(text: str) -> str:
 def plain(text: str) -> str:
     """A label folded for comparison: numbering, brackets and quotes removed (因公出国（境）费 → 因公出国境费)."""
     s = _NUMBERED.sub("", squash(text))
-    return re.sub(r"[()（）\[\]【】]", "", s)
+    return _BRACKETS.sub("", s)
 
 
 def is_blank(cell: Optional[Cell]) -> bool:
@@ -80,7 +83,7 @@ def is_blank(cell: Optional[Cell]) -> bool:
     if cell is None or getattr(cell, "merged", False):
         return True
     t = squash(cell.text)
-    return t in _BLANK or bool(re.fullmatch(r"[…⋯.·]+", t))
+    return t in _BLANK or bool(_ELLIPSIS.fullmatch(t))
 
 
 def value_of(cell: Optional[Cell]) -> Optional[Decimal]:
@@ -91,7 +94,7 @@ def value_of(cell: Optional[Cell]) -> Optional[Decimal]:
 
 
 def _is_code(text: str) -> bool:
-    return bool(re.fullmatch(r"\d{2,7}", squash(text)))
+    return bool(_CODE.fullmatch(squash(text)))
 
 
 @dataclass
