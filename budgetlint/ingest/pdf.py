@@ -26,12 +26,11 @@ from ..document import Document
 from ..tables.model import Table
 from . import InputError
 from ._build import TextBuilder, join_cell_lines
+from .ruling import Box, HEdge, VEdge, find_tables
 
 _MIN_EDGES = 4       # fewer rules than this cannot make a table
 _TOLERANCE = 3       # pdfplumber's default snap/join/intersection tolerance, in points
 _TITLE = re.compile(r"表\s*[（(]?[续]?[）)]?\s*$|表\d*$")
-
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom: top and bottom measured down from the page top
 
 
 def _open(path: str):
@@ -72,8 +71,8 @@ def _compose(m: tuple, n: tuple) -> tuple:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-def _edges(page, ceiling: float) -> list[dict]:
-    """Horizontal and vertical segments of the page's vector paths, as pdfplumber edges.
+def _edges(page, ceiling: float) -> tuple[list[HEdge], list[VEdge]]:
+    """Horizontal and vertical segments of the page's vector paths.
 
     ``ceiling`` is the PDF y of the page's top edge; edges measure down from it.
 
@@ -81,32 +80,22 @@ def _edges(page, ceiling: float) -> list[dict]:
     """
     import pypdfium2.raw as raw
 
-    x, y = ctypes.c_float(), ctypes.c_float()
-    edges: list[dict] = []
+    x, y, mat = ctypes.c_float(), ctypes.c_float(), raw.FS_MATRIX()
+    h_edges: list[HEdge] = []
+    v_edges: list[VEdge] = []
 
     def add(p, q) -> None:
         (x0, y0), (x1, y1) = p, q
         if abs(y0 - y1) < 0.5 and abs(x1 - x0) >= 1:
-            top = ceiling - (y0 + y1) / 2
-            edges.append({"orientation": "h", "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": top,
-                          "width": abs(x1 - x0), "height": 0})
+            h_edges.append((ceiling - (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
         elif abs(x0 - x1) < 0.5 and abs(y1 - y0) >= 1:
-            xm = (x0 + x1) / 2
-            edges.append({"orientation": "v", "x0": xm, "x1": xm, "top": ceiling - max(y0, y1),
-                          "bottom": ceiling - min(y0, y1), "width": 0, "height": abs(y1 - y0)})
+            v_edges.append(((x0 + x1) / 2, ceiling - max(y0, y1), ceiling - min(y0, y1)))
 
-    forms: dict[int, tuple] = {}  # nesting level -> matrix placing that form on the page
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]):
-        m = obj.get_matrix().get()
-        if obj.level:
-            m = _compose(m, forms[obj.level - 1])
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            forms[obj.level] = m
-            continue
+    def path(obj, m: tuple) -> None:
         a, b, c, d, e, f = m
         prev = start = None
-        for i in range(raw.FPDFPath_CountSegments(obj.raw)):
-            seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        for i in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, i)
             raw.FPDFPathSegment_GetPoint(seg, x, y)
             p = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(seg)
@@ -118,21 +107,31 @@ def _edges(page, ceiling: float) -> list[dict]:
             if raw.FPDFPathSegment_GetClose(seg) and start is not None:
                 add(p, start)
                 prev = start
-    return edges
+
+    def walk(count: int, get, outer: Optional[tuple], depth: int = 0) -> None:
+        """The path objects among ``count`` objects, descending into forms (raw calls: no wrapper per object)."""
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            raw.FPDFPageObj_GetMatrix(obj, mat)
+            m = (mat.a, mat.b, mat.c, mat.d, mat.e, mat.f)
+            if outer is not None:
+                m = _compose(m, outer)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                path(obj, m)
+            elif depth < 15:
+                walk(raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), m,
+                     depth + 1)
+
+    walk(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), None)
+    return h_edges, v_edges
 
 
 def _ruled_tables(page, ceiling: float) -> list[list[Box]]:
     """Groups of cell boxes, one group per ruled table, top to bottom (pdfplumber's 'lines' strategy)."""
-    edges = _edges(page, ceiling)
-    if len(edges) < _MIN_EDGES:
-        return []
-    from pdfplumber import table as geometry
-
-    t = _TOLERANCE
-    edges = geometry.merge_edges(edges, t, t, t, t)
-    edges = [e for e in edges if e["width" if e["orientation"] == "h" else "height"] >= t]
-    cells = geometry.intersections_to_cells(geometry.edges_to_intersections(edges, t, t))
-    return sorted(geometry.cells_to_tables(cells), key=lambda group: min(c[1] for c in group))
+    return find_tables(*_edges(page, ceiling), tolerance=_TOLERANCE, min_edges=_MIN_EDGES)
 
 
 def _grid(cells: list[Box], text_in) -> list[list]:
