@@ -26,6 +26,7 @@ from .model import Evidence, Finding, Severity, Span
 
 UNUSED = "BL990"
 
+_NEWLINE = re.compile("\n")
 _CODES = r"(?:=\s*(?P<{g}>[A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*))?"
 _DIRECTIVE = re.compile(
     r"<!--\s*budgetlint:\s*(?P<kind1>disable-file|disable)\s*" + _CODES.format(g="codes1") + r"\s*-->"
@@ -70,7 +71,7 @@ def directives(doc: Document) -> list[Directive]:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _line_of(starts: list[int], offset: int) -> int:

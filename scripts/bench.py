@@ -13,9 +13,10 @@ run on the same input, so the ratios hold on any machine:
   folder) with ``--jobs 1`` and ``--jobs 2``, and the floor over the same files;
 - with ``--dask``, the same 400 documents over a local Dask cluster of 1 and 2 workers.
 
-Times are medians of ``--repeat`` runs (the machine may be shared: one run
-proves little). Commands run in fresh processes where start-up or memory is
-what is measured.
+Times are medians of ``--repeat`` runs, in CPU seconds (what the work costs,
+steady when the machine is shared) beside wall seconds. Commands run in fresh
+processes, with bytecode compiled as after ``pip install``, where start-up or
+memory is measured.
 
     python scripts/bench.py [--corpus DIR] [--repeat N] [--dask] [--only ROW,...]
 """
@@ -50,13 +51,15 @@ def floor(paths: list[Path]) -> int:
     return n
 
 
-def median_time(func, repeat: int) -> float:
-    times = []
+def median_time(func, repeat: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``repeat`` calls."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         func()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def budgetlint_cmd() -> list[str]:
@@ -64,26 +67,30 @@ def budgetlint_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "budgetlint"]
 
 
-# Runs the command and reports its wall time and peak RSS. A small fresh interpreter starts it:
+# Runs the command and reports its wall time, CPU time and peak RSS. A small fresh interpreter starts it:
 # a child forked from this (large) process would count this process's memory as its own peak.
 _MEASURE = """
 import resource, subprocess, sys, time
 t = time.perf_counter()
 subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL)
-sys.stderr.write(f"{time.perf_counter() - t} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(f"{time.perf_counter() - t} {u.ru_utime + u.ru_stime} {u.ru_maxrss}")
 """
+# as after `pip install`: modules compiled to bytecode once, not at every start
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run(cmd: list[str]) -> tuple[float, float, bytes]:
-    """Wall time, peak RSS in MB and stdout of one command in a fresh process."""
-    p = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True)
-    secs, kb = p.stderr.decode().split()
-    return float(secs), int(kb) / 1024, p.stdout
+def run(cmd: list[str]) -> tuple[float, float, float, bytes]:
+    """Wall seconds, CPU seconds (all processes), peak RSS in MB and stdout of one command in a fresh process."""
+    p = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, env=_ENV)
+    wall, cpu, kb = p.stderr.decode().split()
+    return float(wall), float(cpu), int(kb) / 1024, p.stdout
 
 
-def run_median(cmd: list[str], repeat: int) -> tuple[float, float, bytes]:
+def run_median(cmd: list[str], repeat: int) -> tuple[float, float, float, bytes]:
     runs = [run(cmd) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs),
+            runs[-1][3])
 
 
 def corpus_texts(corpus: Path) -> list[Path]:
@@ -111,7 +118,7 @@ def make_documents(corpus: Path, folder: Path, n: int = 400, size: int = 45_000)
 
 
 def throughput(corpus: Path, repeat: int) -> None:
-    from budgetlint.batch import lint_path
+    from budgetlint import lint_path
     from budgetlint.config import Config
 
     paths = corpus_texts(corpus)
@@ -119,10 +126,10 @@ def throughput(corpus: Path, repeat: int) -> None:
     cfg = Config()
     lint_once = lambda: [lint_path(str(p), cfg) for p in paths]  # noqa: E731
     lint_once()  # imports, grammar, rule registry
-    ours = median_time(lint_once, repeat)
-    ref = median_time(lambda: floor(paths), repeat)
-    print(f"| text throughput, {len(paths)} corpus texts ({mb:.2f} MB) | {mb / ours:.2f} MB/s "
-          f"| floor {mb / ref:.1f} MB/s | {ours / ref:.1f}× the floor |")
+    wall, cpu = median_time(lint_once, repeat)
+    ref_wall, ref_cpu = median_time(lambda: floor(paths), repeat)
+    print(f"| text throughput, {len(paths)} corpus texts ({mb:.2f} MB) | {mb / cpu:.2f} MB/s CPU ({mb / wall:.2f} wall) "
+          f"| floor {mb / ref_cpu:.1f} MB/s CPU ({mb / ref_wall:.1f} wall) | {cpu / ref_cpu:.1f}× the floor |")
 
 
 def cold(repeat: int, tmp: Path) -> None:
@@ -130,45 +137,47 @@ def cold(repeat: int, tmp: Path) -> None:
     one.write_text(ONE_LINE, encoding="utf-8")
     cmd = budgetlint_cmd() + ["check", str(one)]
     run(cmd)  # bytecode written, files in the page cache
-    ours, rss, _ = run_median(cmd, max(repeat, 5))
-    ref, _, _ = run_median([sys.executable, "-c", "pass"], max(repeat, 5))
-    print(f"| `budgetlint check one-line.txt`, cold | {ours:.3f} s ({rss:.0f} MB) | `python -c pass` {ref:.3f} s "
-          f"| {ours - ref:.3f} s above the interpreter |")
+    wall, cpu, rss, _ = run_median(cmd, max(repeat, 5))
+    ref_wall, ref_cpu, _, _ = run_median([sys.executable, "-c", "pass"], max(repeat, 5))
+    print(f"| `budgetlint check one-line.txt`, cold | {cpu:.3f} s CPU ({wall:.3f} wall, {rss:.0f} MB) "
+          f"| `python -c pass` {ref_cpu:.3f} s CPU ({ref_wall:.3f} wall) | {cpu - ref_cpu:.3f} s CPU above the interpreter |")
 
 
 def pdf(corpus: Path, repeat: int) -> None:
     import pdfplumber
     import pypdfium2
 
-    from budgetlint.batch import lint_path
+    from budgetlint import lint_path
     from budgetlint.config import Config
 
     path = corpus / PDF
     pages = len(pypdfium2.PdfDocument(str(path)))
     cfg = Config()
     lint_path(str(path), cfg)
-    ours = median_time(lambda: lint_path(str(path), cfg), repeat)
+    wall, cpu = median_time(lambda: lint_path(str(path), cfg), repeat)
 
     def plumber() -> None:
         with pdfplumber.open(path) as doc:
             "\n".join(p.extract_text() or "" for p in doc.pages)
 
-    ref = median_time(plumber, max(1, min(repeat, 3)))
-    cold_s, _, _ = run_median(budgetlint_cmd() + ["check", str(path)], max(1, min(repeat, 3)))
-    print(f"| {pages}-page 决算 PDF, tables included (warm; cold CLI {cold_s:.2f} s) | {ours:.2f} s "
-          f"| pdfplumber text {ref:.2f} s | {ref / ours:.1f}× faster |")
+    ref_wall, ref_cpu = median_time(plumber, max(1, min(repeat, 3)))
+    cold_wall, cold_cpu, _, _ = run_median(budgetlint_cmd() + ["check", str(path)], repeat)
+    print(f"| {pages}-page 决算 PDF, tables included, warm | {cpu:.2f} s CPU ({wall:.2f} wall) "
+          f"| pdfplumber text {ref_cpu:.2f} s CPU ({ref_wall:.2f} wall) | {ref_cpu / cpu:.1f}× faster |")
+    print(f"| the same PDF, `budgetlint check` cold | {cold_cpu:.2f} s CPU ({cold_wall:.2f} wall) "
+          f"| | {ref_cpu / cold_cpu:.1f}× faster than pdfplumber warm |")
 
 
 def scaling(corpus: Path, repeat: int, tmp: Path) -> None:
     base = "\n".join(p.read_text(encoding="utf-8") for p in corpus_texts(corpus))
-    ref_rss = run([sys.executable, "-c", "import budgetlint.engine"])[1]
+    ref_rss = run([sys.executable, "-c", "import budgetlint.engine"])[2]
     for k in (1, 4, 16):
         f = tmp / f"corpus-x{k}.txt"
         f.write_text("\n".join([base] * k), encoding="utf-8")
-        secs, rss, _ = run_median(budgetlint_cmd() + ["check", "--jobs", "1", str(f)], repeat)
+        wall, cpu, rss, _ = run_median(budgetlint_cmd() + ["check", "--jobs", "1", str(f)], repeat)
         mb = f.stat().st_size / 1e6
-        print(f"| corpus ×{k} ({mb:.2f} MB), `check` | {secs:.2f} s, peak RSS {rss:.0f} MB "
-              f"| imports alone {ref_rss:.0f} MB | {mb / secs:.2f} MB/s, {(rss - ref_rss) / mb:.0f} MB per MB |")
+        print(f"| corpus ×{k} ({mb:.2f} MB), `check` | {cpu:.2f} s CPU ({wall:.2f} wall), peak RSS {rss:.0f} MB "
+              f"| imports alone {ref_rss:.0f} MB | {mb / cpu:.2f} MB/s CPU, {(rss - ref_rss) / mb:.0f} MB per MB |")
 
 
 def batch(corpus: Path, repeat: int, tmp: Path) -> Path:
@@ -176,16 +185,14 @@ def batch(corpus: Path, repeat: int, tmp: Path) -> Path:
     folder.mkdir(exist_ok=True)
     paths = make_documents(corpus, folder)
     mb = sum(p.stat().st_size for p in paths) / 1e6
-    ref = median_time(lambda: floor(paths), repeat)
-    outputs = {}
+    _, ref = median_time(lambda: floor(paths), repeat)
+    outputs, walls = {}, {}
     for jobs in (1, 2):
-        secs, _, out = run_median(budgetlint_cmd() + ["check", "--jobs", str(jobs), str(folder)], repeat)
-        outputs[jobs] = out
-        print(f"| {len(paths)} documents ({mb:.1f} MB), `--jobs {jobs}` | {secs:.1f} s "
-              f"(10,000 ≈ {secs * 25 / 60:.1f} min) | floor {ref:.2f} s (one core) | {secs / ref:.0f}× the floor |")
-        if jobs == 1:
-            one = secs
-    print(f"| `--jobs 2` over `--jobs 1` | {one / secs:.2f}× | identical output: "
+        wall, cpu, _, out = run_median(budgetlint_cmd() + ["check", "--jobs", str(jobs), str(folder)], repeat)
+        outputs[jobs], walls[jobs] = out, wall
+        print(f"| {len(paths)} documents ({mb:.1f} MB), `--jobs {jobs}` | {wall:.1f} s wall, {cpu:.1f} s CPU "
+              f"(10,000 ≈ {wall * 25 / 60:.1f} min) | floor {ref:.2f} s CPU | {cpu / ref:.0f}× the floor (CPU) |")
+    print(f"| `--jobs 2` over `--jobs 1` (wall) | {walls[1] / walls[2]:.2f}× | identical output: "
           f"{'yes' if outputs[1] == outputs[2] else 'NO'} ({hashlib.sha1(outputs[1]).hexdigest()[:8]}) | |")
     return folder
 
@@ -193,13 +200,14 @@ def batch(corpus: Path, repeat: int, tmp: Path) -> Path:
 def dask(folder: Path, repeat: int) -> None:
     from distributed import LocalCluster
 
-    local, _, expected = run(budgetlint_cmd() + ["check", "--jobs", "1", str(folder)])
+    local, _, _, expected = run(budgetlint_cmd() + ["check", "--jobs", "1", str(folder)])
     for workers in (1, 2):
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address=None) as cluster:
             cmd = budgetlint_cmd() + ["check", "--scheduler", cluster.scheduler_address, str(folder)]
-            secs, _, out = run_median(cmd, repeat)
-        print(f"| Dask local cluster, {workers} worker{'s' * (workers > 1)} | {secs:.1f} s | `--jobs 1` {local:.1f} s "
+            run(cmd)  # workers import budgetlint and build the parser once
+            wall, _, _, out = run_median(cmd, repeat)
+        print(f"| Dask local cluster, {workers} worker{'s' * (workers > 1)} | {wall:.1f} s wall | `--jobs 1` {local:.1f} s wall "
               f"| same output as local: {'yes' if out == expected else 'NO'} |")
 
 
