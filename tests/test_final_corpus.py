@@ -13,7 +13,6 @@ from budgetlint.config import Config
 from budgetlint.engine import analyse
 from conftest import CORPUS, check_json
 
-pytest.importorskip("pdfplumber", reason="the PDF reader needs pdfplumber")
 SW = "shanghai-putuo-social-work-2024-final-accounts.pdf"
 FB = "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
 PR = "shanghai-putuo-planning-resources-2024-final-accounts.pdf"

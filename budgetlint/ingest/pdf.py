@@ -1,14 +1,16 @@
-"""PDF: text and ruled tables per page, all read through pypdfium2; pdfplumber's table geometry.
+"""PDF: text and ruled tables per page, all read through pypdfium2; the table geometry in ``ruling``.
 
 Measured on the corpus PDFs (docs/formats.md, scripts/bench_pdf.py): pypdfium2
 reads the Chinese text intact, in the order the PDF writes it, 20-50x faster
 than pdfplumber, whose position sort scrambles lines with uneven baselines.
 pdfplumber's ruled-table finder recovers the 决算 tables cell by cell, but
 most of its time goes into pdfminer parsing the whole page. So the table
-rules are read from pypdfium2's path objects and handed to pdfplumber's
-geometry functions (snap and join the rules, intersect them, group cells into
-tables); each cell's text is pypdfium2's text inside the cell. This gives the
-same cells as ``pdfplumber.Page.find_tables`` on every corpus table, ~10x faster.
+rules are read from pypdfium2's path objects (raw calls, one pass over the
+page's objects) and handed to ``ruling.find_tables``, pdfplumber's geometry
+(snap and join the rules, intersect them, group cells into tables) redone on
+tuples; each cell's text is pypdfium2's text inside the cell. This gives the
+same cells as ``pdfplumber.Page.find_tables`` on every corpus table, without
+importing pdfplumber or pdfminer.
 
 On each page, prose lines and table rows come in top-to-bottom order; each
 table row is a tab-separated line (see ``_build``). Each page becomes one
