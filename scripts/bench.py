@@ -36,7 +36,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 PDF = "pdf/shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
 ONE_LINE = "收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。\n"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")

@@ -1,6 +1,6 @@
 """Measure PDF text and table extraction on the corpus PDFs; prints the table in docs/formats.md.
 
-    python scripts/bench_pdf.py [PDF_DIR]        (default ../shared/corpus/pdf)
+    python scripts/bench_pdf.py [PDF_DIR]        (default tests/corpus/pdf)
 
 For each library and file it reports:
 - seconds: whole-document extraction, best of 3 runs (1 if over 2 s), imports excluded;
@@ -215,6 +215,6 @@ def agreement(pdf_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "pdf"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "corpus" / "pdf"
     main(folder)
     agreement(folder)

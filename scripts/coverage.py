@@ -4,7 +4,7 @@ A number counts when it carries a money unit (元/万元/亿元/万) or a percen
 sign, outside dates and ordinals, in a prose clause; it is "understood" when
 the grammar turned it into an amount, share, change, rate or calculation.
 
-    python scripts/coverage.py ../shared/corpus/*.txt
+    python scripts/coverage.py tests/corpus/*.txt
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ linted again, and the plant counts as found when a new (or newly worded) finding
 that number or names it as evidence. Prints per-document recall; ``--misses``
 lists what was not found.
 
-    python scripts/planted_recall.py ../shared/corpus/yueyang-port-office-2023-final-accounts.txt
+    python scripts/planted_recall.py tests/corpus/yueyang-port-office-2023-final-accounts.txt
 """
 from __future__ import annotations
 
