@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from .config import Config, Resolver
+from .crossdoc import Ledger
 from .document import Digest
 from .ingest import InputError, expand_paths, read_document
 from .model import Finding
@@ -35,6 +36,8 @@ class FileResult:
     numbers_seen: int = 0
     numbers_used: int = 0
     error: Optional[tuple[str, str, str]] = None  # (path, zh, en): exceptions with custom args do not pickle
+    ledger: Optional[Ledger] = None  # identity and comparable quantities, for the cross-document rules
+    pages: int = 0  # PDF pages (0 for other formats)
 
     def input_error(self) -> Optional[InputError]:
         return InputError(*self.error) if self.error else None
@@ -70,10 +73,14 @@ def lint_path(path: str, config: Optional[Config] = None) -> FileResult:
     Pure: it reads ``path`` and nothing else, writes nothing, and its inputs
     and result pickle, so it can run in another process or on another machine
     (that sees the file at the same path). ``config`` defaults to the built-in
-    defaults (a command-line run passes the file's effective config).
+    defaults (a command-line run passes the file's effective config). The
+    cross-document rules run later, on the results' ledgers (``crossdoc``).
     """
+    from .checks import load_rules
+    from .crossdoc import build_ledger
     from .engine import lint
     from .facts import Unparsed
+    from .identity import identify
     from .suppress import apply_suppressions
 
     cfg = config or Config()
@@ -81,15 +88,19 @@ def lint_path(path: str, config: Optional[Config] = None) -> FileResult:
         doc = read_document(path, cfg.max_file_size)
         res = lint(doc, cfg)
         findings = [f for f in res.findings if cfg.enabled(f.code)]
-        findings = apply_suppressions(doc, findings, cfg.enabled, cfg.severity)
+        cross = {code for code, r in load_rules().items() if r.cross}  # suppressed later, in crossdoc.cross_check
+        findings = apply_suppressions(doc, findings, lambda c: cfg.enabled(c) and c not in cross, cfg.severity)
+        ledger = build_ledger(res.context, identify(doc.text, cfg.document_settings(path)))
     except InputError as e:
         return FileResult(path, error=(e.path, e.zh, e.en))
     except Exception as e:  # a bug must not stop a batch of hundreds of files
         return FileResult(path, error=(path, f"内部错误 {type(e).__name__}: {e}", f"internal error {type(e).__name__}: {e}"))
     findings.sort(key=lambda f: (f.span.start, f.code, f.span.end))
     unchecked = sum(1 for f in res.facts.facts if isinstance(f, Unparsed))
-    return FileResult(path, Digest.of(doc, findings), findings, facts=len(res.facts.facts) - unchecked,
-                      unchecked=unchecked, numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used)
+    digest = Digest.of(doc, findings, [q.span for q in ledger.quantities])
+    return FileResult(path, digest, findings, facts=len(res.facts.facts) - unchecked, unchecked=unchecked,
+                      numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used, ledger=ledger,
+                      pages=len({reg.page for reg in doc.regions if reg.page is not None}))
 
 
 def _lint_job(job: tuple[str, Config]) -> FileResult:
@@ -201,18 +212,38 @@ class Progress:
 
 
 SUMMARY_HEADERS = {
-    "zh": ["文件", "错误", "警告", "提示", "事实", "未检查语句", "数字识别率"],
-    "en": ["file", "errors", "warnings", "info", "facts", "not checked", "numbers understood"],
+    "zh": ["文件", "单位", "年度", "类型", "页数", "错误", "警告", "提示", "事实", "未检查语句", "数字识别率", "跨文件问题"],
+    "en": ["file", "unit", "year", "kind", "pages", "errors", "warnings", "info", "facts", "not checked",
+           "numbers understood", "cross-document"],
 }
 
 
-def summary_rows(results: list[FileResult]) -> list[list]:
-    """One row per document read: findings by severity, facts extracted, statements not checked, coverage."""
+def summary_rows(results: list[FileResult], lang: str = "zh") -> list[list]:
+    """One row per document read, worst first (errors, then warnings, cross-document findings, info),
+    then a total row: identity, pages, findings by severity, facts, statements not checked, coverage."""
+    from .checks import load_rules
+
+    rules = load_rules()
     rows = []
     for r in results:
         if r.digest is None:
             continue
         count = {s: sum(1 for f in r.findings if f.severity.value == s) for s in ("error", "warning", "info")}
-        cov = f"{100 * r.numbers_used / r.numbers_seen:.1f}%" if r.numbers_seen else "-"
-        rows.append([r.path, count["error"], count["warning"], count["info"], r.facts, r.unchecked, cov])
-    return rows
+        cross = sum(1 for f in r.findings if f.code in rules and rules[f.code].cross)
+        ident = r.ledger.identity if r.ledger else None
+        pages = r.pages or "-"
+        rows.append([r.path, (ident and ident.unit) or "-", (ident and ident.year) or "-",
+                     (ident and ident.label(lang)) or "-", pages, count["error"], count["warning"], count["info"],
+                     r.facts, r.unchecked, _coverage(r.numbers_used, r.numbers_seen), cross])
+    rows.sort(key=lambda row: (-row[5], -row[6], -row[11], -row[7], row[0]))
+    read = [r for r in results if r.digest is not None]
+    total = ["合计" if lang == "zh" else "total", "", "", "",
+             sum(row[4] for row in rows if row[4] != "-") or "-",
+             *(sum(row[k] for row in rows) for k in (5, 6, 7, 8, 9)),
+             _coverage(sum(r.numbers_used for r in read), sum(r.numbers_seen for r in read)),
+             sum(row[11] for row in rows)]
+    return rows + [total]
+
+
+def _coverage(used: int, seen: int) -> str:
+    return f"{100 * used / seen:.1f}%" if seen else "-"

@@ -79,7 +79,9 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
           scheduler, progress, statistics, summary, summary_csv) -> None:
     """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input or config errors."""
     from . import batch
-    from .report.text import text_block, text_total
+    from .checks import load_rules
+    from .crossdoc import cross_check
+    from .report.text import text_total
 
     resolver = _resolver(config_file, lang, select=_codes(select), extend_select=_codes(extend_select),
                          ignore=_codes(ignore))
@@ -101,8 +103,11 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if progress or (progress is None and sys.stderr.isatty() and len(todo) > 3):
         bar = batch.Progress(len(todo), lang)
     base = _load_baseline(baseline, lang) if baseline and not write_baseline else None
-    # text and concise go out file by file as results arrive (in path order); other outputs need every finding
-    stream = fmt in ("text", "concise") and not (output or write_baseline or statistics or summary)
+    # text and concise go out file by file as results arrive (in path order), unless a cross-document rule
+    # may still add findings to a file once every file is read; other outputs need every finding
+    cross_rules = [code for code, r in load_rules().items() if r.cross]
+    stream = (fmt in ("text", "concise") and not (output or write_baseline or statistics or summary)
+              and not any(cfg.enabled(code) for _, cfg in todo for code in cross_rules))
     done, located = [], []
     try:
         for r in batch.run(todo, jobs or os.cpu_count() or 1, scheduler):
@@ -111,21 +116,20 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
             if r.error:
                 errors.append(r.input_error())
                 continue
-            if base:
-                r.findings = base.new(r.digest, r.findings)
             done.append(r)
-            items = r.located()
-            if stream and items:
-                if bar:
-                    bar.clear()
-                sep = "\n" if fmt == "text" and located else ""
-                click.echo(sep + (text_block(items, lang) if fmt == "text" else FORMATTERS[fmt](items, lang)), nl=False)
-            located += items
+            if stream:
+                located += _stream(r, base, fmt, lang, bar, bool(located))
     except InputError as e:  # the cluster cannot be reached
         _fail(e.message("zh"), e.message("en"), lang)
     if bar:
         bar.clear()
         click.echo(f"budgetlint: {bar.summary()}", err=True)
+    if not stream:
+        cross_check(done, dict(todo))
+        for r in done:
+            if base:
+                r.findings = base.new(r.digest, r.findings)
+            located += r.located()
 
     if write_baseline:
         from .baseline import write_baseline as write
@@ -145,7 +149,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if statistics:
         tables.append(_statistics(located, lang))
     if summary or summary_csv:
-        rows, headers = batch.summary_rows(done), batch.SUMMARY_HEADERS[lang]
+        rows, headers = batch.summary_rows(done, lang), batch.SUMMARY_HEADERS[lang]
         if summary:
             from tabulate import tabulate
 
@@ -162,6 +166,21 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if errors:
         sys.exit(2)
     sys.exit(1 if any(it.finding.severity.rank >= 1 for it in located) else 0)
+
+
+def _stream(r, base, fmt: str, lang: str, bar, after_first: bool) -> list:
+    """Print one file's findings (text or concise) as soon as they are final; returns them located."""
+    from .report.text import text_block
+
+    if base:
+        r.findings = base.new(r.digest, r.findings)
+    items = r.located()
+    if items:
+        if bar:
+            bar.clear()
+        sep = "\n" if fmt == "text" and after_first else ""
+        click.echo(sep + (text_block(items, lang) if fmt == "text" else FORMATTERS[fmt](items, lang)), nl=False)
+    return items
 
 
 def _load_baseline(file: str, lang: str):
@@ -205,22 +224,33 @@ def _statistics(located, lang: str) -> str:
 
 def _write_csv(path: str, headers: list[str], rows: list[list]) -> None:
     """UTF-8 with BOM, so that Excel opens the Chinese headers and paths correctly."""
-    import csv
-
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(headers)
-        writer.writerows(rows)
+        fh.write(_csv_text(headers, rows))
+
+
+def _csv_text(headers: list[str], rows: list[list]) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buf.getvalue()
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="json: every fact with its details; csv: one row per fact, for a spreadsheet or pandas.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (CSV with a BOM for Excel).")
 @LANG
 @CONFIG
-def facts(paths, lang, config_file) -> None:
-    """Print every fact extracted, as JSON, with the share of numbers understood."""
+def facts(paths, fmt, output, lang, config_file) -> None:
+    """Print every fact extracted, as JSON or CSV, with each document's unit, year and kind."""
     from .batch import collect
     from .engine import analyse
+    from .identity import identify
     from .ingest import read_document
     from .tables.scores import score_facts
 
@@ -241,17 +271,30 @@ def facts(paths, lang, config_file) -> None:
             errors.append(e)
             continue
         ctx = analyse(doc, cfg)
+        ident = identify(doc.text, cfg.document_settings(path))
         items = []
         for f in ctx.facts.facts:
             d = f.model_dump(mode="json")
             d["location"] = doc.locate(f.span).model_dump(exclude_none=True)
             items.append(d)
         cov = ctx.facts.numbers_used / ctx.facts.numbers_seen if ctx.facts.numbers_seen else 1.0
-        out.append({"path": doc.path, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
+        out.append({"path": doc.path, "unit": ident.unit, "year": ident.year, "kind": ident.kind,
+                    "identity_source": ident.source, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
                     "numbers_used": ctx.facts.numbers_used, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
                     "scores": score_facts(doc, ctx.tables)})
-    click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    if fmt == "csv":
+        from .factcsv import HEADERS, fact_rows
+
+        rows = [row for d in out for row in fact_rows(d, lang)]
+        if output:
+            _writing(output, lang, lambda: _write_csv(output, HEADERS[lang], rows))
+        else:
+            click.echo(_csv_text(HEADERS[lang], rows), nl=False)
+    elif output:
+        _writing(output, lang, lambda: _write_text(output, json.dumps(out, ensure_ascii=False, indent=1) + "\n"))
+    else:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, lang)
     sys.exit(2 if errors else 0)
 

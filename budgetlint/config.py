@@ -17,6 +17,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from .identity import DocumentSetting
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -44,6 +46,9 @@ class Config(BaseModel):
     """Globs a file found in a directory must match (empty: every supported file)."""
     exclude: list[str] = Field(default_factory=list)
     """Globs of files and folders skipped when walking directories."""
+
+    documents: dict[str, DocumentSetting] = Field(default_factory=dict)
+    """Glob -> unit, year and kind of the files it matches (for titles that do not say)."""
 
     _source: Optional[str] = PrivateAttr(default=None)
 
@@ -96,6 +101,10 @@ class Config(BaseModel):
             return self
         return self.with_updates(ignore=self.ignore + extra)
 
+    def document_settings(self, path: str) -> list[DocumentSetting]:
+        """The ``[documents]`` entries that match ``path``, in the order written (later ones win)."""
+        return [s for glob, s in self.documents.items() if self.matches(path, [glob])]
+
     def with_updates(self, **fields) -> "Config":
         cfg = self.model_copy(update=fields)
         cfg._source = self._source
@@ -105,18 +114,19 @@ class Config(BaseModel):
         """The effective configuration as a ``budgetlint.toml`` body (values are JSON, which TOML accepts)."""
         import json
 
+        def value_toml(value) -> str:
+            if isinstance(value, BaseModel):
+                value = value.model_dump(exclude_none=True)
+            if isinstance(value, dict):
+                inner = ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {value_toml(v)}" for k, v in value.items())
+                return f"{{ {inner} }}" if inner else "{}"
+            return json.dumps(value, ensure_ascii=False)
+
         lines = []
         for name, field in Config.model_fields.items():
-            key = field.alias or name
             value = getattr(self, name)
-            if value is None:
-                continue
-            if isinstance(value, dict):
-                inner = ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}"
-                                  for k, v in value.items())
-                lines.append(f"{key} = {{ {inner} }}" if inner else f"{key} = {{}}")
-            else:
-                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+            if value is not None:
+                lines.append(f"{field.alias or name} = {value_toml(value)}")
         return "\n".join(lines) + "\n"
 
 

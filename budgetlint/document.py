@@ -99,15 +99,29 @@ class Digest:
 
     path: str
     spans: dict[tuple[int, int], tuple[Location, str, int, str]]
+    suppressed: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Document, findings: list) -> "Digest":
+    def of(cls, doc: Document, findings: list, later: list[Span] = ()) -> "Digest":
+        """The digest of ``findings``; ``later`` are spans findings may still be added at (the cross-document
+        rules run after every document is linted), with the suppression comments that apply there."""
+        from .suppress import suppressing
+
         spans: dict[tuple[int, int], tuple[Location, str, int, str]] = {}
         for f in findings:
             for s in [f.span, *(op.span for op in f.evidence.operands if op.span is not None)]:
-                if (s.start, s.end) not in spans:
-                    spans[s.start, s.end] = (doc.locate(s), doc.line_text(s), doc.line_start(s), doc.excerpt(s))
-        return cls(doc.path, spans)
+                spans.setdefault((s.start, s.end), None)
+        for s in later:
+            spans.setdefault((s.start, s.end), None)
+        for key in spans:
+            s = Span(start=key[0], end=key[1])
+            spans[key] = (doc.locate(s), doc.line_text(s), doc.line_start(s), doc.excerpt(s))
+        return cls(doc.path, spans, suppressing(doc, [Span(start=a, end=b) for a, b in spans]) if later else {})
+
+    def unsuppressed(self, findings: list) -> list:
+        """The findings added later that no suppression comment at their span covers."""
+        return [f for f in findings if not any(c == "*" or f.code.startswith(c)
+                                               for c in self.suppressed.get((f.span.start, f.span.end), ()))]
 
     def locate(self, span: Span) -> Location:
         return self.spans[span.start, span.end][0]

@@ -73,6 +73,7 @@ class DocResult:
     facts: FactSet
     findings: list[Finding]
     tables: list
+    context: Optional[Context] = None  # for the cross-document ledger, built in the same worker
 
 
 def analyse(doc: Document, config: Config) -> Context:
@@ -100,7 +101,8 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    return DocResult(doc=doc, facts=ctx.facts, findings=_one_per_contradiction(ctx.findings), tables=ctx.tables)
+    return DocResult(doc=doc, facts=ctx.facts, findings=_one_per_contradiction(ctx.findings), tables=ctx.tables,
+                     context=ctx)
 
 
 def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:

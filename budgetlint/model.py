@@ -54,6 +54,10 @@ class Operand(BaseModel):
     value: str
     span: Optional[Span] = Field(default=None, exclude=True)
     location: Optional[Location] = None
+    path: Optional[str] = None
+    """Set when the number was written in another document (cross-document rules)."""
+    line_text: Optional[str] = None
+    """That document's source line, for the text report."""
 
 
 class Evidence(BaseModel):

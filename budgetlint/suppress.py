@@ -70,6 +70,22 @@ def directives(doc: Document) -> list[Directive]:
     return found
 
 
+def suppressing(doc: Document, spans: list[Span]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """For each span, the codes or prefixes (``*``: all) that suppression comments apply there
+    (what ``apply_suppressions`` would honour for a finding at that span)."""
+    found = directives(doc)
+    if not found:
+        return {}
+    starts = _line_starts(doc.text)
+    out = {}
+    for s in spans:
+        line = _line_of(starts, s.start)
+        codes = tuple(c for d in found if d.file_wide or line in (d.line, d.line + 1) for c in d.codes)
+        if codes:
+            out[s.start, s.end] = codes
+    return out
+
+
 def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 

@@ -66,9 +66,14 @@ def test_summary_table_per_document(folder):
     code, out, _ = run_cli("check", "--summary", "--lang", "en", "reports")
     assert code == 1
     rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()]
-    assert rows[0] == ["file", "errors", "warnings", "info", "facts", "not checked", "numbers understood"]
-    by_path = {r[0]: r[1:] for r in rows[2:]}
-    assert list(by_path) == sorted(by_path) and len(by_path) == 8  # every document read, clean ones too
+    assert rows[0] == ["file", "unit", "year", "kind", "pages", "errors", "warnings", "info", "facts", "not checked",
+                       "numbers understood", "cross-document"]
+    by_path = {r[0]: r[5:] for r in rows[2:-1]}  # these one-line reports name no unit, year or kind: "-"
+    assert all(r[1:5] == ["-", "-", "-", "-"] for r in rows[2:-1])
+    assert len(by_path) == 8  # every document read, clean ones too
+    # worst first: two errors; one error and a note; one error (by path); a note only; clean (by path)
+    assert list(by_path) == ["reports/f.txt", "reports/county/c.txt", "reports/a.txt", "reports/h.txt",
+                             "reports/county/town/e.txt", "reports/b.md", "reports/county/d.txt", "reports/g.txt"]
     assert by_path["reports/a.txt"][:3] == ["1", "0", "0"]
     assert by_path["reports/f.txt"][:3] == ["2", "0", "0"]
     assert by_path["reports/county/c.txt"][:3] == ["1", "0", "1"]
@@ -78,6 +83,7 @@ def test_summary_table_per_document(folder):
     _, facts_out, _ = run_cli("facts", "reports/county/d.txt")
     facts = [f for f in json.loads(facts_out)[0]["facts"] if f["kind"] != "unparsed"]
     assert by_path["reports/county/d.txt"][3] == str(len(facts)) and len(facts) >= 9  # 3 x (3 amounts + list)
+    assert rows[-1][:5] == ["total", "-", "5", "0", "2"]  # 1 + 2 + 1 + 1 errors, 2 info notes
     assert "BL101" not in out  # the table replaces the findings on stdout
 
 
@@ -93,9 +99,10 @@ def test_summary_csv(folder):
     raw = (folder / "summary.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese headers as UTF-8
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0] == ["文件", "错误", "警告", "提示", "事实", "未检查语句", "数字识别率"]
-    assert next(r for r in rows if r[0] == "reports/county/c.txt")[:4] == ["reports/county/c.txt", "1", "0", "1"]
-    assert len(rows) == 9
+    assert rows[0] == ["文件", "单位", "年度", "类型", "页数", "错误", "警告", "提示", "事实", "未检查语句", "数字识别率", "跨文件问题"]
+    c = next(r for r in rows if r[0] == "reports/county/c.txt")
+    assert c[:8] == ["reports/county/c.txt", "-", "-", "-", "-", "1", "0", "1"] and c[-1] == "0"
+    assert len(rows) == 10 and rows[-1][0] == "合计"
 
 
 def _run_with_stderr_on_terminal(args: list[str], cwd) -> tuple[str, str]:

@@ -21,6 +21,7 @@ class Rule:
     name: str
     severity: Severity
     func: Callable[..., None]  # f(ctx: engine.Context): reports through ctx.report
+    cross: bool = False  # a cross-document rule: f(ctx: crossdoc.CrossContext), run after every document
 
     @property
     def doc(self) -> str:
@@ -34,13 +35,13 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity = Severity.ERROR):
-    """Register a check function under ``code`` (e.g. ``BL101``)."""
+def rule(code: str, name: str, severity: Severity = Severity.ERROR, cross: bool = False):
+    """Register a check function under ``code`` (e.g. ``BL101``); ``cross`` for a rule over several documents."""
 
     def wrap(func):
         if code in RULES and RULES[code].func is not func:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, func)
+        RULES[code] = Rule(code, name, severity, func, cross)
         return func
 
     return wrap
@@ -65,7 +66,8 @@ def load_rules() -> dict[str, Rule]:
     return dict(sorted(RULES.items()))
 
 
-def iter_rules(enabled: Callable[[str], bool]) -> Iterator[Rule]:
+def iter_rules(enabled: Callable[[str], bool], cross: bool = False) -> Iterator[Rule]:
+    """Enabled rules of one scope: per-document (default) or cross-document."""
     for code, r in load_rules().items():
-        if enabled(code):
+        if enabled(code) and r.cross == cross:
             yield r

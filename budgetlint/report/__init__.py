@@ -31,8 +31,9 @@ class Located:
                 d[key] = v
         ev = f.evidence.model_dump(exclude_none=True, exclude_defaults=True)
         for op, src in zip(ev.get("operands", []), f.evidence.operands):
-            if src.span is not None:
-                l2 = self.doc.locate(src.span)
+            if src.span is not None or src.location is not None:
+                l2 = src.location or self.doc.locate(src.span)
+                op.pop("location", None)
                 op["line"], op["column"] = l2.line, l2.column
                 if l2.page is not None:
                     op["page"] = l2.page

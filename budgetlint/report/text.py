@@ -49,9 +49,14 @@ def _evidence_lines(it: Located, lang: str) -> list[str]:
     if ev.note:
         out.append(f"{labels['note']}: {ev.note}")
     if ev.operands:
-        ops = [f"{op.label} {op.value}" + (f" @{where(it.doc.locate(op.span))}" if op.span is not None else "")
+        ops = [f"{op.label} {op.value}" + (f" @{where(it.doc.locate(op.span))}" if op.span is not None else
+                                           f" @{op.path}:{where(op.location)}" if op.location is not None else "")
                for op in ev.operands]
         out.append(f"{labels['from']}: " + ("；" if lang == "zh" else "; ").join(ops))
+    for op in ev.operands:  # a number written in another document: show its line too
+        if op.path and op.location is not None:
+            out.append(f"{op.path}:")
+            out.append(f"  {op.location.line} | {op.line_text or ''}")
     return out
 
 

@@ -1,0 +1,148 @@
+"""BL95x across documents: the documents of one unit against each other.
+
+These rules run once per run, after every document has been linted, on the
+ledgers of ``budgetlint.crossdoc`` (unit, year, kind and comparable quantities
+of each document). Only documents of the same unit are compared; a document
+whose unit or year cannot be read (and is not set in the config's
+``[documents]`` table) is never compared. A finding is reported on the later
+document and names the other file, its location and its line.
+"""
+from __future__ import annotations
+
+from ..crossdoc import BASIS_EN, BASIS_ZH, CrossContext, disagree, later
+from ..model import Severity
+from . import rule
+
+
+def _what(q) -> tuple[str, str]:
+    name = q.key.rsplit("/", 1)[-1]  # a list item without the total it belongs to
+    return f"{q.year}年{name}{BASIS_ZH[q.basis]}", f"{q.year} {name} ({BASIS_EN[q.basis]})"
+
+
+@rule("BL950", "previous-year-mismatch", Severity.ERROR, cross=True)
+def previous_year_mismatch(ctx: CrossContext) -> None:
+    """上年数与上年度文件不符 — a previous-year figure differs from last year's document of the unit.
+
+    A 2024 决算 that says 「收入支出总计2995.39万元，与上年相比减少56.95万元」
+    fixes the 2023 total at 2995.39 + 56.95 = 3052.34万元; a growth rate alone
+    fixes it at 2995.39 ÷ (1 − rate). The same unit's 2023 决算 states that
+    total too. Figures stated as 上年数 are compared the same way. Rounding of
+    every number involved (and the 0.01 tail convention) is allowed for.
+
+    Why: one of the two documents is wrong, and no single-document check can
+    see it; the change and rate were usually computed from a wrong base.
+
+    Example: 2023.txt 「收支总计3052.34万元」, 2024.txt 「收支总计2995.39万元，
+    与上年相比减少60.00万元」 → last year's total would be 3055.39万元.
+
+    Fix: recompute the change (or 上年数) from last year's published figure, or
+    correct last year's figure if that one is wrong.
+    """
+    for doc, prev in ctx.pairs():
+        if doc.identity.year is None or prev.identity.year != doc.identity.year - 1:
+            continue
+        stated = ctx.index(prev)
+        for q in doc.quantities:
+            if q.own or q.year != prev.identity.year or q.how == "table":
+                continue
+            oq = stated.get((q.key, q.year, q.basis))
+            if oq is not None and disagree(q, oq):
+                zh, en = _what(q)
+                ctx.report(doc, q, prev, oq,
+                           zh=f"由此推得{zh}为 {q.text}，与 {prev.path} 所述 {oq.text} 不符",
+                           en=f"this implies {en} of {q.text}, but {prev.path} states {oq.text}")
+
+
+@rule("BL951", "initial-budget-mismatch", Severity.ERROR, cross=True)
+def initial_budget_mismatch(ctx: CrossContext) -> None:
+    """年初预算与当年预算文件不符 — a 年初预算 figure differs from the unit's 预算 document of that year.
+
+    A 2024 决算 that says 「财政拨款支出年初预算数为2993.92万元」 (or 「比年初
+    预算数增加6.85万元」 after the 决算数) restates the budget the unit published
+    a year earlier in its 2024 预算. The two must agree within rounding.
+
+    Why: the 年初预算 is not the 决算 document's to choose; a different figure
+    means the comparison (完成年初预算的 X%, 增减) was made against a wrong base.
+
+    Example: 2024预算.txt 「财政拨款支出预算463.48万元」, 2024决算.txt 「财政拨款
+    支出年初预算数为436.48万元」.
+
+    Fix: copy the 年初预算 from the published 预算 (or explain the difference).
+    """
+    for doc, budget in ctx.pairs():
+        if budget.identity.kind != "budget" or doc.identity.kind == "budget" or not later(doc, budget):
+            continue
+        stated = ctx.index(budget, how=("stated", "table"))
+        for q in doc.quantities:
+            if q.basis != "budget_initial" or q.year != budget.identity.year or q.how == "table":
+                continue
+            oq = stated.get((q.key, q.year, q.basis))
+            if oq is not None and disagree(q, oq):
+                zh, en = _what(q)
+                ctx.report(doc, q, budget, oq, zh=f"{zh}为 {q.text}，与预算文件 {budget.path} 所述 {oq.text} 不符",
+                           en=f"{en} is {q.text} here, but the budget {budget.path} states {oq.text}")
+
+
+@rule("BL952", "three-public-statement-vs-table", Severity.ERROR, cross=True)
+def three_public_statement_vs_table(ctx: CrossContext) -> None:
+    """“三公”说明与另一文件的“三公”经费表不符 — the 三公 statement and the 三公 table (separate files) disagree.
+
+    Many units publish the “三公”经费 说明 and the 财政拨款“三公”经费支出表 as two
+    files. Every 三公 figure the statement gives (合计, 因公出国（境）费,
+    公务用车购置及运行维护费 and its two parts, 公务接待费; 预算数 and 决算数) is
+    compared with the table's cell of the same unit and year.
+
+    Why: readers take the figure from whichever file they open; the two files
+    were typed separately and drift apart.
+
+    Example: 说明.txt 「公务接待费支出决算为2.23万元」, 表.txt 公务接待费 决算数 2.32.
+    The finding goes on the later file of the two (by path when both are of
+    one year): on the statement's figure or on the table's cell.
+
+    Fix: correct the statement or the table cell.
+    """
+    for doc, other in ctx.pairs():
+        if not later(doc, other) or doc.identity.year != other.identity.year:
+            continue
+        for table_doc, prose_doc, on_prose in ((other, doc, True), (doc, other, False)):
+            cells = ctx.index(table_doc, how=("table",))
+            prose = ctx.index(prose_doc, how=("stated",))
+            for key in cells.keys() & prose.keys():
+                q, oq = (prose[key], cells[key]) if on_prose else (cells[key], prose[key])
+                if disagree(q, oq):
+                    zh, en = _what(q)
+                    ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
+                               en=f"{en} is {q.text} here, but {other.path} states {oq.text}")
+
+
+@rule("BL953", "restated-across-documents", Severity.ERROR, cross=True)
+def restated_across_documents(ctx: CrossContext) -> None:
+    """同一数据在两份文件中不一致 — the same quantity (unit, year, subject, basis) differs between two documents.
+
+    A unit's 决算 and its “三公” 说明 or 整体绩效自评 of the same year state many
+    of the same quantities (支出合计, “三公”经费, 财政拨款支出 …). Each quantity
+    stated in two documents about the same year must agree within rounding.
+    The comparisons that BL950 (last year's document), BL951 (the 预算) and
+    BL952 (the 三公 table) make are left to them.
+
+    Why: a bureau reads the figures side by side; one of the two is wrong.
+
+    Example: 2023决算.txt 「“三公”经费财政拨款支出决算为3.48万元」, 2023三公.txt
+    「“三公”经费财政拨款支出决算3.84万元」.
+
+    Fix: make the two documents agree.
+    """
+    for doc, other in ctx.pairs():
+        if not later(doc, other) or doc.identity.year != other.identity.year:
+            continue
+        if "budget" in (doc.identity.kind, other.identity.kind) and doc.identity.kind != other.identity.kind:
+            continue  # BL951
+        stated = ctx.index(other, how=("stated",))
+        for q in doc.quantities:
+            if not q.own or q.how != "stated":
+                continue
+            oq = stated.get((q.key, q.year, q.basis))
+            if oq is not None and disagree(q, oq):
+                zh, en = _what(q)
+                ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
+                           en=f"{en} is {q.text} here, but {other.path} states {oq.text}")

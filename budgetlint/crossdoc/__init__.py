@@ -1,0 +1,339 @@
+"""The cross-document stage: the documents of one unit checked against each other.
+
+It runs after every document has been linted (in any number of worker
+processes), on facts only. Each worker turns its document's facts into a
+``Ledger``: the document's identity (unit, year, kind) and its comparable
+quantities — subject key, the year and basis (决算数, 年初预算 …) the value
+belongs to, the interval it may stand for in 元, and where it was written
+(location and source line, so that the report can show the other document's
+line without reading it again). The parent groups ledgers by unit and runs
+the cross-document rules (``budgetlint.checks.crossdoc``, BL95x) on them;
+each finding is added to the later document's findings.
+
+Quantities come from
+
+- amounts whose subject is a standard quantity (收入合计, 财政拨款支出,
+  “三公”经费 …), keyed as ``BL601`` keys them (list items under their total);
+- year-over-year changes: 「与上年相比减少367.99万元」 after 「收支总计949.54万元」
+  implies last year's 收支总计 was 949.54 + 367.99; a rate alone implies it
+  through 949.54 ÷ (1 − 27.93%); 「比年初预算数增加6.85万元」 implies the 年初预算;
+- the cells of a “三公”经费 table (预算数, 决算数 of each item).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from pydantic import BaseModel
+
+from ..facts import MONEY, Amount, Change
+from ..identity import Identity, same_unit
+from ..model import Evidence, Finding, Location, Operand, Severity, Span
+from ..numbers import Interval, corners, fmt
+
+BASIS_ZH = {"actual": "决算数", "budget_initial": "年初预算数", "budget_full": "全年预算数", "budget": "预算数"}
+BASIS_EN = {"actual": "actual", "budget_initial": "initial budget", "budget_full": "full-year budget", "budget": "budget"}
+
+
+class Quantity(BaseModel):
+    """One value a document gives for (subject key, year, basis), with where it was written."""
+
+    key: str
+    year: int
+    basis: str
+    lo: Decimal  # in 元
+    hi: Decimal
+    text: str  # as written (「949.54万元」), or how it was implied (「949.54万元 + 367.99万元」)
+    label: str
+    how: str = "stated"  # stated | change | rate | table
+    own: bool = True  # about the document's own year and basis as stated, not implied or about last year
+    span: Span
+    location: Location
+    line: str = ""  # the source line, for the report
+    statement: str = ""
+
+
+class Ledger(BaseModel):
+    """What the cross-document rules know about one document."""
+
+    path: str
+    identity: Identity
+    quantities: list[Quantity] = []
+
+
+# ---------------------------------------------------------------------------
+# building a ledger (in the worker, from one document's facts)
+
+_THREE = [  # canonical “三公” keys: every way the documents name them
+    ("三公经费", re.compile(r"三公经费(?:财政拨款)?(?:支出)?(?:合计)?$")),
+    ("因公出国(境)费", re.compile(r"因公出国\(?境\)?(?:费|经费)(?:支出)?$")),
+    ("公务用车购置及运行维护费", re.compile(r"公务用车购置(?:费)?及运行(?:维护)?(?:费|经费)(?:支出)?$")),
+    ("公务用车购置费", re.compile(r"公务用车购置(?:费|经费)?(?:支出)?$")),
+    ("公务用车运行维护费", re.compile(r"公务用车运行(?:维护)?(?:费|经费)(?:支出)?$")),
+    ("公务接待费", re.compile(r"公务接待(?:费|经费)(?:支出)?$")),
+]
+_THREE_NAMES = {name for name, _ in _THREE}
+_TABLE_ITEMS = {"total": "三公经费", "abroad": "因公出国(境)费", "cars": "公务用车购置及运行维护费",
+                "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
+# a section heading that PDF extraction ran into the subject: 「(三)一般公共预算财政拨款支出决算具体情况」
+_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
+_PREVIOUS = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?")  # 「上年支出合计」 is 支出合计, of last year
+_LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
+_CUE = re.compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?|上年|去年|上一年|同期|20\d\d年度?(?:相比|比|同期)|"
+                  r"(?:年初|调整后|全年)?预算数?")
+
+
+def canonical(key: str) -> str:
+    """A subject key with the “三公” items folded to one name each."""
+    for name, pat in _THREE:
+        if pat.search(key):
+            return name
+    return key
+
+
+def _basis(role: str, ident: Identity) -> str:
+    if role == "budget" and ident.kind == "budget":
+        return "budget_initial"  # a 预算 document's 预算数 is the year's 年初预算
+    if role:
+        return role
+    return {"budget": "budget_initial", "final_accounts": "actual"}.get(ident.kind or ident.stage, "")
+
+
+def _yuan(iv: Interval, unit: str) -> tuple[Decimal, Decimal]:
+    k = MONEY[unit]
+    return iv.lo * k, iv.hi * k
+
+
+@dataclass
+class _Builder:
+    ctx: object  # engine.Context
+    ident: Identity
+    out: list[Quantity] = field(default_factory=list)
+
+    def add(self, key: str, year: int, basis: str, iv: Interval, unit: str, text: str, label: str, span: Span,
+            how: str = "stated", own: bool = True) -> Quantity:
+        doc = self.ctx.doc
+        lo, hi = _yuan(iv, unit)
+        q = Quantity(key=key, year=year, basis=basis, lo=lo, hi=hi, text=text, label=label.strip("、,，:：") or key,
+                     how=how, own=own, span=span, location=doc.locate(span), line=doc.line_text(span).strip(),
+                     statement=doc.text[span.start:span.end])
+        self.out.append(q)
+        return q
+
+    def amount(self, a: Amount, totals: dict[int, int]) -> Optional[tuple[str, int, str, bool]]:
+        """(key, year, basis, own) of an amount that names a standard quantity in full, else None."""
+        from ..extract.subjects import clean, entity_role, is_standard, subject_key
+
+        n, year = a.value, self.ident.year
+        if not n.is_money or n.approx or not (is_standard(self.key(a.entity)) or self.key(a.entity) in _THREE_NAMES):
+            return None
+        named = clean(a.entity) in clean(a.subject)
+        if not named and not (a.role and entity_role(a.subject)[0] in ("", "支出", "收入")):
+            return None  # neither named in full nor a role (支出决算为…) of the entity before it
+        own = True
+        stated = re.search(r"(20\d\d)年", a.subject)
+        if _LAST_YEAR.search(a.subject):
+            year, own = year - 1, False
+        elif stated and int(stated.group(1)) != year:
+            year, own = int(stated.group(1)), False
+        basis = _basis(a.role, self.ident)
+        if not basis:
+            return None
+        key = self.key(a.entity)
+        if a.id in totals and key not in _THREE_NAMES:  # 三公 items are one quantity in any list
+            total = self.ctx.facts.get(totals[a.id])
+            if isinstance(total, Amount) and self.key(total.entity) != key:
+                key = f"{self.key(total.entity)}/{key}"
+        return key, year, basis, own
+
+    def key(self, entity: str) -> str:
+        """The entity's ledger key without a heading run into it, 上年 (the year is kept apart) or the
+        document's own unit in front (「上海市普陀区财政局收入支出总计」)."""
+        from ..extract.subjects import subject_key
+
+        key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
+        unit = self.ident.unit
+        if unit and key.startswith(unit) and len(key) > len(unit):
+            key = subject_key(key[len(unit):])
+        return canonical(key)
+
+    def change(self, ch: Change, cur: Amount, about: tuple[str, int, str, bool]) -> None:
+        """The value a change implies for last year (or for the budget it is compared with)."""
+        key, year, basis, own = about
+        if not own or ch.direction == "none" or ch.previous is not None:
+            return
+        text = self.ctx.doc.text
+        cue = ch.base_label
+        if not cue:
+            before = text[text.rfind("\n", 0, ch.span.start) + 1:ch.span.start]
+            cues = list(_CUE.finditer(before))
+            if not cues:
+                return
+            cue = cues[-1].group(0)
+        if "预算" in cue:  # 「比年初预算数增加」: the budget of this year; 「比上年预算增加」: last year's
+            from ..extract.subjects import role_of_label
+
+            basis = _basis(role_of_label(_PREVIOUS.sub("", cue)) or "budget", self.ident)
+            year -= 1 if _LAST_YEAR.search(cue) else 0
+        elif _LAST_YEAR.search(cue) or re.search(r"20\d\d", cue):
+            m = re.search(r"(20\d\d)", cue)
+            year = int(m.group(1)) if m else year - 1
+        else:
+            return
+        c = self.ctx.interval(cur.value)
+        unit = cur.value.unit
+        if ch.amount is not None and ch.amount.is_money:
+            d = self.ctx.interval(ch.amount).scale(MONEY[ch.amount.unit] / MONEY[unit])
+            iv = c - d if ch.direction == "up" else c + d
+            op = "−" if ch.direction == "up" else "+"
+            shown = f"{self.implied(iv, cur.value)}（{cur.value.text}{unit} {op} {ch.amount.text}{ch.amount.unit}）"
+            self.add(key, year, basis, iv, unit, shown, cur.subject, ch.amount.span, how="change", own=False)
+        elif ch.rate is not None and ch.rate.unit == "%":
+            r = self.ctx.interval(ch.rate).scale(Decimal("0.01"))
+            up = ch.direction == "up"
+            iv = corners((lambda cv, rv: cv / (1 + rv)) if up else (lambda cv, rv: cv / (1 - rv)), c, r)
+            if iv is None or iv.lo <= 0:
+                return
+            shown = f"{self.implied(iv, cur.value)}（{cur.value.text}{unit} ÷ (1 {'+' if up else '−'} {ch.rate.text}%)）"
+            self.add(key, year, basis, iv, unit, shown, cur.subject, ch.rate.span, how="rate", own=False)
+
+    def implied(self, iv: Interval, n) -> str:
+        """An implied value at the precision of the number it was derived from: 「1317.53万元」."""
+        return f"{fmt(iv.mid, self.ctx.decimals(n))}{n.unit}"
+
+    def tables(self) -> None:
+        """The cells of a “三公”经费 table, when the document holds one."""
+        from ..checks.final_accounts import by_kind, three_public_cells
+
+        t = by_kind(self.ctx, "three_public")
+        if t is None or self.ident.year is None or t.unit not in MONEY:
+            return
+        for (item, role), cell in three_public_cells(t).items():
+            v = cell.number
+            if v is None:
+                continue  # blank, merged or unreadable: nothing written to compare
+            basis = "budget_initial" if role == "budget" and self.ident.kind == "budget" else role
+            half = Decimal(5).scaleb(-cell.decimals - 1)
+            tail = Decimal(self.ctx.config.tail_digits).scaleb(-cell.decimals) if v else Decimal(0)
+            iv = Interval.exact(v).widen(half + tail if v else Decimal(0))
+            word = "预算数" if role == "budget" else "决算数"
+            self.add(_TABLE_ITEMS[item], self.ident.year, basis, iv, t.unit, f"{cell.text.strip()}{t.unit}",
+                     f"{t.name}·{_TABLE_ITEMS[item]}·{word}", cell.span, how="table")
+
+
+def build_ledger(ctx, ident: Identity) -> Ledger:
+    """The comparable quantities of one linted document (``ctx`` is its ``engine.Context``)."""
+    ledger = Ledger(path=ctx.doc.path, identity=ident)
+    if ident.year is None or not ident.unit:
+        return ledger  # never compared with anything: keep the ledger empty
+    b = _Builder(ctx, ident)
+    facts = ctx.facts
+    totals = {i: bd.total for bd in facts.facts if getattr(bd, "kind", "") == "breakdown" and bd.total is not None
+              for i in bd.items}
+    about: dict[int, tuple[str, int, str, bool]] = {}
+    for a in facts.of(Amount):
+        found = b.amount(a, totals)
+        if found:
+            about[a.id] = found
+            key, year, basis, own = found
+            b.add(key, year, basis, ctx.interval(a.value), a.value.unit, f"{a.value.text}{a.value.unit}",
+                  a.subject, a.value.span, own=own)
+    for ch in facts.of(Change):
+        cur = facts.get(ch.current)
+        if isinstance(cur, Amount) and cur.id in about:
+            b.change(ch, cur, about[cur.id])
+    b.tables()
+    ledger.quantities = b.out
+    return ledger
+
+
+# ---------------------------------------------------------------------------
+# running the rules (in the parent, on every ledger)
+
+KIND_ORDER = ["budget", "final_accounts", "three_public", "project_evaluation", "overall_evaluation", ""]
+
+
+def later(a: Ledger, b: Ledger) -> bool:
+    """Whether ``a`` comes after ``b``: a later year, then later in a year's cycle (预算 → 决算 → 自评), then path."""
+    ka, kb = KIND_ORDER.index(a.identity.kind), KIND_ORDER.index(b.identity.kind)
+    return (a.identity.year or 0, ka, a.path) > (b.identity.year or 0, kb, b.path)
+
+
+@dataclass
+class CrossContext:
+    """The ledgers of one run, grouped by unit, and how cross-document rules report."""
+
+    ledgers: list[Ledger]
+    configs: dict  # path -> Config
+    findings: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
+    _code: str = ""
+    _reported: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+
+    def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
+        """Every ordered pair (a, b) of different documents of the same unit."""
+        for a in self.ledgers:
+            for b in self.ledgers:
+                if a is not b and same_unit(a.identity.unit, b.identity.unit):
+                    yield a, b
+
+    @staticmethod
+    def index(ledger: Ledger, own: Optional[bool] = True, how: Optional[Iterable[str]] = None) -> dict:
+        """(key, year, basis) -> the quantity ``ledger`` gives for it (stated about its own year by default).
+
+        A key the document itself gives two different values for (「基本支出」 of
+        two funds) is left out: which one another document restates is unknown."""
+        out: dict[tuple[str, int, str], Quantity] = {}
+        ambiguous = set()
+        for q in ledger.quantities:
+            if (own is None or q.own == own) and (how is None or q.how in how):
+                first = out.setdefault((q.key, q.year, q.basis), q)
+                if disagree(first, q):
+                    ambiguous.add((q.key, q.year, q.basis))
+        return {k: q for k, q in out.items() if k not in ambiguous}
+
+    def report(self, doc: Ledger, q: Quantity, other: Ledger, oq: Quantity, zh: str, en: str) -> None:
+        """A finding on ``q`` in ``doc``, with ``oq`` of ``other`` as the evidence (file, location, line)."""
+        from ..checks import load_rules
+
+        cfg = self.configs.get(doc.path)
+        if cfg is None or not cfg.enabled(self._code) or (self._code, q.span) in self._reported[doc.path]:
+            return  # one finding per figure, however many documents it disagrees with
+        self._reported[doc.path].add((self._code, q.span))
+        rule = load_rules()[self._code]
+        sev = Severity(cfg.severity.get(self._code, rule.severity.value))
+        unit = "万元"
+        diff = (q.lo + q.hi - oq.lo - oq.hi) / 2 / MONEY[unit]
+        ev = Evidence(
+            stated=q.text, recomputed=oq.text, difference=f"{fmt(diff, 2)}{unit}",
+            operands=[Operand(label=q.label, value=q.text, span=q.span),
+                      Operand(label=oq.label, value=oq.text, location=oq.location, path=other.path, line_text=oq.line)],
+        )
+        self.findings[doc.path].append(Finding(code=self._code, severity=sev, span=q.span, message_zh=zh,
+                                               message_en=en, evidence=ev, statement=q.statement))
+
+
+def disagree(a: Quantity, b: Quantity) -> bool:
+    """No value inside both intervals: rounding cannot explain the difference."""
+    return a.hi < b.lo or b.hi < a.lo
+
+
+def cross_check(results: list, configs: dict) -> None:
+    """Run every enabled cross-document rule on the ledgers of ``results`` (``batch.FileResult``);
+    add each finding its document does not suppress (``disable=BL950``) to its findings, sorted by position.
+    (A suppression of a cross-document code is not reported as unused: BL990 is decided per document.)"""
+    from ..checks import iter_rules
+
+    ledgers = [r.ledger for r in results if getattr(r, "ledger", None) is not None and r.ledger.quantities]
+    if len(ledgers) < 2:
+        return
+    ctx = CrossContext(ledgers, configs)
+    for rule in iter_rules(lambda code: True, cross=True):
+        ctx._code = rule.code
+        rule.func(ctx)
+    for r in results:
+        extra = r.digest.unsuppressed(ctx.findings.get(r.path, []))
+        if extra:
+            r.findings = sorted(r.findings + extra, key=lambda f: (f.span.start, f.code, f.span.end))
