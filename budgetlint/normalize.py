@@ -46,7 +46,7 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 class Mapped:
     """A string with, for each character, the [start, end) range it covers in the source.
 
-    The ranges are machine-integer arrays (8 bytes a character each, not a
+    The ranges are machine-integer arrays (4 bytes a character each, not a
     Python int object), so memory stays a small multiple of the text.
     """
 
@@ -56,11 +56,12 @@ class Mapped:
 
     @classmethod
     def identity(cls, text: str, offset: int = 0) -> "Mapped":
-        return cls(text, array("q", range(offset, offset + len(text))), array("q", range(offset + 1, offset + len(text) + 1)))
+        n = len(text)
+        return cls(text, array("I", range(offset, offset + n)), array("I", range(offset + 1, offset + n + 1)))
 
     def sub(self, pattern: re.Pattern, repl) -> "Mapped":
         """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
-        out, starts, ends, pos = [], array("q"), array("q"), 0
+        out, starts, ends, pos = [], array("I"), array("I"), 0
         for m in pattern.finditer(self.text):
             if m.start() == m.end():
                 continue
@@ -86,7 +87,7 @@ class Mapped:
         """Drop the characters at ``positions``; the stretches between them are copied whole."""
         if not positions:
             return self
-        out, starts, ends, pos = [], array("q"), array("q"), 0
+        out, starts, ends, pos = [], array("I"), array("I"), 0
         for i in sorted(set(positions)):
             if i > pos:
                 out.append(self.text[pos:i])
