@@ -11,6 +11,7 @@ to the matching 项 row.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import Callable, Optional
 
@@ -27,9 +28,9 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def report_year(text: str) -> Optional[int]:
-    """The year a 决算 reports on: the most frequent 「20XX 年度」 of the document."""
+    """The year a 决算 reports on: the most frequent 「20XX 年度」 of the document (of equals, the first named)."""
     years = re.findall(r"(20\d\d)\s*年度", text)
-    return int(max(set(years), key=years.count)) if years else None
+    return int(Counter(years).most_common(1)[0][0]) if years else None  # not set order: that varies per process
 
 
 def _line_cell(ctx, kind: str, names: tuple[str, ...], column: Optional[str] = None, side: Optional[int] = None) -> Found:
