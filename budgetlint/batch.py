@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Optional
 
 from .config import Config, Resolver
 from .crossdoc import Ledger
-from .document import Digest
+from .document import Digest, Document
 from .ingest import InputError, expand_paths, read_document
 from .model import Finding
 
@@ -38,6 +38,7 @@ class FileResult:
     error: Optional[tuple[str, str, str]] = None  # (path, zh, en): exceptions with custom args do not pickle
     ledger: Optional[Ledger] = None  # identity and comparable quantities, for the cross-document rules
     pages: int = 0  # PDF pages (0 for other formats)
+    doc: Optional[Document] = None  # kept only on request (the HTML report shows the text)
 
     def input_error(self) -> Optional[InputError]:
         return InputError(*self.error) if self.error else None
@@ -67,7 +68,7 @@ def collect(paths: list[str], resolver: Resolver) -> Iterator[tuple[str, Optiona
             yield path, cfg.for_file(path), None
 
 
-def lint_path(path: str, config: Optional[Config] = None) -> FileResult:
+def lint_path(path: str, config: Optional[Config] = None, keep_document: bool = False) -> FileResult:
     """Read and lint one file; any failure becomes a one-line error for this file only.
 
     Pure: it reads ``path`` and nothing else, writes nothing, and its inputs
@@ -75,6 +76,7 @@ def lint_path(path: str, config: Optional[Config] = None) -> FileResult:
     (that sees the file at the same path). ``config`` defaults to the built-in
     defaults (a command-line run passes the file's effective config). The
     cross-document rules run later, on the results' ledgers (``crossdoc``).
+    The document itself is returned only with ``keep_document``.
     """
     from .checks import load_rules
     from .crossdoc import build_ledger
@@ -100,11 +102,17 @@ def lint_path(path: str, config: Optional[Config] = None) -> FileResult:
     digest = Digest.of(doc, findings, [q.span for q in ledger.quantities])
     return FileResult(path, digest, findings, facts=len(res.facts.facts) - unchecked, unchecked=unchecked,
                       numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used, ledger=ledger,
-                      pages=len({reg.page for reg in doc.regions if reg.page is not None}))
+                      pages=len({reg.page for reg in doc.regions if reg.page is not None}),
+                      doc=doc if keep_document else None)
 
 
-def _lint_job(job: tuple[str, Config]) -> FileResult:
-    return lint_path(*job)
+def check_file(path: str, cfg: Config) -> FileResult:
+    """``lint_path`` keeping the document (the HTML report and the web app show its text)."""
+    return lint_path(path, cfg, keep_document=True)
+
+
+def _lint_job(job: tuple[str, Config], keep_document: bool = False) -> FileResult:
+    return lint_path(*job, keep_document=keep_document)
 
 
 def _warm() -> None:
@@ -116,24 +124,28 @@ def _warm() -> None:
     clause_parser()
 
 
-def run(jobs_list: list[tuple[str, Config]], jobs: int, scheduler: Optional[str] = None) -> Iterator[FileResult]:
+def run(jobs_list: list[tuple[str, Config]], jobs: int, scheduler: Optional[str] = None,
+        keep_documents: bool = False) -> Iterator[FileResult]:
     """Lint every (path, config) in ``jobs`` processes, or on the Dask cluster at ``scheduler``;
     results are yielded in the order given, each as soon as it and those before it are done."""
     if scheduler:
-        yield from _on_cluster(jobs_list, scheduler)
+        yield from _on_cluster(jobs_list, scheduler, keep_documents)
         return
+    from functools import partial
+
     _warm()
+    job = partial(_lint_job, keep_document=keep_documents)
     jobs = max(1, min(jobs, len(jobs_list)))
     if jobs == 1:
-        yield from map(_lint_job, jobs_list)
+        yield from map(job, jobs_list)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_lint_job, jobs_list)
+        yield from pool.map(job, jobs_list)
 
 
-def _on_cluster(jobs_list: list[tuple[str, Config]], address: str) -> Iterator[FileResult]:
+def _on_cluster(jobs_list: list[tuple[str, Config]], address: str, keep_documents: bool) -> Iterator[FileResult]:
     """Map ``lint_path`` over a Dask distributed cluster (the ``dask`` extra); paths are sent as absolute
     paths, so every worker must see the files at the same place (shared storage), and results are
     labelled with the paths as given."""
@@ -148,7 +160,7 @@ def _on_cluster(jobs_list: list[tuple[str, Config]], address: str) -> Iterator[F
         raise InputError(address, f"无法连接 Dask 调度器（{e}）", f"cannot connect to the Dask scheduler ({e})") from None
     with client:
         futures = client.map(lint_path, [os.path.abspath(p) for p, _ in jobs_list], [c for _, c in jobs_list],
-                             pure=False)
+                             keep_document=keep_documents, pure=False)
         for (path, _), fut in zip(jobs_list, futures):
             yield _relabel(fut.result(), path)
             fut.release()
@@ -158,8 +170,9 @@ def _relabel(r: FileResult, path: str) -> FileResult:
     """The result of a file linted under its absolute path, reported under the path as given."""
     shown = r.path
     r.path = path
-    if r.digest:
-        r.digest.path = path
+    for labelled in (r.digest, r.doc, r.ledger):
+        if labelled is not None:
+            labelled.path = path
     if r.error:
         r.error = (path if r.error[0] == shown else r.error[0], *r.error[1:])
     return r

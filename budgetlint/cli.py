@@ -1,4 +1,4 @@
-"""Command line: ``budgetlint check | facts | config | rules | rule``.
+"""Command line: ``budgetlint check | facts | config | rules | rule | serve``.
 
 Exit codes of ``check``: 0 nothing at warning level or above, 1 findings,
 2 a usage or config error or an input that could not be read (the other
@@ -55,7 +55,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)),
+@click.option("--format", "fmt", type=click.Choice([*FORMATTERS, "html"]),
               default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the findings to FILE instead of stdout.")
 @click.option("--select", help="Comma-separated codes or prefixes to run, replacing the config's selection (e.g. BL1,BL201).")
@@ -110,7 +110,7 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
               and not any(cfg.enabled(code) for _, cfg in todo for code in cross_rules))
     done, located = [], []
     try:
-        for r in batch.run(todo, jobs or os.cpu_count() or 1, scheduler):
+        for r in batch.run(todo, jobs or os.cpu_count() or 1, scheduler, keep_documents=fmt == "html"):
             if bar:
                 bar.step(r)
             if r.error:
@@ -143,6 +143,10 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if stream:
         files = len({it.doc.path for it in located})
         rendered = text_total(located, files, lang) if fmt == "text" else ""
+    elif fmt == "html":  # the page also shows each document's text and summary, so it takes the results
+        from .report.html import format_html
+
+        rendered = format_html(done, lang, errors)
     else:
         rendered = FORMATTERS[fmt](located, lang, [r.path for r in done])
     tables = []
@@ -340,3 +344,31 @@ def rule_cmd(code) -> None:
         click.echo(f"budgetlint: unknown rule {code}", err=True)
         sys.exit(2)
     click.echo(f"{r.code} {r.name} ({r.severity.value})\n\n{r.doc}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (another machine can reach the page only if this says so, e.g. 0.0.0.0).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port).")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0, min_open=True), default=50.0, show_default=True,
+              help="Largest upload accepted at once, in MB (all files together).")
+@click.option("--max-files", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Most files accepted at once.")
+@LANG
+@CONFIG
+def serve(host, port, max_upload_mb, max_files, lang, config_file) -> None:
+    """A local page to check documents in a browser (needs: pip install 'budgetlint[web]')."""
+    try:
+        from .web.app import Limits, serve as run
+    except ImportError as e:
+        missing = (e.name or "").split(".")[0]
+        _fail(f"serve 需要 web 组件（缺少 {missing}）：pip install 'budgetlint[web]'",
+              f"serve needs the web extra (missing {missing}): pip install 'budgetlint[web]'", lang or "zh")
+    try:
+        cfg = _resolver(config_file, lang).for_path(".")
+    except ConfigError as e:
+        _fail(e.message("zh"), e.message("en"), lang or "zh")
+    try:
+        run(cfg, lang or cfg.lang, host, port, Limits(int(max_upload_mb * 1024 * 1024), max_files))
+    except OSError as e:
+        _fail(f"无法监听 {host}:{port}（{e.strerror}）", f"cannot listen on {host}:{port} ({e.strerror})", lang or "zh")

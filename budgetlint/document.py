@@ -1,9 +1,10 @@
 """The ingested document: extracted text plus the source map back to the file.
 
-Every reader (txt, md, docx, pdf, xlsx) produces a ``Document``. Its ``text``
+Every reader (txt, md, docx, pdf, xlsx, html, xls, doc, ofd …) produces a ``Document``. Its ``text``
 is what later stages see; ``regions`` say which page, paragraph or cell each
 stretch of ``text`` came from, so a span can be reported where a person finds
-it in the original file.
+it in the original file; ``notes`` name what could not be read (a scanned
+page), and a region marked ``ocr`` holds text read from an image.
 """
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ class Region:
     paragraph: Optional[int] = None
     table: Optional[str] = None
     lines_relative: bool = False
+    ocr: bool = False  # read by OCR from an image: its digits are less certain
+
+
+@dataclass
+class Note:
+    """Something the reader could not read, reported at info level (BL902) at ``span``."""
+
+    span: Span
+    zh: str
+    en: str
 
 
 @dataclass
@@ -42,6 +53,7 @@ class Document:
     kind: str = "text"
     regions: list[Region] = field(default_factory=list)
     tables: list = field(default_factory=list)  # list[budgetlint.tables.Table] built by the reader, if any
+    notes: list[Note] = field(default_factory=list)  # parts the reader could not read (a scanned page…)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
@@ -73,6 +85,11 @@ class Document:
             loc.page, loc.sheet, loc.cell = region.page, region.sheet, region.cell
             loc.paragraph, loc.table = region.paragraph, region.table
         return loc
+
+    def is_ocr(self, span: Span) -> bool:
+        """Whether ``span`` starts in text read by OCR."""
+        region = self.region_at(span.start)
+        return bool(region and region.ocr)
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start:span.end]

@@ -101,8 +101,18 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    return DocResult(doc=doc, facts=ctx.facts, findings=_one_per_contradiction(ctx.findings), tables=ctx.tables,
-                     context=ctx)
+    findings = [_ocr_capped(doc, f) for f in _one_per_contradiction(ctx.findings)]
+    return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
+
+
+def _ocr_capped(doc: Document, f: Finding) -> Finding:
+    """A finding resting on text read by OCR is at most a warning, and says so (a digit may be misread)."""
+    spans = [f.span, *f.related, *(o.span for o in f.evidence.operands if o.span)]
+    if not any(doc.is_ocr(s) for s in spans):
+        return f
+    severity = Severity.WARNING if f.severity == Severity.ERROR else f.severity
+    return f.model_copy(update={"severity": severity, "message_zh": f.message_zh + "（数字经 OCR 识别，可能有误）",
+                                "message_en": f.message_en + " (figures read by OCR, may be misread)"})
 
 
 def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:

@@ -32,10 +32,17 @@ READERS: dict[str, str] = {
     ".pdf": "pdf:read_pdf",
     ".docx": "docx:read_docx",
     ".xlsx": "xlsx:read_xlsx",
+    ".html": "html:read_html",
+    ".htm": "html:read_html",
+    ".xls": "xls:read_xls",
+    ".doc": "office:read_doc",
+    ".wps": "office:read_doc",
+    ".et": "office:read_et",
+    ".ofd": "ofd:read_ofd",
 }
 
 # older or other office formats: say which supported format to save them as
-SAVE_AS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".csv": ".xlsx"}
+SAVE_AS = {".rtf": ".docx", ".csv": ".xlsx"}
 
 
 def reader_for(path: str) -> Callable[[str], Document]:

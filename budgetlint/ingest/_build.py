@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional, Sequence, Union
 
-from ..document import Document, Region
+from ..document import Document, Note, Region
 from ..model import Span
 from ..tables.model import Cell, Row, Table
 
@@ -38,6 +38,7 @@ class TextBuilder:
         self.pos = 0
         self.regions: list[Region] = []
         self.tables: list[Table] = []
+        self.notes: list[Note] = []
 
     def add(self, s: str) -> Span:
         self._parts.append(s)
@@ -103,7 +104,7 @@ class TextBuilder:
         text = "".join(self._parts)
         if text.endswith("\n"):
             text = text[:-1]
-        doc = Document(path=path, text=text, kind=kind, regions=self.regions, tables=self.tables)
+        doc = Document(path=path, text=text, kind=kind, regions=self.regions, tables=self.tables, notes=self.notes)
         for table in self.tables:
             for row in table.rows:
                 for cell in row.cells:

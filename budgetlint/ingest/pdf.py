@@ -1,4 +1,4 @@
-"""PDF: text and ruled tables per page, all read through pypdfium2; the table geometry in ``ruling``.
+"""PDF: text and ruled tables per page, all read through pypdfium2; pdfplumber's table geometry.
 
 Measured on the corpus PDFs (docs/formats.md, scripts/bench_pdf.py): pypdfium2
 reads the Chinese text intact, in the order the PDF writes it, 20-50x faster
@@ -11,6 +11,11 @@ page's objects) and handed to ``ruling.find_tables``, pdfplumber's geometry
 tuples; each cell's text is pypdfium2's text inside the cell. This gives the
 same cells as ``pdfplumber.Page.find_tables`` on every corpus table, without
 importing pdfplumber or pdfminer.
+
+A scanned page (images, and no text or no more than a stamped page number)
+is read by OCR with the ``ocr`` extra (``ocr.py``), or else left unread with
+a note (BL902) at its page; a PDF of scanned pages only, without OCR, is
+refused.
 
 On each page, prose lines and table rows come in top-to-bottom order; each
 table row is a tab-separated line (see ``_build``). Each page becomes one
@@ -25,14 +30,11 @@ import re
 from typing import Optional
 
 from ..document import Document
-from ..tables.model import Table
 from . import InputError
-from ._build import TextBuilder, join_cell_lines
-from .ruling import Box, HEdge, VEdge, find_tables
+from ._layout import PageWriter, edge, ruled_tables
 
-_MIN_EDGES = 4       # fewer rules than this cannot make a table
-_TOLERANCE = 3       # pdfplumber's default snap/join/intersection tolerance, in points
-_TITLE = re.compile(r"表\s*[（(]?[续]?[）)]?\s*$|表\d*$")
+
+_STAMP = 12  # characters: no more text than a page number or a stamp on a scanned page
 
 
 def _open(path: str):
@@ -73,25 +75,22 @@ def _compose(m: tuple, n: tuple) -> tuple:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-def _edges(page, ceiling: float) -> tuple[list[HEdge], list[VEdge]]:
-    """Horizontal and vertical segments of the page's vector paths.
+def _edges(page, ceiling: float) -> list[dict]:
+    """Horizontal and vertical segments of the page's vector paths, as pdfplumber edges.
 
     ``ceiling`` is the PDF y of the page's top edge; edges measure down from it.
 
-    Paths inside form XObjects are placed with their form's matrix. Curves are skipped.
+    Paths inside form XObjects (at most 15 deep) are placed with their form's matrix. Curves are skipped.
     """
     import pypdfium2.raw as raw
 
     x, y, mat = ctypes.c_float(), ctypes.c_float(), raw.FS_MATRIX()
-    h_edges: list[HEdge] = []
-    v_edges: list[VEdge] = []
+    edges: list[dict] = []
 
     def add(p, q) -> None:
-        (x0, y0), (x1, y1) = p, q
-        if abs(y0 - y1) < 0.5 and abs(x1 - x0) >= 1:
-            h_edges.append((ceiling - (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-        elif abs(x0 - x1) < 0.5 and abs(y1 - y0) >= 1:
-            v_edges.append(((x0 + x1) / 2, ceiling - max(y0, y1), ceiling - min(y0, y1)))
+        e = edge(p[0], ceiling - p[1], q[0], ceiling - q[1])
+        if e:
+            edges.append(e)
 
     def path(obj, m: tuple) -> None:
         a, b, c, d, e, f = m
@@ -128,109 +127,84 @@ def _edges(page, ceiling: float) -> tuple[list[HEdge], list[VEdge]]:
                      depth + 1)
 
     walk(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), None)
-    return h_edges, v_edges
+    return edges
 
 
-def _ruled_tables(page, ceiling: float) -> list[list[Box]]:
-    """Groups of cell boxes, one group per ruled table, top to bottom (pdfplumber's 'lines' strategy)."""
-    return find_tables(*_edges(page, ceiling), tolerance=_TOLERANCE, min_edges=_MIN_EDGES)
+def _scanned(page, textpage) -> bool:
+    """A scanned page: images and no text, or images over half the page and a few characters at most
+    (a page number stamped on a scan)."""
+    import pypdfium2.raw as raw
+
+    images = [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE])]
+    if not images:
+        return False
+    chars = len("".join(textpage.get_text_range().split()))
+    if not chars:
+        return True
+    left, floor, right, ceiling = page.get_bbox()
+    covered = sum(max(0.0, min(r, right) - max(x, left)) * max(0.0, min(t, ceiling) - max(b, floor))
+                  for x, b, r, t in images)
+    return chars <= _STAMP and covered >= (right - left) * (ceiling - floor) / 2
 
 
-def _grid(cells: list[Box], text_in) -> list[list]:
-    """The table as a grid over the distinct cell left edges and tops.
-
-    A grid position where no cell starts is covered by a merged cell: it holds
-    that cell's (row, col).
-    """
-    xs = sorted({c[0] for c in cells})
-    tops = sorted({c[1] for c in cells})
-    starting = {(c[1], c[0]): c for c in cells}
-    grid = []
-    for top in tops:
-        row: list = []
-        for x0 in xs:
-            cell = starting.get((top, x0))
-            if cell:
-                row.append(join_cell_lines(text_in(cell)))
-                continue
-            cover = next((c for c in cells if c[0] <= x0 + 0.1 < c[2] and c[1] <= top + 0.1 < c[3]), None)
-            row.append((tops.index(cover[1]), xs.index(cover[0])) if cover else "")
-        grid.append(row)
-    return grid
-
-
-def _title(lines: list[str]) -> str:
-    """The table's caption: the last line above it that names a table (…决算表)."""
-    for ln in reversed(lines):
-        s = ln.strip()
-        if s and _TITLE.search(s) and not s.startswith(("注", "单位")) and len(s) <= 60:
-            return s
-    return ""
-
-
-class _PdfReader:
+class _PdfReader(PageWriter):
     def __init__(self, path: str):
+        super().__init__("pdf")
         self.path = path
-        self.b = TextBuilder()
-        self.last_table: Optional[Table] = None  # open to continuation onto the next page
 
-    def page(self, page) -> None:
+    def page(self, page, textpage) -> None:
         """Write one page: the text above, between and below its ruled tables, and the tables."""
         left, floor, right, ceiling = page.get_bbox()  # the page box: its origin need not be (0, 0)
-        textpage = page.get_textpage()
 
-        def text_in(box: Box) -> str:
+        def text_in(box) -> str:
             return _clean(textpage.get_text_bounded(left=box[0], bottom=ceiling - box[3], right=box[2],
                                                     top=ceiling - box[1]))
 
-        top = 0.0
-        tables = _ruled_tables(page, ceiling)
-        for cells in tables + [None]:
-            bottom = ceiling - floor if cells is None else min(c[1] for c in cells)
-            text = text_in((left, top, right, bottom)) if tables else _clean(textpage.get_text_range())
-            above = text.split("\n") if text else []
-            for ln in above:
-                self.b.line(ln)
-                self.last_table = None
-            if cells is not None:
-                self.add_table(_grid(cells, text_in), above)
-                top = max(c[3] for c in cells)
+        tables = ruled_tables(_edges(page, ceiling))
 
-    def add_table(self, grid: list[list], above: list[str]) -> None:
-        title = _title(above)
-        prev = self.last_table
-        if prev is not None and not title and prev.rows and len(prev.rows[0].cells) == len(grid[0]):
-            rows = self.b.rows(grid, first_index=len(prev.rows))
-            prev.rows.extend(rows)
-            prev.span = prev.span.cover(rows[-1].span)
-            return
-        rows = self.b.rows(grid)
-        table = Table(title=title, rows=rows, source="pdf", span=rows[0].span.cover(rows[-1].span))
-        self.b.tables.append(table)
-        self.last_table = table
+        def band(top: float, bottom: float) -> str:
+            return text_in((left, top, right, bottom)) if tables else _clean(textpage.get_text_range())
+
+        self.write_page(tables, text_in, band, ceiling - floor)
 
     def read(self) -> Document:
-        import pypdfium2.raw as raw
+        from .ocr import engine, read_page
 
         pdf = _open(self.path)
+        scanned = False  # an image-only page was left unread
+        ocr = None
         try:
-            images = chars = 0
             for i in range(len(pdf)):
                 page = pdf[i]
-                if i:
-                    self.b.add("\n")
-                start = self.b.pos
-                self.page(page)
-                if self.b.pos == start:
-                    images += sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]))
-                chars += self.b.pos - start
-                self.b.drop_newline()
-                self.b.region(start, page=i + 1, lines_relative=True)
+                textpage = page.get_textpage()
+                start = self.start_page(i)
+                read_by_ocr, unread = False, None
+                if not _scanned(page, textpage):
+                    self.page(page, textpage)
+                else:
+                    ocr = ocr or engine()
+                    if ocr:
+                        read_by_ocr = read_page(ocr, page, self.b)
+                        self.last_table = None
+                        if not read_by_ocr:
+                            unread = (f"第 {i + 1} 页是扫描图像，OCR 未识别出文字，其上内容未检查",
+                                      f"page {i + 1} is a scanned image on which OCR read no text: nothing on it was checked")
+                    else:
+                        scanned = True
+                        unread = (f"第 {i + 1} 页是扫描图像，没有文字层，其上内容未检查（安装 budgetlint[ocr] 可识别）",
+                                  f"page {i + 1} is a scanned image with no text layer: nothing on it was checked "
+                                  "(install budgetlint[ocr] to read it)")
+                self.end_page(start, i, unread, read_by_ocr)
+            has_text = self.finish()
         finally:
             pdf.close()
-        if not chars:
-            if images:
-                raise InputError(self.path, "PDF 没有文字层（扫描件），不支持 OCR", "no text layer: OCR is not supported")
+        if not has_text:
+            if scanned:
+                raise InputError(self.path, "PDF 没有文字层（扫描件）；安装 budgetlint[ocr] 后可用 OCR 识别",
+                                 "no text layer (scanned): install budgetlint[ocr] to read it by OCR")
+            if ocr:
+                raise InputError(self.path, "PDF 没有文字层（扫描件），OCR 也未识别出文字",
+                                 "no text layer (scanned), and OCR read no text on it")
             raise InputError(self.path, "PDF 中没有可提取的文字", "PDF holds no extractable text")
         return self.b.document(self.path, "pdf")
 

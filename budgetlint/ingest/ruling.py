@@ -14,7 +14,7 @@ from itertools import groupby
 
 HEdge = tuple[float, float, float]  # top, x0, x1
 VEdge = tuple[float, float, float]  # x, top, bottom
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom: top and bottom measured down from the page top
 
 
 def _snap(edges: list[tuple], tolerance: float) -> list[tuple]:

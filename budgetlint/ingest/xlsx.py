@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import warnings
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
 
 from ..document import Document
 from ..tables.model import Table
@@ -49,27 +50,29 @@ def display(value, number_format: str = "General") -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _sheet_grid(ws) -> tuple[list[list], list[int]]:
-    """Rows that hold a value, as grid rows over columns A…last; merged areas resolved."""
-    cells = {k: c for k, c in ws._cells.items() if c.value is not None}  # openpyxl keeps every cell it saw here
-    if not cells:
+def sheet_grid(texts: dict[tuple[int, int], str], merges: Iterable[tuple[int, int, int, int]]) -> tuple[list[list], list[int]]:
+    """Rows that hold a value, as grid rows over columns A…last; merged areas resolved.
+
+    ``texts`` maps (row, column), 1-based, of every cell holding a value to its
+    shown text; ``merges`` are (first row, first column, last row, last column).
+    """
+    if not texts:
         return [], []
-    last_row, last_col = max(r for r, _ in cells), max(c for _, c in cells)
+    last_row, last_col = max(r for r, _ in texts), max(c for _, c in texts)
     merged = {}
-    for rng in ws.merged_cells.ranges:  # clipped to the used area: a merge over a whole column stays cheap
-        for r in range(rng.min_row, min(rng.max_row, last_row) + 1):
-            for c in range(rng.min_col, min(rng.max_col, last_col) + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    merged[(r, c)] = (rng.min_row, rng.min_col)
-    rows_used = sorted({r for r, _ in cells})
+    for min_row, min_col, max_row, max_col in merges:  # clipped to the used area: a merge over a whole column stays cheap
+        for r in range(min_row, min(max_row, last_row) + 1):
+            for c in range(min_col, min(max_col, last_col) + 1):
+                if (r, c) != (min_row, min_col):
+                    merged[(r, c)] = (min_row, min_col)
+    rows_used = sorted({r for r, _ in texts})
     grid_row = {r: i for i, r in enumerate(rows_used)}
     grid = []
     for r in rows_used:
-        texts = [display(cells[(r, c)].value, cells[(r, c)].number_format) if (r, c) in cells else ""
-                 for c in range(1, last_col + 1)]
-        single = sum(1 for t in texts if t) == 1
+        row_texts = [texts.get((r, c), "") for c in range(1, last_col + 1)]
+        single = sum(1 for t in row_texts if t) == 1
         out: list = []
-        for c, t in enumerate(texts, start=1):
+        for c, t in enumerate(row_texts, start=1):
             anchor = merged.get((r, c))
             if anchor and anchor[0] in grid_row:
                 out.append((grid_row[anchor[0]], anchor[1] - 1))
@@ -79,10 +82,24 @@ def _sheet_grid(ws) -> tuple[list[list], list[int]]:
     return grid, rows_used
 
 
+def add_sheet(b: TextBuilder, name: str, texts: dict[tuple[int, int], str],
+              merges: Iterable[tuple[int, int, int, int]], source: str) -> None:
+    """Write one worksheet as one table titled with its name; cells located as ``name!D12``."""
+    from openpyxl.utils import get_column_letter
+
+    grid, rows_used = sheet_grid(texts, merges)
+    if not grid:
+        return
+    if b.pos:
+        b.add("\n")
+    rows = b.rows(grid, trim=True, where=lambda r, c: {
+        "sheet": name, "cell": f"{get_column_letter(c + 1)}{rows_used[r]}", "lines_relative": True})
+    b.tables.append(Table(title=name, rows=rows, source=source, span=rows[0].span.cover(rows[-1].span)))
+
+
 def read_xlsx(path: str) -> Document:
     open_office_zip(path, ".xlsx", "xl/workbook.xml")
     import openpyxl
-    from openpyxl.utils import get_column_letter
 
     try:
         with warnings.catch_warnings():  # openpyxl warns about features it drops (data validation…)
@@ -93,14 +110,10 @@ def read_xlsx(path: str) -> Document:
                          f"corrupt .xlsx file, cannot be parsed ({type(e).__name__})") from None
     b = TextBuilder()
     for ws in wb.worksheets:
-        grid, rows_used = _sheet_grid(ws)
-        if not grid:
-            continue
-        if b.pos:
-            b.add("\n")
-        rows = b.rows(grid, trim=True, where=lambda r, c, name=ws.title, used=rows_used: {
-            "sheet": name, "cell": f"{get_column_letter(c + 1)}{used[r]}", "lines_relative": True})
-        b.tables.append(Table(title=ws.title, rows=rows, source="xlsx", span=rows[0].span.cover(rows[-1].span)))
+        texts = {k: display(c.value, c.number_format)
+                 for k, c in ws._cells.items() if c.value is not None}  # openpyxl keeps every cell it saw here
+        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        add_sheet(b, ws.title, texts, merges, "xlsx")
     wb.close()
     if not b.tables:
         raise InputError(path, "工作簿中没有任何数据", "the workbook holds no data")

@@ -74,6 +74,7 @@ FORMATTERS: dict[str, Formatter] = {
     "concise": text.format_concise,
     "json": machine.format_json,
     "json-lines": machine.format_json_lines,
+    "csv": machine.format_csv,
     "sarif": sarif.format_sarif,
     "github": machine.format_github,
     "junit": machine.format_junit,

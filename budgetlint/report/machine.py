@@ -1,11 +1,11 @@
-"""Formats for other tools: JSON (the contract of DESIGN.md), JSON Lines, GitHub annotations, JUnit XML."""
+"""Formats for other tools: JSON (the contract of DESIGN.md), JSON Lines, CSV, GitHub annotations, JUnit XML."""
 from __future__ import annotations
 
 import json
 from itertools import groupby
 from typing import Sequence
 
-from . import Located, where
+from . import Located, cell_ref, where
 
 
 def format_json(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
@@ -15,6 +15,28 @@ def format_json(items: list[Located], lang: str, checked: Sequence[str] = ()) ->
 def format_json_lines(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
     """One JSON object per line, the same objects as ``json`` (streams and ``grep`` well)."""
     return "".join(json.dumps(it.as_dict(lang), ensure_ascii=False) + "\n" for it in items)
+
+
+CSV_COLUMNS = ["path", "line", "column", "page", "cell", "code", "severity", "message",
+               "stated", "recomputed", "difference", "suggestion"]
+
+
+def format_csv(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
+    """One row per finding (spreadsheets): place, code, severity, message and the evidence's figures."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for it in items:
+        d = it.as_dict(lang)
+        ev = d["evidence"]
+        if "cell" in d:
+            d["cell"] = cell_ref(it.location)
+        writer.writerow([ev.get(k, "") if k in ("stated", "recomputed", "difference", "suggestion") else d.get(k, "")
+                         for k in CSV_COLUMNS])
+    return buf.getvalue()
 
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
