@@ -257,6 +257,7 @@ def facts(paths, fmt, output, lang, config_file) -> None:
     from .identity import identify
     from .ingest import read_document
     from .tables.scores import score_facts
+    from .tables.three_public import three_public_facts
 
     resolver = _resolver(config_file, lang)
     lang = lang or "zh"
@@ -281,12 +282,16 @@ def facts(paths, fmt, output, lang, config_file) -> None:
             d = f.model_dump(mode="json")
             d["location"] = doc.locate(f.span).model_dump(exclude_none=True)
             items.append(d)
-        cov = ctx.facts.numbers_used / ctx.facts.numbers_seen if ctx.facts.numbers_seen else 1.0
+        fs = ctx.facts
         out.append({"path": doc.path, "unit": ident.unit, "year": ident.year, "kind": ident.kind,
-                    "identity_source": ident.source, "coverage": round(cov, 4), "numbers_seen": ctx.facts.numbers_seen,
-                    "numbers_used": ctx.facts.numbers_used, "facts": items,
+                    "identity_source": ident.source, "coverage": round(fs.coverage, 4),
+                    "numbers_seen": fs.numbers_seen, "numbers_used": fs.numbers_used,
+                    "cells_seen": fs.cells_seen, "cells_used": fs.cells_used,
+                    "report_year": fs.report_year, "facts": items,
                     "tables": [t.model_dump(mode="json") for t in ctx.tables],
-                    "scores": score_facts(doc, ctx.tables)})
+                    "scores": score_facts(doc, ctx.tables),
+                    "three_public": three_public_facts(doc, ctx.three_public),
+                    "final_tables": [_final_table_json(doc, t) for t in ctx.final_tables]})
     if fmt == "csv":
         from .factcsv import HEADERS, fact_rows
 
@@ -301,6 +306,14 @@ def facts(paths, fmt, output, lang, config_file) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     _print_errors(errors, lang)
     sys.exit(2 if errors else 0)
+
+
+def _final_table_json(doc, t) -> dict:
+    """A recognised 决算 table as ``budgetlint facts`` shows it: each line's label, code and value cells."""
+    return {"kind": t.kind, "name": t.name, "unit": t.unit,
+            "location": doc.locate(t.span).model_dump(exclude_none=True),
+            "lines": [{"label": ln.label, "code": ln.code, "side": ln.side,
+                       "cells": {col: c.text.strip() for col, c in ln.cells.items()}} for ln in t.lines]}
 
 
 @main.command("config")
@@ -325,10 +338,14 @@ def config_cmd(path, lang, config_file) -> None:
 
 
 @main.command("rules")
-def rules_cmd() -> None:
+@click.option("--markdown", is_flag=True, help="Print the rule table of the README (code, default severity, summary).")
+def rules_cmd(markdown) -> None:
     """List every rule: code, default severity, summary."""
-    from .checks import load_rules
+    from .checks import load_rules, rules_markdown
 
+    if markdown:
+        click.echo(rules_markdown(load_rules().values()), nl=False)
+        return
     for code, r in load_rules().items():
         click.echo(f"{code}\t{r.severity.value}\t{r.name}\t{r.summary}")
 

@@ -1,7 +1,6 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,9 +15,6 @@ from .normalize import Mapped, normalize
 from .numbers import Interval
 from .segment import Sentence, segment
 
-_YEAR = re.compile(r"(20\d\d)年")
-_NOT_NUMBER = re.compile(r"[^\d.]")
-
 
 @dataclass
 class Context:
@@ -30,8 +26,10 @@ class Context:
     facts: FactSet
     config: Config
     tables: list = field(default_factory=list)
+    score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
+    final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
+    three_public: list = field(default_factory=list)  # tables.three_public.ThreePublic: 三公 tables in any layout
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
-    report_years: tuple = ()  # the year(s) the document reports on, most frequent first
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
 
@@ -52,7 +50,7 @@ class Context:
         if n.is_count and n.decimals == 0:
             return Interval.exact(n.value)
         d = self.decimals(n)
-        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money) else Decimal(0)
+        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money and d) else Decimal(0)
         return n.interval(d, extra)
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
@@ -78,22 +76,38 @@ class DocResult:
 
 def analyse(doc: Document, config: Config) -> Context:
     """Run ingest-independent stages up to facts (what ``budgetlint facts`` shows)."""
-    from .extract.assemble import extract_facts
-    from .tables.readers import read_tables
+    from .extract.readable import unreadable
+    from .extract.stage import extract
+    from .tables.readers import claimed, read_tables
 
-    norm = normalize(doc.text)
-    sentences = segment(norm)
-    facts = extract_facts(norm, sentences)
     tables = list(doc.tables) if doc.tables else read_tables(doc)  # binary readers already wrote their tables
-    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=facts, config=config, tables=tables)
+    norm = normalize(_without(doc.text, claimed(tables, doc.text)))  # a table row is never read as a sentence
+    sentences, garbled = unreadable(norm, segment(norm))
+    if garbled is not None and garbled.reason == "mirror":
+        tables = []  # a glossed copy: its tables are no more readable
+    x = extract(doc, norm, sentences, tables)
+    if garbled is not None:
+        x.facts.add(garbled)
+    ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
+                  score_tables=x.score_tables, final_tables=x.final_tables, three_public=x.three_public)
     by_unit: dict[str, Counter] = {}
-    for a in facts.facts:
+    for a in x.facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
-    years = Counter(_YEAR.findall(norm.text))
-    ctx.report_years = tuple(y for y, _ in years.most_common(1))
     return ctx
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """``text`` with the characters of ``spans`` blanked (line breaks kept, so every offset stays)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def lint(doc: Document, config: Config) -> DocResult:
@@ -101,7 +115,7 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    findings = [_ocr_capped(doc, f) for f in _one_per_contradiction(ctx.findings)]
+    findings = [_ocr_capped(doc, f) for f in sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))]
     return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
 
 
@@ -114,19 +128,3 @@ def _ocr_capped(doc: Document, f: Finding) -> Finding:
     return f.model_copy(update={"severity": severity, "message_zh": f.message_zh + "（数字经 OCR 识别，可能有误）",
                                 "message_en": f.message_en + " (figures read by OCR, may be misread)"})
 
-
-def _one_per_contradiction(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings; when two rules recompute the same value from the same numbers, keep the lower code.
-
-    (A share checked against prose amounts and against the same amounts in a
-    table is one contradiction, not two.)
-    """
-    kept, seen = [], set()
-    for f in sorted(findings, key=lambda f: (f.span.start, f.code, f.span.end)):
-        numbers = tuple(sorted(_NOT_NUMBER.sub("", o.value) for o in f.evidence.operands))
-        key = (f.span, f.evidence.stated, f.evidence.recomputed, numbers)
-        if f.evidence.recomputed is not None and key in seen:
-            continue
-        seen.add(key)
-        kept.append(f)
-    return kept

@@ -32,8 +32,13 @@ def _subject_value(f: dict, by_id: dict) -> tuple[str, str, str]:
         return (f["whole_subject"] or subject_of(f["part"]), *_num(f["value"]))
     if kind == "change":
         return (subject_of(f["current"]), *_num(f["amount"] or f["rate"]))
-    if kind == "completion":
-        return (subject_of(f["actual"]) or f["base_label"], *_num(f["rate"]))
+    if kind == "rate":
+        return (f["key"] or subject_of(f["actual"]) or f["base_label"], *_num(f["rate"]))
+    if kind == "score_claim":
+        label = f["label"] or f["claim"]
+        return (label, f["grade"], "") if f["claim"] == "grade" else (label, *_num(f["value"]))
+    if kind == "target":
+        return f["label"], f["actual"], ""
     if kind == "comparison":
         return f"{f['left_label']} / {f['right_label']}", f["word"], ""
     if kind == "expression":

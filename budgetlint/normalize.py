@@ -36,10 +36,6 @@ _SENTENCE_END = "。！？；：!?;:"
 _CR = re.compile(r"\r")
 _GAP = re.compile(r"\S {2,}\S")
 _COMMA = re.compile("[，。,]")
-_CLAUSE_MARK = re.compile("[，。,;；:：]")
-_WRAPS_AFTER = re.compile(rf"[{CJK}\d.、（(，,]")  # PDF lines also wrap after a comma
-_CONTINUES = re.compile(rf"[{CJK}%\d]")
-_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @dataclass
@@ -120,7 +116,7 @@ def _join_broken_lines(m: Mapped) -> Mapped:
     """Rejoin paragraphs that PDF extraction broke mid-word or mid-number.
 
     A line is continued when it is long (a full text line), does not end a
-    sentence, and the next non-blank line (at most two blank lines later)
+    sentence (a ； that ends a full line of ；-separated items does not), and the next non-blank line (at most two blank lines later)
     starts with a CJK character or digit and is not a new list item. Short
     lines and headings are left alone; table rows are never joined.
     """
@@ -143,14 +139,15 @@ def _join_broken_lines(m: Mapped) -> Mapped:
         heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
             len(cur) >= 20
-            and cur[-1] not in _SENTENCE_END
-            and _WRAPS_AFTER.match(cur[-1])
+            and (re.match(rf"[{CJK}\d.、（(，,]", cur[-1])  # PDF lines also wrap after a comma
+                 # and after the ； between two items of a list that fills several lines
+                 or (cur[-1] in "；;" and len(cur) >= 30 and re.search("[；;]", cur[:-1])))
             and nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
-            and _CONTINUES.match(nxt[0])
-            and not (heading and (not _CJK_CHAR.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
-            and not (nxt[0].isdigit() and not _CLAUSE_MARK.search(cur))  # a title over a paragraph
+            and (re.match(rf"[{CJK}%\d]", nxt[0]) or re.match(r"\((?:类|款|项)\)", nxt))  # 「…服务支出\n（类）」
+            and not (heading and (not re.match(f"[{CJK}]", nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
+            and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
         )
         if ok:
             end_cur = offsets[i] + len(lines[i].rstrip())

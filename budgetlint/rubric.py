@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from . import vocabulary as V
 from .numbers import Interval
 
 
@@ -53,14 +54,13 @@ OPS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a >
 # understands but a stated worth (「（1分）」) may give anything from 0 to that
 # worth. The rubric's score is then an interval: the stated 得分 must lie in it.
 
-_CMP = {"<": "<", "＜": "<", "≤": "<=", "≦": "<=", "<=": "<=", ">": ">", "＞": ">", "≥": ">=", "≧": ">=",
-        ">=": ">=", "=": "=", "等于": "=", "低于": "<", "小于": "<", "不足": "<", "高于": ">", "大于": ">",
-        "超过": ">"}
-_OP = r"(?P<op>≤|≦|<=|<|＜|≥|≧|>=|>|＞|=|等于|低于|小于|不足|高于|大于|超过)"
+_CMP = {**V.COMPARISON_SYMBOLS, **V.COMPARISON}
+_OP = rf"(?P<op>{V.alternation(_CMP)})"
+_BOUND = V.alternation(s for s, r in V.COMPARISON_SYMBOLS.items() if r != "=")
 _V = r"(?P<v>\d+(?:\.\d+)?)\s*%?"
 POINTS = re.compile(r"(?:得|计)\s*(?P<p>\d+(?:\.\d+)?)\s*分|(?P<zero>不得分|不计分)")
-DOUBLE = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?P<op1>≤|≦|<=|<|＜|≥|≧|>=|>|＞)\s*[^\d≤≦<＜≥≧>＞，,；;。]{0,16}?\s*"
-                    r"(?P<op2>≤|≦|<=|<|＜|≥|≧|>=|>|＞)\s*(?P<b>\d+(?:\.\d+)?)\s*%")
+DOUBLE = re.compile(rf"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?P<op1>{_BOUND})\s*[^\d≤≦<＜≥≧>＞，,；;。]{{0,16}}?\s*"
+                    rf"(?P<op2>{_BOUND})\s*(?P<b>\d+(?:\.\d+)?)\s*%")
 RANGE = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?:[（(]含[)）])?\s*[-–—~至]\s*(?P<b>\d+(?:\.\d+)?)\s*%")
 SINGLE = re.compile(_OP + r"\s*" + _V)
 ABOVE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*%\s*(?:[（(]含[)）])?\s*(?P<w>以上|以下)")

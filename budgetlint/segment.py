@@ -24,6 +24,7 @@ class Sentence:
     end: int
     text: str
     clauses: list[tuple[int, int]] = field(default_factory=list)  # absolute [start, end) in normalised text
+    cut: bool = False  # the text stops inside this sentence (an excerpt cut at a fixed length)
 
 
 def is_table_line(line: str) -> bool:

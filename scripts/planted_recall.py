@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import lint
-from budgetlint.facts import Breakdown, Change, Comparison, Completion, Expression, Share
+from budgetlint.facts import Breakdown, Change, Comparison, Rate, Expression, Share
 from budgetlint.ingest import read_document
 from budgetlint.model import Span
 
@@ -44,7 +44,7 @@ def checked_numbers(result) -> list[Span]:
                 add(fs.get(i).value)
         elif isinstance(f, Share) and f.part is not None and f.whole is not None and f.part != f.whole:
             add(f.value)
-        elif isinstance(f, Completion) and f.actual is not None and f.budget is not None \
+        elif isinstance(f, Rate) and f.actual is not None and f.budget is not None \
                 and fs.get(f.budget).value.value != 0:
             add(f.rate)
         elif isinstance(f, Change) and f.current is not None and f.amount and f.rate and f.direction != "none":

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from budgetlint.checks.final_accounts import final_tables
 from budgetlint.checks.narrative import _share_cells, comparisons
 from budgetlint.facts import Share
 from budgetlint.config import Config
@@ -45,7 +44,7 @@ def _table_cells():
     """Offsets in the text of every number written in a table cell."""
     ctx = analyse(read_document(str(DEMO)), CFG)
     spans = []
-    for t in final_tables(ctx):
+    for t in ctx.final_tables:
         for ln in t.lines:
             for cell in ln.cells.values():
                 if cell.number is not None:
@@ -74,7 +73,7 @@ def test_demo_is_clean_in_every_format(tmp_path):
 
 def test_demo_tables_identified():
     ctx = analyse(read_document(str(DEMO)), CFG)
-    kinds = [t.kind for t in final_tables(ctx)]
+    kinds = [t.kind for t in ctx.final_tables]
     assert kinds == ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
                      "three_public", "gov_fund", "soe_capital"]
     # narrative amounts a table also holds: 29 (see the 情况说明 of the demo)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
-from budgetlint.facts import Breakdown, Change, Comparison, Completion, Share, Unparsed
+from budgetlint.facts import Breakdown, Change, Comparison, Rate, Share, Unparsed
 from budgetlint.normalize import normalize
 from budgetlint.report import FORMATTERS, locate
 from strategies import (HEADINGS, completions, distinct_quantities, documents, plain_2dp_styles, render_document,
@@ -86,7 +86,7 @@ def _understood(stmt, facts, span: tuple[int, int]) -> bool:
         chs = of(Change)
         ok = len(chs) == 1 and None not in (chs[0].current, chs[0].amount, chs[0].rate)
         return ok and ("Y" not in stmt.values or chs[0].previous is not None)
-    comps = of(Completion)
+    comps = of(Rate)
     ok = len(comps) == 1 and comps[0].actual is not None and comps[0].budget is not None
     return ok and all(c.left is not None and c.right is not None for c in of(Comparison))
 

@@ -14,9 +14,7 @@ import pytest
 from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import analyse, lint
-from budgetlint.checks.control_rates import rate_facts
-from budgetlint.checks.scoring import _inside_tables
-from budgetlint.extract.scoreclaims import find_claims
+from budgetlint.facts import Rate, ScoreClaim
 
 CONFIG = Config(select=["BL3", "BL5"])
 FILES = ["yueyang-port-office-2020-overall-self-evaluation.txt", "luzhou-port-logistics-2020-final-accounts.txt",
@@ -31,10 +29,10 @@ def _targets(doc: Document) -> list[tuple[str, object]]:
         for it in (t.scores.items if t.scores else []):
             out += [(f"分值 {it.label}", it.weight)] if it.weight else []
             out += [(f"得分 {it.label}", it.score)] if it.score else []
-    for c in find_claims(ctx.norm, _inside_tables(ctx)):
-        if c.kind != "grade":
-            out += [(f"文中{c.kind} {c.label}", n) for n in (c.value, c.weight) if n is not None]
-    out += [(f"比率 {f.key}", f.value) for f in rate_facts(ctx)]
+    for c in ctx.facts.of(ScoreClaim):
+        if c.claim != "grade":
+            out += [(f"文中{c.claim} {c.label}", n) for n in (c.value, c.weight) if n is not None]
+    out += [(f"比率 {f.key}", f.rate) for f in ctx.facts.of(Rate) if f.key]
     return out
 
 

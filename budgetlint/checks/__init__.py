@@ -10,7 +10,7 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..model import Severity
 
@@ -26,6 +26,19 @@ class Rule:
     @property
     def doc(self) -> str:
         return inspect.cleandoc(self.func.__doc__ or "")
+
+    def sections(self) -> dict[str, str]:
+        """The documentation's sections (``SECTIONS``: what, why, example, fix), each with its text."""
+        out: dict[str, str] = {}
+        current = None
+        for para in self.doc.split("\n\n")[1:]:
+            label = next((s for s in SECTIONS if para.startswith(s)), None)
+            if label is not None:
+                current = label
+                out[label] = para[len(label):].strip()
+            elif current is not None:
+                out[current] += "\n\n" + para
+        return out
 
     @property
     def summary(self) -> str:
@@ -64,6 +77,16 @@ def load_rules() -> dict[str, Rule]:
                 ep.load()
         _loaded = True
     return dict(sorted(RULES.items()))
+
+
+SECTIONS = ("What it checks:", "Why it matters:", "Example:", "Fix:")
+
+
+def rules_markdown(rules: Iterable[Rule]) -> str:
+    """The README's rule table: one row per rule with its code, default severity and summary."""
+    rows = ["| code | default | what it checks |", "|---|---|---|"]
+    rows += [f"| {r.code} | {r.severity.value} | {r.summary} |" for r in sorted(rules, key=lambda r: r.code)]
+    return "\n".join(rows) + "\n"
 
 
 def iter_rules(enabled: Callable[[str], bool], cross: bool = False) -> Iterator[Rule]:

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import re
 from ..facts import Amount
-from ..model import Evidence, Severity
-from ..numbers import fmt
+from ..model import Severity
 from ..extract.subjects import is_standard
 from . import rule
-from ._util import amount_operand
+from ._util import amount_operand, report_recomputed
 
 def _comparable_key(ctx, a: Amount) -> str | None:
     """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
     if not a.value.is_money or a.value.approx or not is_standard(a.entity) or a.entity not in a.subject.replace("“", "").replace("”", ""):
         return None
-    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(tuple(str(y) for y in ctx.report_years)):
+    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
         return None  # figures of another year
     if "上年" in a.subject or "同期" in a.subject:
         return None
@@ -24,11 +23,16 @@ def _comparable_key(ctx, a: Amount) -> str | None:
 def restated_differently(ctx) -> None:
     """同一数据前后不一致 — the same quantity is stated twice with different values.
 
-    「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another
+    What it checks: 「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another
     cannot both be right. Quantities are matched by their normalised subject
     (quotes, list markers and dates folded; 本年收入合计 = 收入合计), their role
     (年初预算, 决算 …) and, for list items, the total they belong to; values
     that agree within rounding and the 0.01 tail convention are the same.
+
+    Why it matters: a quantity restated with another value leaves the reader to guess which one is
+    true.
+
+    Example: 「2023年度收入合计886.82万元」 in one section and 「收入合计868.82万元」 in another.
 
     Fix: make the two statements agree; the finding names both places.
     """
@@ -42,12 +46,9 @@ def restated_differently(ctx) -> None:
             key = f"{ctx.facts.get(totals[a.id]).key}/{key}"
         b = first.setdefault(key, a)
         if b is not a and b.value.unit == a.value.unit and not ctx.interval(b.value).overlaps(ctx.interval(a.value)):
-            ctx.report(
-                a.value.span,
+            report_recomputed(
+                ctx, a.value, b.value.value,
                 zh=f"{a.entity}前文为 {b.value.text}{b.value.unit}，此处为 {a.value.text}{a.value.unit}，前后不一致",
                 en=f"{a.entity} was stated as {b.value.text} {b.value.unit} earlier, here {a.value.text} {a.value.unit}",
-                evidence=Evidence(stated=f"{a.value.text}{a.value.unit}", recomputed=f"{b.value.text}{b.value.unit}",
-                                  operands=[amount_operand(b), amount_operand(a)],
-                                  difference=fmt(a.value.value - b.value.value, ctx.decimals(a.value))),
-                related=[b.value.span],
+                operands=[amount_operand(b)], decimals=max(ctx.decimals(a.value), b.value.decimals),
             )

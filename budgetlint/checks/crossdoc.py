@@ -23,13 +23,13 @@ def _what(q) -> tuple[str, str]:
 def previous_year_mismatch(ctx: CrossContext) -> None:
     """上年数与上年度文件不符 — a previous-year figure differs from last year's document of the unit.
 
-    A 2024 决算 that says 「收入支出总计2995.39万元，与上年相比减少56.95万元」
+    What it checks: a 2024 决算 that says 「收入支出总计2995.39万元，与上年相比减少56.95万元」
     fixes the 2023 total at 2995.39 + 56.95 = 3052.34万元; a growth rate alone
     fixes it at 2995.39 ÷ (1 − rate). The same unit's 2023 决算 states that
     total too. Figures stated as 上年数 are compared the same way. Rounding of
     every number involved (and the 0.01 tail convention) is allowed for.
 
-    Why: one of the two documents is wrong, and no single-document check can
+    Why it matters: one of the two documents is wrong, and no single-document check can
     see it; the change and rate were usually computed from a wrong base.
 
     Example: 2023.txt 「收支总计3052.34万元」, 2024.txt 「收支总计2995.39万元，
@@ -57,11 +57,11 @@ def previous_year_mismatch(ctx: CrossContext) -> None:
 def initial_budget_mismatch(ctx: CrossContext) -> None:
     """年初预算与当年预算文件不符 — a 年初预算 figure differs from the unit's 预算 document of that year.
 
-    A 2024 决算 that says 「财政拨款支出年初预算数为2993.92万元」 (or 「比年初
+    What it checks: a 2024 决算 that says 「财政拨款支出年初预算数为2993.92万元」 (or 「比年初
     预算数增加6.85万元」 after the 决算数) restates the budget the unit published
     a year earlier in its 2024 预算. The two must agree within rounding.
 
-    Why: the 年初预算 is not the 决算 document's to choose; a different figure
+    Why it matters: the 年初预算 is not the 决算 document's to choose; a different figure
     means the comparison (完成年初预算的 X%, 增减) was made against a wrong base.
 
     Example: 2024预算.txt 「财政拨款支出预算463.48万元」, 2024决算.txt 「财政拨款
@@ -87,12 +87,12 @@ def initial_budget_mismatch(ctx: CrossContext) -> None:
 def three_public_statement_vs_table(ctx: CrossContext) -> None:
     """“三公”说明与另一文件的“三公”经费表不符 — the 三公 statement and the 三公 table (separate files) disagree.
 
-    Many units publish the “三公”经费 说明 and the 财政拨款“三公”经费支出表 as two
+    What it checks: many units publish the “三公”经费 说明 and the 财政拨款“三公”经费支出表 as two
     files. Every 三公 figure the statement gives (合计, 因公出国（境）费,
     公务用车购置及运行维护费 and its two parts, 公务接待费; 预算数 and 决算数) is
     compared with the table's cell of the same unit and year.
 
-    Why: readers take the figure from whichever file they open; the two files
+    Why it matters: readers take the figure from whichever file they open; the two files
     were typed separately and drift apart.
 
     Example: 说明.txt 「公务接待费支出决算为2.23万元」, 表.txt 公务接待费 决算数 2.32.
@@ -119,13 +119,13 @@ def three_public_statement_vs_table(ctx: CrossContext) -> None:
 def restated_across_documents(ctx: CrossContext) -> None:
     """同一数据在两份文件中不一致 — the same quantity (unit, year, subject, basis) differs between two documents.
 
-    A unit's 决算 and its “三公” 说明 or 整体绩效自评 of the same year state many
+    What it checks: a unit's 决算 and its “三公” 说明 or 整体绩效自评 of the same year state many
     of the same quantities (支出合计, “三公”经费, 财政拨款支出 …). Each quantity
     stated in two documents about the same year must agree within rounding.
     The comparisons that BL950 (last year's document), BL951 (the 预算) and
     BL952 (the 三公 table) make are left to them.
 
-    Why: a bureau reads the figures side by side; one of the two is wrong.
+    Why it matters: a bureau reads the figures side by side; one of the two is wrong.
 
     Example: 2023决算.txt 「“三公”经费财政拨款支出决算为3.48万元」, 2023三公.txt
     「“三公”经费财政拨款支出决算3.84万元」.

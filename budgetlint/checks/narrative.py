@@ -11,26 +11,22 @@ to the matching 项 row.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from decimal import Decimal
 from typing import Callable, Optional
 
-from ..facts import MONEY, Amount, Share
-from ..model import Evidence, Operand, Severity, Span
+from .. import vocabulary as V
+from ..facts import Amount, ClassItem, Share
+from ..model import Evidence, Operand, Severity
 from ..numbers import corners, fmt, round_to
 from ..tables.final_accounts import FinalTable, Line, plain, squash
 from ..tables.model import Cell
 from . import rule
-from .final_accounts import by_kind, cell_interval, final_tables, label, three_public_cells
+from ..tables.three_public import keyed
+from ..tables.vocabulary import THREE_ZH
+from ._cells import by_kind, cell_interval, label
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
-
-
-def report_year(text: str) -> Optional[int]:
-    """The year a 决算 reports on: the most frequent 「20XX 年度」 of the document (of equals, the first named)."""
-    years = re.findall(r"(20\d\d)\s*年度", text)
-    return int(Counter(years).most_common(1)[0][0]) if years else None  # not set order: that varies per process
 
 
 def _line_cell(ctx, kind: str, names: tuple[str, ...], column: Optional[str] = None, side: Optional[int] = None) -> Found:
@@ -60,18 +56,16 @@ def _first(*getters: Callable[[], Found]) -> Found:
 
 def _three(item: str):
     def get(ctx, role: str) -> Found:
-        t = by_kind(ctx, "three_public")
+        keys = ["budget"] if role.startswith("budget") else ["actual"] if role else ["actual", "budget"]
+        t, key = next(((t, k) for t in ctx.three_public for k in keys if (item, k) in keyed(t)), (None, ""))
         if t is None:
-            return None
-        key = ("budget" if role.startswith("budget") else "actual")
-        cell = three_public_cells(t).get((item, key))
+            return None  # an amount naming no role takes the table's only amount column
         word = "预算数" if key == "budget" else "决算数"
-        return (f"{t.name}·{item_zh[item]}·{word}", cell) if cell is not None else None
+        return f"{t.title}·{item_zh[item]}·{word}", keyed(t)[(item, key)]
     return get
 
 
-item_zh = {"total": "合计", "abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
-           "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
+item_zh = THREE_ZH
 
 
 def _actual(f):
@@ -97,7 +91,10 @@ QUANTITIES: list[tuple[str, Callable]] = [
     ("因公出国境费", _three("abroad")),
     ("公务用车购置及运行维护费", _three("cars")),
     ("公务用车购置及运行费", _three("cars")),
+    ("公务用车购置费", _three("buy")),
     ("公务用车购置", _three("buy")),
+    ("公务用车运行维护费", _three("run")),
+    ("公务用车运行费", _three("run")),
     ("公务用车运行维护", _three("run")),
     ("公务用车运行", _three("run")),
     ("公务接待费", _three("reception")),
@@ -135,13 +132,7 @@ def _subject(ctx, a: Amount) -> str:
     prev = [b for b in _by_sentence(ctx).get(a.sentence, []) if b.id < a.id and b.entity not in _GENERIC]
     if prev and a.role:
         return prev[-1].entity
-    return _before(ctx, a)
-
-
-def _before(ctx, a: Amount) -> str:
-    """The words written just before the number, back to the previous punctuation, lines joined."""
-    before = ctx.doc.text[max(0, a.value.span.start - 60):a.value.span.start]
-    return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", before)[-1])
+    return a.lead
 
 
 def _candidates(subject: str) -> list[str]:
@@ -156,7 +147,7 @@ def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
     subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
     if _CLASS.match(squash(subject)):
-        subject = _before(ctx, a)  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
+        subject = a.lead  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
     return resolve_subject(ctx, subject, a.role)
 
 
@@ -173,20 +164,7 @@ def resolve_subject(ctx, subject: str, role: str = "") -> Found:
     return None
 
 
-_NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
-_ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
-
-
-def _items(ctx) -> list[tuple[Span, tuple[str, str, str]]]:
-    """Every 「X（类）Y（款）Z（项）」 of the prose, with its span in the source text."""
-    out = []
-    for m in _ITEM.finditer(ctx.norm.text):
-        names = tuple(plain(g) for g in m.groups())
-        out.append((ctx.norm.span(m.start(), m.end()), names))
-    return out
-
-
-def _item_row(t: FinalTable, names: tuple[str, str, str]) -> Optional[Line]:
+def _item_row(t: FinalTable, names: list[str]) -> Optional[Line]:
     lei = next((x for x in t.classes() if x.name == names[0]), None)
     if lei is None:
         return None
@@ -196,19 +174,15 @@ def _item_row(t: FinalTable, names: tuple[str, str, str]) -> Optional[Line]:
     return next((x for x in t.lines if len(x.code) == 7 and x.code.startswith(kuan.code) and x.name == names[2]), None)
 
 
-def resolve_item(ctx, a: Amount, items) -> Found:
+def resolve_item(ctx, a: Amount, items: list[ClassItem]) -> Found:
     """「……（项）。……支出决算为 N 万元」: the 项 row of 一般公共预算财政拨款支出决算表."""
-    if a.entity not in _GENERIC or not (a.role == "actual" or re.search(r"决算数?为?$", _before(ctx, a))):
+    if a.entity not in _GENERIC or not (a.role == "actual" or re.search(r"决算数?为?$", a.lead)):
         return None  # 「支出决算为\n449.52万元」 lost its words to the line break: read them from the text
-    before = [(sp, names) for sp, names in items if sp.end <= a.value.span.start]
-    if not before:
-        return None
-    sp, names = before[-1]
-    gap = ctx.doc.text[sp.end:a.value.span.start]
-    if len(gap) > 300 or re.search(r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", gap):
+    before = [it for it in items if it.span.end <= a.value.span.start]
+    if not before or a.value.span.start > before[-1].reach:
         return None
     t = by_kind(ctx, "gpb_expenditure")
-    ln = _item_row(t, names) if t else None
+    ln = _item_row(t, before[-1].names) if t else None
     return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
 
 
@@ -220,13 +194,13 @@ def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
     """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
     cache = ctx.__dict__.setdefault("_narrative", {})
     if "comparisons" not in cache:
-        cache["comparisons"] = list(_comparisons(ctx)) if final_tables(ctx) else []
+        cache["comparisons"] = list(_comparisons(ctx)) if ctx.final_tables or ctx.three_public else []
     return cache["comparisons"]
 
 
 def _comparisons(ctx):
-    year = report_year(ctx.doc.text)
-    items = _items(ctx)
+    year = ctx.facts.report_year
+    items = ctx.facts.of(ClassItem)
     for a in ctx.facts.of(Amount):
         if not a.value.is_money or a.value.approx or _other_year(a, year):
             continue
@@ -237,14 +211,14 @@ def _comparisons(ctx):
 
 def _prose_interval(ctx, a: Amount, unit: str):
     iv = ctx.interval(a.value)
-    if a.value.unit != unit and unit in MONEY:
-        k = MONEY[a.value.unit] / MONEY[unit]
+    if a.value.unit != unit and unit in V.MONEY_UNITS:
+        k = V.convert(Decimal(1), a.value.unit, unit)
         return iv.scale(k), a.value.value * k
     return iv, a.value.value
 
 
 def _table_unit(ctx, cell: Cell) -> str:
-    t = next((t for t in final_tables(ctx) if t.span.start <= cell.span.start <= t.span.end), None)
+    t = next((t for t in ctx.final_tables + ctx.three_public if t.span.start <= cell.span.start <= t.span.end), None)
     return t.unit if t else "万元"
 
 
@@ -252,12 +226,17 @@ def _table_unit(ctx, cell: Cell) -> str:
 def narrative_vs_table(ctx) -> None:
     """情况说明中的金额与决算表不符 — the prose states a different figure than the table.
 
-    The 情况说明 restates the tables: 「本年收入合计 2946.25 万元」 must be the
+    What it checks: the 情况说明 restates the tables: 「本年收入合计 2946.25 万元」 must be the
     收入支出决算总表's 本年收入合计, 「一般公共预算财政拨款基本支出 5377.64 万元」
     the 基本支出 合计 of 一般公共预算财政拨款支出决算表, 「人员经费 4896.98 万元」 its
     人员经费合计, each 类 and 项 the matching row, the “三公” items the 三公 table.
     Rounding and the 0.01 tail are allowed; the finding names the prose number
     and the table cell.
+
+    Why it matters: the 情况说明 explains the tables; a figure that differs from its table misinforms
+    readers who read only the text.
+
+    Example: 「人员经费 4896.98 万元」 while the 基本支出决算表 holds 人员经费合计 4884.09.
 
     Fix: correct the prose (or the table) so the two agree.
     """
@@ -287,9 +266,14 @@ def narrative_vs_table(ctx) -> None:
 def narrative_table_tail(ctx) -> None:
     """情况说明与决算表仅差尾数 — the prose differs from the table by the 0.01 tail only.
 
-    「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71: the
+    What it checks: 「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71: the
     0.01 元→万元 tail convention explains it, so it is not an error; shown for
     readers who want the prose to copy the table exactly.
+
+    Why it matters: a cent apart is explained by rounding, but readers who compare text and table
+    will ask; the note tells them why.
+
+    Example: 「社会保障和就业支出（类）326.72 万元」 where the table holds 326.71.
 
     Fix: copy the table's figure.
     """
@@ -318,23 +302,40 @@ def _share_cells(ctx, sh: Share, found: dict[int, tuple[str, Cell]]):
     return part, whole
 
 
+def _same_figure(ctx, amount_id, cell: Cell) -> bool:
+    """Whether the prose amount states exactly the figure of the table cell (same unit, same value)."""
+    a = ctx.facts.get(amount_id)
+    return a is not None and a.value.unit == _table_unit(ctx, cell) and cell.number == a.value.value
+
+
 @rule("BL612", "share-vs-table", Severity.ERROR)
 def share_vs_table(ctx) -> None:
     """情况说明中的占比与决算表不符 — a stated share is not part ÷ whole of the table values.
 
-    「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
+    What it checks: 「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」: the tables hold
     9746.50 and 9759.38, whose ratio is 99.87%. The share is recomputed from
-    the table cells with their rounding intervals.
+    the table cells with their rounding intervals. When the prose itself
+    states the table's figures, the share is BL201's (one finding for one
+    contradiction), unless BL201 is not selected.
+
+    Why it matters: a share that the table's figures do not give misstates a proportion readers rely
+    on.
+
+    Example: 「一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 99.86%」 where the tables hold 9746.50 and 9759.38
+    (99.87%).
 
     Fix: write the share the table values give.
     """
     found = {a.id: (where, cell) for a, where, cell in comparisons(ctx)}
     if not found:
         return
+    by_prose = ctx.config.enabled("BL201")
     for sh in ctx.facts.of(Share):
         part, whole = _share_cells(ctx, sh, found)
         if not part or not whole or not sh.value.is_percent:
             continue
+        if by_prose and _same_figure(ctx, sh.part, part[1]) and _same_figure(ctx, sh.whole, whole[1]):
+            continue  # the prose states the table's figures: BL201 recomputes the share from them
         p_iv, w_iv = cell_interval(ctx, part[1]), cell_interval(ctx, whole[1])
         if p_iv is None or w_iv is None or w_iv.hi <= 0:
             continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts import Completion
+from ..facts import Rate
 from ..model import Severity
 from ..numbers import fmt
 from . import rule
@@ -16,14 +16,19 @@ HUNDRED = Decimal(100)
 def completion_rate(ctx) -> None:
     """完成预算比例与决算数/预算数不符 — a completion or execution rate is not actual ÷ budget.
 
-    In 「年初预算为366.09万元，支出决算为379.03万元，完成年初预算的103.53%」 the rate
+    What it checks: in 「年初预算为366.09万元，支出决算为379.03万元，完成年初预算的103.53%」 the rate
     is recomputed from the budget and actual amounts of the same sentence,
     each taken as the interval its rounding allows. A budget of 0 cannot
     give a rate and is left to the document rules.
 
+    Why it matters: the completion rate is how a 决算 is judged against its budget; a wrong rate
+    misstates how well the budget was kept.
+
+    Example: 「年初预算为366.09万元，支出决算为379.03万元，完成年初预算的105.53%」: 379.03 ÷ 366.09 = 103.53%.
+
     Fix: correct the rate (the finding gives the recomputed one) or the amounts.
     """
-    for c in ctx.facts.of(Completion):
+    for c in ctx.facts.of(Rate):
         actual, budget = ctx.facts.get(c.actual), ctx.facts.get(c.budget)
         if actual is None or budget is None or c.rate.unit != "%" or c.rate.approx:
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import vocabulary as V
 from ..facts import Breakdown, Share
 from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, half_unit, isum, round_to
@@ -15,8 +16,7 @@ HUNDRED = Decimal(100)
 def _converted(ctx, a, unit):
     iv = ctx.interval(a.value, tail=False)
     if a.value.unit != unit and a.value.is_money:
-        from ..facts import MONEY
-        iv = iv.scale(MONEY[a.value.unit] / MONEY[unit])
+        iv = iv.scale(V.convert(Decimal(1), a.value.unit, unit))
     return iv
 
 
@@ -38,7 +38,7 @@ def _plugged(ctx, sh: Share, ratio: Interval, siblings: list[Share]) -> bool:
 def share_mismatch(ctx) -> None:
     """占比与金额不符 — a stated share differs from part ÷ whole.
 
-    「财政拨款收入791.59万元，占89.26%」 is recomputed as 791.59 ÷ 886.82 when
+    What it checks: 「财政拨款收入791.59万元，占89.26%」 is recomputed as 791.59 ÷ 886.82 when
     886.82 is the total of the list the amount belongs to, or the quantity the
     share names (「占本年支出合计的85.87%」 → the 本年支出合计 stated earlier).
     The share is an error only if no values inside the rounding intervals of
@@ -46,6 +46,11 @@ def share_mismatch(ctx) -> None:
     author computed it from the unrounded amounts, which lie in those
     intervals, so the 0.01 tail is not added here). Shares nudged by one last
     digit so that a list's shares total exactly 100% are accepted.
+
+    Why it matters: a share is how readers compare items; a share that its own amounts contradict
+    misleads them about proportions.
+
+    Example: 「2023年度支出合计921.87万元。财政拨款支出791.59万元，占本年支出合计的86.87%」: 791.59 ÷ 921.87 = 85.87%.
 
     Fix: correct the share (the finding gives the recomputed one) or the amount.
     """
@@ -87,9 +92,14 @@ def share_mismatch(ctx) -> None:
 def shares_not_100(ctx) -> None:
     """各项占比合计不为100% — the shares of every item of one list must add up to 100%.
 
-    When each item of a list (「其中：A x万元，占a%；B y万元，占b%……」) states its
+    What it checks: when each item of a list (「其中：A x万元，占a%；B y万元，占b%……」) states its
     share of the same total, the shares must add up to 100% within their
     rounding (each stated share stands for ± half its last digit).
+
+    Why it matters: the shares of one list divide one total; if they do not make 100%, at least one
+    of them is wrong.
+
+    Example: 「其中：基本支出480.00万元，占40.68%；项目支出700.00万元，占59.50%」: 100.18%.
 
     Fix: correct the share that is off; the items' amounts tell which.
     """

@@ -29,7 +29,8 @@ from typing import Iterable, Optional
 
 from pydantic import BaseModel
 
-from ..facts import MONEY, Amount, Change
+from .. import vocabulary as V
+from ..facts import Amount, Change
 from ..identity import Identity, same_unit
 from ..model import Evidence, Finding, Location, Operand, Severity, Span
 from ..numbers import Interval, corners, fmt
@@ -103,7 +104,7 @@ def _basis(role: str, ident: Identity) -> str:
 
 
 def _yuan(iv: Interval, unit: str) -> tuple[Decimal, Decimal]:
-    k = MONEY[unit]
+    k = V.MONEY_UNITS[unit]
     return iv.lo * k, iv.hi * k
 
 
@@ -186,7 +187,7 @@ class _Builder:
         c = self.ctx.interval(cur.value)
         unit = cur.value.unit
         if ch.amount is not None and ch.amount.is_money:
-            d = self.ctx.interval(ch.amount).scale(MONEY[ch.amount.unit] / MONEY[unit])
+            d = self.ctx.interval(ch.amount).scale(V.convert(Decimal(1), ch.amount.unit, unit))
             iv = c - d if ch.direction == "up" else c + d
             op = "−" if ch.direction == "up" else "+"
             shown = f"{self.implied(iv, cur.value)}（{cur.value.text}{unit} {op} {ch.amount.text}{ch.amount.unit}）"
@@ -205,13 +206,13 @@ class _Builder:
         return f"{fmt(iv.mid, self.ctx.decimals(n))}{n.unit}"
 
     def tables(self) -> None:
-        """The cells of a “三公”经费 table, when the document holds one."""
-        from ..checks.final_accounts import by_kind, three_public_cells
+        """The cells of a “三公”经费 table (any layout, either orientation), when the document holds one."""
+        from ..tables.three_public import keyed
 
-        t = by_kind(self.ctx, "three_public")
-        if t is None or self.ident.year is None or t.unit not in MONEY:
+        t = next(iter(self.ctx.three_public), None)
+        if t is None or self.ident.year is None or t.unit not in V.MONEY_UNITS:
             return
-        for (item, role), cell in three_public_cells(t).items():
+        for (item, role), cell in keyed(t).items():
             v = cell.number
             if v is None:
                 continue  # blank, merged or unreadable: nothing written to compare
@@ -221,7 +222,7 @@ class _Builder:
             iv = Interval.exact(v).widen(half + tail if v else Decimal(0))
             word = "预算数" if role == "budget" else "决算数"
             self.add(_TABLE_ITEMS[item], self.ident.year, basis, iv, t.unit, f"{cell.text.strip()}{t.unit}",
-                     f"{t.name}·{_TABLE_ITEMS[item]}·{word}", cell.span, how="table")
+                     f"{t.title}·{_TABLE_ITEMS[item]}·{word}", cell.span, how="table")
 
 
 def build_ledger(ctx, ident: Identity) -> Ledger:
@@ -305,7 +306,7 @@ class CrossContext:
         rule = load_rules()[self._code]
         sev = Severity(cfg.severity.get(self._code, rule.severity.value))
         unit = "万元"
-        diff = (q.lo + q.hi - oq.lo - oq.hi) / 2 / MONEY[unit]
+        diff = (q.lo + q.hi - oq.lo - oq.hi) / 2 / V.MONEY_UNITS[unit]
         ev = Evidence(
             stated=q.text, recomputed=oq.text, difference=f"{fmt(diff, 2)}{unit}",
             operands=[Operand(label=q.label, value=q.text, span=q.span),

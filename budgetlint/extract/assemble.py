@@ -21,9 +21,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from ..facts import (Amount, Breakdown, Change, Comparison, Completion, FactSet, Num,
+from .. import vocabulary as V
+from ..facts import (Amount, Breakdown, Change, Comparison, FactSet, Num, Rate,
                     Share, Unparsed)
+from .enumerations import find_enumerations
 from .expressions import find_expressions
+from .readable import URL
+from .variance import change_breakdowns
 from ..normalize import Mapped
 from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
 from ..segment import Sentence
@@ -31,25 +35,16 @@ from .subjects import entity_role, is_budget, is_heading, list_marker, role_of_l
 
 _PREVIOUS = re.compile(r"上年|去年|上期|上一年|同期")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:预算执行率|执行率|预算完成率|完成率)$")
+_OTHER_PERIOD = re.compile(r"上年|去年|上期|上一年|同期|预算|\d{4}年")  # what a base figure may be
+_RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:" + V.alternation(V.COMPLETION_RATE_NAMES) + ")$")
+_NAMED_RATE = re.compile(r"率$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
-_ETC = re.compile(r"\s*(?:万元|亿元|千元|元|万|亿)?\s*(?:等|左右)")  # 「…23.44万元等」
-_UP = ("增加", "增长", "上升", "提高", "增幅")
-_DOWN = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "降幅", "减幅")
+_ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
 
 def _year_of(a: Amount) -> Optional[int]:
     m = _YEAR.search(a.subject)
     return int(m.group(1)) if m else None
-
-
-def _direction(word: str) -> str:
-    w = word.rstrip("了")
-    if w.startswith(_UP):
-        return "up"
-    if w.startswith(_DOWN):
-        return "down"
-    return "none"
 
 
 def _unit_family(n: Num) -> str:
@@ -70,11 +65,52 @@ class _List:
     numbered: Optional[bool] = None
     items: list[list[Amount]] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # the text that opens each item (「1、…（类）…（项）」)
+    partial: bool = False
+
+
+@dataclass
+class _Reading:
+    """What one sentence has stated so far, while its clauses are read."""
+
+    s: Sentence
+    para_amounts: list[Amount]  # the paragraph's amounts, this sentence's appended as they come
+    stated_before: list[Amount]  # the paragraph's amounts before this sentence that are no list items
+    amounts: list[Amount] = field(default_factory=list)
+    shares: list[tuple[Share, Optional[str]]] = field(default_factory=list)
+    entity: str = ""
+    base_label: str = ""
+    last_change: Optional[Change] = None
+    lead_at: Optional[int] = None  # index into ``amounts`` where the list opened by a lead starts
+    lead_total: Optional[Amount] = None
+    lead_words: str = ""
+    lead_clause_end: int = -1
+    items: list[Amount] = field(default_factory=list)
+    item_sep: Optional[str] = None
+    compared: str = ""  # 「公务接待费支出决算比预算…」: what the next change is about, when no amount states it
+    lead_depth: int = 0  # brackets open at the lead
+    subs: dict = field(default_factory=dict)  # list item id -> the amounts of its bracket (「21万元（购置费0万元…）」)
+
+
+@dataclass
+class _Clause:
+    """One clause of the sentence being read, and the kind of the piece read last."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sep: str  # the separator before the clause
+    pieces: list[Piece] = field(default_factory=list)
+    prev_kind: Optional[str] = None
 
 
 def extract_facts(norm: Mapped, sentences: list[Sentence]) -> FactSet:
     """All facts of a document."""
-    return Assembler(norm).run(sentences)
+    fs = Assembler(norm).run(sentences)
+    change_breakdowns(fs, norm, sentences)
+    for e in find_enumerations(norm, sentences):
+        fs.add(e)
+    return fs
 
 
 class Assembler:
@@ -85,13 +121,11 @@ class Assembler:
         self.by_suffix: dict[str, list[int]] = defaultdict(list)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
         self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
+        self.base_amounts: set[int] = set()  # 「比上年累计支出285万元…」: the figure compared against
 
     # -- helpers -----------------------------------------------------------
     def _num(self, tok, offset: int) -> Num:
-        text = tok.text
-        dec = len(text.split(".")[1]) if "." in text else 0
-        return Num(text=text, value=Decimal(text), decimals=dec, unit=tok.unit,
-                   span=self.norm.span(offset + tok.start, offset + tok.end), approx=tok.approx)
+        return Num.parse(tok.text, self.norm.span(offset + tok.start, offset + tok.end), tok.unit, tok.approx)
 
     def _span(self, start: int, end: int):
         return self.norm.span(start, end)
@@ -153,8 +187,38 @@ class Assembler:
                 elif open_list.numbered and open_list.items and item_started <= len(open_list.items):
                     open_list.items[-1].extend(para_amounts)
         if open_list is not None:
+            open_list.partial = bool(sentences) and sentences[-1].cut  # the excerpt stops inside the list
             self._close(open_list)
+        self._wholes_stated_later()
         return self.fs
+
+    def _wholes_stated_later(self) -> None:
+        """「（一）…850088.3元，占支出总预算78.33%；（二）…」 before the total is stated: the whole is the
+        amount that the listed parts add up to, stated anywhere in the document (named by value, since
+        the later sentence may word it differently: 「财政拨款收支总预算1085203.63元」)."""
+        groups: dict[str, list[Share]] = defaultdict(list)
+        for sh in self.fs.of(Share):
+            part = self.fs.get(sh.part)
+            ent, role = entity_role(sh.whole_subject)
+            if sh.whole is None and ent and part is not None and part.value.is_money:
+                groups[subject_key(ent, role)].append(sh)
+        by_value: dict[Decimal, Amount] = {}
+        for a in self.fs.of(Amount):
+            if a.value.is_money:
+                by_value.setdefault((a.value.value * V.MONEY_UNITS[a.value.unit]).normalize(), a)
+        for group in groups.values():
+            whole = None
+            scaled = [self.fs.get(sh.part).value.value * V.MONEY_UNITS[self.fs.get(sh.part).value.unit]
+                      for sh in group[:40]]
+            prefix = [Decimal(0)]
+            for v in scaled:
+                prefix.append(prefix[-1] + v)
+            for i in range(len(scaled)):  # the longest run of parts that adds up to a stated amount
+                for j in range(len(scaled), i + 1, -1):
+                    whole = whole or by_value.get((prefix[j] - prefix[i]).normalize())
+            if whole is not None:
+                for sh in group:
+                    sh.whole = whole.id
 
     def _close(self, lst: _List) -> None:
         kept = [(h, it) for h, it in zip(lst.headings, lst.items) if it]
@@ -175,7 +239,7 @@ class Assembler:
                     chosen.append(same[0])
                     headings.append(heading)
             if chosen:
-                self._breakdown(total, chosen, lst.label, headings)
+                self._breakdown(total, chosen, lst.label, headings, partial=lst.partial)
         # 「其中：\n1、基本支出60万元，占60%。」: a share that names no whole is a share of its list's total,
         # which was not known yet when its paragraph was read
         for f in self.fs.facts[lst.totals[0].id:]:
@@ -184,6 +248,8 @@ class Assembler:
 
     def _breakdown(self, total: Amount, items: list[Amount], label: str, headings: Optional[list[str]] = None,
                    partial: bool = False) -> None:
+        if total.value.unit is None:
+            return  # bare numbers (table cells flattened into a line, 「公开01表」) are no quantities to add up
         span = total.span.cover(items[-1].span)
         self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id, items=[a.id for a in items],
                               role=total.role, label=label[:60], headings=headings or [], partial=partial))
@@ -193,147 +259,212 @@ class Assembler:
     # -- one sentence --------------------------------------------------------
     def _sentence(self, s: Sentence, para_amounts: list[Amount]) -> Optional[list[Amount]]:
         """Facts of one sentence; returns the list totals when the sentence ends with an open lead."""
-        stated_before = [a for a in para_amounts if a.id not in self.item_of]
-        amounts: list[Amount] = []
-        lead_at: Optional[int] = None
-        lead_total: Optional[Amount] = None
-        item_sep: Optional[str] = None
-        items: list[Amount] = []
-        shares: list[tuple[Share, Optional[str]]] = []
-        entity = ""
-        base_label = ""
-        last_change: Optional[Change] = None
-        open_lead = False
-        lead_clause_end = -1
-        lead_words = ""
-        written = [self.fs.add(e) for e in find_expressions(self.norm, s.start, s.text, s.index)]
-        covered = [(e.span.start, e.span.end) for e in written]
+        r = _Reading(s, para_amounts, stated_before=[a for a in para_amounts if a.id not in self.item_of])
+        covered = self._expressions(s)
         for ci, (cs, ce) in enumerate(s.clauses):
-            text = self.norm.text[cs:ce]
-            src = self._span(cs, ce)
-            if any(a < src.end and src.start < b for a, b in covered):
-                n = count_checkable_numbers(text)
-                self.fs.numbers_seen += n
-                self.fs.numbers_used += n
-                continue
-            sep = self.norm.text[cs - 1] if cs > 0 else ""
-            if not HAS_DIGIT.search(text) and not CMP_WORD.search(text) and "其中" not in text and not text.endswith((":", "中", "如下")):
-                last_change = None
-                continue
-            pieces = parse_clause(text)
-            n_check = count_checkable_numbers(text)
-            self.fs.numbers_seen += n_check
-            if pieces is None:
-                if n_check:
-                    self.fs.add(Unparsed(span=self._span(cs, ce), sentence=s.index, text=text, numbers=n_check))
-                continue
-            used = 0
-            prev_kind = None
-            for p in pieces:
-                if (p.kind == "amount" and p.subject and p.number.unit == "%" and _RATE_SUBJECT.search(p.subject.text)
-                        and "序时" not in s.text):  # quarterly rates are 支出进度 ÷ 序时进度: checks/control_rates.py
-                    self._completion(p, cs, s, text, amounts)  # 「预算执行率为94.00%」
-                    used += 1
-                elif p.kind == "amount":
-                    a = self._amount(p, cs, s, entity)
-                    entity = a.entity or entity
-                    amounts.append(a)
-                    para_amounts.append(a)
-                    used += a.value.is_money or a.value.is_percent
-                    if lead_at is not None and not open_lead:
-                        this_sep = "、" if prev_kind == "amount" or self.norm.text[cs + p.start - 1:cs + p.start] == "、" else sep
-                        if items and item_sep is None:
-                            item_sep = this_sep
-                        if not items or _weaker_or_equal(this_sep, item_sep):
-                            items.append(a)
-                        else:
-                            lead_at = None
-                elif p.kind == "share":
-                    if p.other is not None:
-                        part = self.lookup(subject_key(*entity_role(p.other.text)), len(self.fs.facts))
-                    else:
-                        part = amounts[-1] if amounts else None
-                    sh = Share(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
-                               value=self._num(p.number, cs), part=part.id if part else None,
-                               whole_subject=p.subject.text if p.subject else "")
-                    shares.append((self.fs.add(sh), p.subject.text if p.subject else None))
-                    used += 1
-                elif p.kind == "change":
-                    last_change = self._change(p, cs, s, text, para_amounts, base_label, last_change if prev_kind == "change" or (ci and last_change) else None)
-                    used += 1
-                elif p.kind == "completion":
-                    self._completion(p, cs, s, text, amounts)
-                    used += 1
-                elif p.kind == "base":
-                    base_label = (p.other.text if p.other else (p.subject.text if p.subject else ""))
-                elif p.kind == "compare":
-                    if p.number is None:
-                        self._compare(p, cs, s, text, para_amounts)
-                    else:
-                        used += 1  # 「满意度大于95%」: a claim about one figure, nothing to recompute
-                elif p.kind in ("lead", "subject"):
-                    is_lead = p.kind == "lead" or p.subject.text.endswith("如下")
-                    if p.kind == "subject" and p.subject.text.endswith("中") and not amounts:
-                        # 「2023年度“三公”经费财政拨款支出决算中，…」: a lead only if it names a known quantity
-                        lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts))
-                        is_lead = lead_total is not None
-                    if is_lead:
-                        lead_words = text[p.start:p.end]
-                        lead_at = len(amounts)
-                        ends_sentence = p is pieces[-1] and cs + p.end >= ce
-                        lead_clause_end = cs + p.end if ends_sentence and "其中" in text else -1
-                        items = []
-                        item_sep = None
-                        open_lead = False
-                prev_kind = p.kind
-            self.fs.numbers_used += min(used, n_check)
-            if pieces and pieces[-1].kind not in ("change",):
-                last_change = None if pieces[-1].kind != "change" else last_change
-        # in-sentence list
-        if lead_at is not None and items:
-            total = amounts[lead_at - 1] if lead_at > 0 else lead_total
-            if total is None and stated_before:
-                total = stated_before[-1]  # 「…支出3.12万元。其中：购置费0万元，运行维护费3.12万元。」
-            if total is not None and total not in items:
-                same = [a for a in items if _unit_family(a.value) == _unit_family(total.value)]
-                if same:
-                    after = self.norm.text[self.norm_end[same[-1].id]:s.end]
-                    partial = bool(_PARTIAL_LEAD.search(lead_words) or _ETC.match(after))
-                    self._breakdown(total, same, s.text, partial=partial)
+            self._clause(r, _Clause(ci, cs, ce, self.norm.text[cs:ce], self.norm.text[cs - 1] if cs > 0 else ""), covered)
+        self._sentence_list(r)
+        self._enter_amounts(r.amounts)
+        self._resolve_shares(r.shares)
+        return self._open_list_totals(r)
+
+    def _expressions(self, s: Sentence) -> list[tuple[int, int]]:
+        """Written calculations of the sentence (their own grammar); the spans they cover."""
+        written = [self.fs.add(e) for e in find_expressions(self.norm, s.start, s.text, s.index)]
+        return [(e.span.start, e.span.end) for e in written]
+
+    def _clause(self, r: _Reading, c: _Clause, covered: list[tuple[int, int]]) -> None:
+        """Parse one clause and read its pieces; count its checkable numbers and those understood."""
+        src = self._span(c.start, c.end)
+        if any(a < src.end and src.start < b for a, b in covered):
+            n = count_checkable_numbers(c.text)  # a written calculation: its numbers are understood
+            self.fs.numbers_seen += n
+            self.fs.numbers_used += n
+            return
+        if URL.search(c.text):
+            return  # a web address: its digits are no figures
+        if not HAS_DIGIT.search(c.text) and not CMP_WORD.search(c.text) and "其中" not in c.text \
+                and not c.text.endswith((":", "中", "如下")):
+            r.last_change = None
+            return
+        pieces = parse_clause(c.text)
+        n_check = count_checkable_numbers(c.text)
+        self.fs.numbers_seen += n_check
+        if pieces is None:
+            if n_check:
+                self.fs.add(Unparsed(span=src, sentence=r.s.index, text=c.text, numbers=n_check))
+            return
+        c.pieces = pieces
+        used = 0
+        for p in pieces:
+            used += _READERS[p.kind](self, r, p, c)
+            c.prev_kind = p.kind
+        self.fs.numbers_used += min(used, n_check)
+        if pieces and pieces[-1].kind != "change":
+            r.last_change = None
+
+    # -- pieces: each reader returns how many checkable numbers it understood --------------------
+    def _read_amount(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        if p.subject and p.number.unit == "%" and _NAMED_RATE.search(p.subject.text):
+            # 「预算执行率为94.00%」 is actual ÷ budget of its sentence; quarterly rates are 支出进度 ÷ 序时进度
+            # and other rates (「无纸化通关率达95%」) have no operands here: extract/rates.py names them
+            linked = bool(_RATE_SUBJECT.search(p.subject.text)) and "序时" not in r.s.text
+            self._completion(p, c.start, r.s, c.text, r.amounts if linked else [])
+            return 1
+        if (c.prev_kind == "change" and r.last_change is not None and r.last_change.rate is None
+                and p.number.unit == "%" and p.subject is not None and p.subject.text.strip() == "("):
+            r.last_change.rate = self._num(p.number, c.start)  # 「较上年减少1.5万元（42.86%）」
+            r.last_change.span = r.last_change.span.cover(self._span(c.start + p.start, c.start + p.end))
+            return 1
+        if c.prev_kind == "base" and p.subject is None and _OTHER_PERIOD.search(r.base_label):
+            a = self._amount(p, c.start, r.s, r.entity, subject=r.base_label)  # the base's own figure
+            self.base_amounts.add(a.id)
+        else:
+            a = self._amount(p, c.start, r.s, r.entity)
+            r.entity = a.entity or r.entity
+            r.compared = ""
+        r.amounts.append(a)
+        r.para_amounts.append(a)
+        if r.lead_at is not None and r.items and _depth(r.s.text, c.start + p.number.start - r.s.start) > r.lead_depth:
+            r.subs.setdefault(r.items[-1].id, []).append(a)
+        elif r.lead_at is not None:
+            self._list_item(r, a, p, c)
+        return int(a.value.is_money or a.value.is_percent)
+
+    def _list_item(self, r: _Reading, a: Amount, p: Piece, c: _Clause) -> None:
+        """An amount after a lead is an item of its list while the separators do not get stronger."""
+        at = c.start + p.start
+        this_sep = "、" if c.prev_kind == "amount" or self.norm.text[at - 1:at] == "、" else c.sep
+        if r.items and r.item_sep is None:
+            r.item_sep = this_sep
+        if not r.items or _weaker_or_equal(this_sep, r.item_sep):
+            r.items.append(a)
+        else:
+            r.lead_at = None
+
+    def _read_share(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        if p.other is not None:
+            part = self.lookup(subject_key(*entity_role(p.other.text)), len(self.fs.facts))
+        else:
+            part = r.amounts[-1] if r.amounts else None
+        sh = Share(span=self._span(c.start + p.start, c.start + p.end), sentence=r.s.index, text=c.text,
+                   value=self._num(p.number, c.start), part=part.id if part else None,
+                   whole_subject=p.subject.text if p.subject else "")
+        r.shares.append((self.fs.add(sh), p.subject.text if p.subject else None))
+        return 1
+
+    def _read_change(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        pending = r.last_change if c.prev_kind == "change" or (c.index and r.last_change) else None
+        r.last_change = self._change(p, c.start, r.s, c.text, r.para_amounts, r.base_label, r.compared, pending)
+        return 1
+
+    def _read_completion(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        self._completion(p, c.start, r.s, c.text, r.amounts)
+        return 1
+
+    def _read_nochange(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        """「与上年持平」: a change of zero between the paragraph's two years."""
+        self._new_change(p, c.start, r.s, c.text, r.para_amounts, r.base_label, r.compared, None)
+        return 0
+
+    def _read_base(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        """「与上年相比」, 「比年初预算」: what the changes that follow are measured against."""
+        r.base_label = p.other.text if p.other else (p.subject.text if p.subject else "")
+        if p.other is not None and entity_role(p.subject.text)[0]:
+            r.compared = p.subject.text  # 「公务接待费支出决算比预算」 names what is compared
+        return 0
+
+    def _read_compare(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        if p.number is not None:
+            return 1  # 「满意度大于95%」: a claim about one figure, nothing to recompute
+        self._compare(p, c.start, r.s, c.text, r.para_amounts)
+        return 0
+
+    def _read_lead(self, r: _Reading, p: Piece, c: _Clause) -> int:
+        """「其中：」, 「…如下：」, or 「…支出决算中，」 naming a known quantity: a list opens here."""
+        is_lead = p.kind == "lead" or p.subject.text.endswith("如下")
+        if p.kind == "subject" and p.subject.text.endswith("中") and not r.amounts:
+            # 「2023年度“三公”经费财政拨款支出决算中，…」: a lead only if it names a known quantity
+            r.lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts))
+            is_lead = r.lead_total is not None
+        depth = _depth(r.s.text, c.start + p.end - r.s.start)
+        if is_lead and r.lead_at is not None and r.items and depth > r.lead_depth:
+            is_lead = False  # 「…382.58万元（其中：购置费18.85万元…）」: the bracket breaks down the last item
+        if is_lead:
+            r.lead_depth = depth
+            r.lead_words = c.text[p.start:p.end]
+            r.lead_at = len(r.amounts)
+            ends_sentence = p is c.pieces[-1] and c.start + p.end >= c.end
+            r.lead_clause_end = c.start + p.end if ends_sentence and "其中" in c.text else -1
+            r.items = []
+            r.item_sep = None
+        return 0
+
+    # -- the end of a sentence ---------------------------------------------------------------
+    def _sentence_list(self, r: _Reading) -> None:
+        """The list opened and filled inside the sentence becomes a breakdown of its total; so does a bracket
+        of amounts after an item of it (「21万元（购置费0万元、运行维护费21万元）」)."""
+        for parent_id, sub in r.subs.items():
+            parent = self.fs.facts[parent_id]
+            same = [a for a in sub if _unit_family(a.value) == _unit_family(parent.value)]
+            if len(same) >= 2:
+                self._breakdown(parent, same, r.s.text, partial=r.s.cut)
+        if r.lead_at is None or not r.items:
+            return
+        total = r.amounts[r.lead_at - 1] if r.lead_at > 0 else r.lead_total
+        if total is None and r.stated_before:
+            total = r.stated_before[-1]  # 「…支出3.12万元。其中：购置费0万元，运行维护费3.12万元。」
+        if total is None or total in r.items:
+            return
+        same = [a for a in r.items if _unit_family(a.value) == _unit_family(total.value)]
+        if same:
+            after = self.norm.text[self.norm_end[same[-1].id]:r.s.end]
+            partial = bool(_PARTIAL_LEAD.search(r.lead_words) or _ETC.match(after)) or r.s.cut
+            self._breakdown(total, same, r.s.text, partial=partial)
+
+    def _enter_amounts(self, amounts: list[Amount]) -> None:
+        """Record the sentence's amounts in the ledger; a list item under its total's key."""
         for a in amounts:
             if a.id not in self.item_of:
                 self._enter(a.key, a.id)
             else:
                 self._enter(f"{self.fs.facts[self.item_of[a.id]].key}/{a.key}", a.id)
-        self._resolve_shares(shares)
-        if lead_at is not None and not items and lead_clause_end == s.clauses[-1][1]:
-            if lead_at > 0 and amounts:
-                first_by_role: dict[str, Amount] = {}
-                for a in para_amounts:
-                    if a.id not in self.item_of and a.role not in first_by_role:
-                        first_by_role[a.role] = a
-                return list(first_by_role.values())
-            if lead_total is not None:
-                return [lead_total]
-            bds = [f for f in self.fs.facts[-len(amounts) - 8:] if isinstance(f, Breakdown) and f.sentence == s.index]
-            if bds:
-                return [self.fs.facts[bds[-1].total]]
-            if para_amounts:
-                return [a for a in para_amounts if a.id not in self.item_of][:1] or None
+
+    def _open_list_totals(self, r: _Reading) -> Optional[list[Amount]]:
+        """The totals of a 其中 that ends the sentence: its items follow in the next paragraphs."""
+        if r.lead_at is None or r.items or r.lead_clause_end != r.s.clauses[-1][1]:
+            return None
+        if r.lead_at > 0 and r.amounts:
+            first_by_role: dict[str, Amount] = {}
+            for a in r.para_amounts:
+                if a.id not in self.item_of and a.role not in first_by_role:
+                    first_by_role[a.role] = a
+            return list(first_by_role.values())
+        if r.lead_total is not None:
+            return [r.lead_total]
+        bds = [f for f in self.fs.facts[-len(r.amounts) - 8:] if isinstance(f, Breakdown) and f.sentence == r.s.index]
+        if bds:
+            return [self.fs.facts[bds[-1].total]]
+        if r.para_amounts:
+            return [a for a in r.para_amounts if a.id not in self.item_of][:1] or None
         return None
 
-    def _amount(self, p: Piece, cs: int, s: Sentence, entity: str) -> Amount:
-        subj = p.subject.text if p.subject else ""
+    def _amount(self, p: Piece, cs: int, s: Sentence, entity: str, subject: Optional[str] = None) -> Amount:
+        subj = subject if subject is not None else p.subject.text if p.subject else ""
         ent, role = entity_role(subj)
         if not ent or (entity.endswith(ent) and role):
             ent = entity  # 「…支出预算为X，支出决算为Y」: the second names only its role
         span_start = cs + (p.subject.start if p.subject else p.number.start)
         a = Amount(span=self._span(cs + p.number.start, cs + p.number.end), sentence=s.index,
                    text=self.norm.text[span_start:cs + p.end], subject=subj, entity=ent, role=role,
-                   key=subject_key(ent, role), value=self._num(p.number, cs))
+                   key=subject_key(ent, role), value=self._num(p.number, cs), lead=self._lead(cs + p.number.start))
         self.fs.add(a)
         self.norm_end[a.id] = cs + p.end
         return a
+
+    def _lead(self, at: int) -> str:
+        """The words just before offset ``at``, back to the previous punctuation, whitespace removed."""
+        return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", self.norm.text[max(0, at - 60):at])[-1])
 
     def _resolve_shares(self, shares: list[tuple[Share, Optional[str]]]) -> None:
         for sh, whole_text in shares:
@@ -341,50 +472,79 @@ class Assembler:
             total = self.fs.get(self.item_of.get(sh.part)) if sh.part is not None else None
             if whole_text:
                 ent, role = entity_role(whole_text)
+                if not ent:  # 「占调整预算100.93%」: the part's own budget, stated or not
+                    ent = part.entity if part is not None else ""
                 key = subject_key(ent, role)
-                if total is not None and (total.key.endswith(key) or key.endswith(total.key.split("|")[0])):
+                if not ent:
+                    sh.whole = None
+                elif total is not None and total.key.split("|")[0] and (
+                        total.key.endswith(key) or key.endswith(total.key.split("|")[0])):
                     sh.whole = total.id
                 else:
                     found = self.lookup(key, part.id if part else sh.id)
+                    if found is not None and part is not None and _unit_family(found.value) != _unit_family(part.value):
+                        found = None  # 「支出总预算的95.57%」 cut from its amount is no whole of money
                     sh.whole = found.id if found else None
             elif total is not None:
                 sh.whole = total.id
 
     def _change(self, p: Piece, cs: int, s: Sentence, text: str, para_amounts: list[Amount],
-                base_label: str, pending: Optional[Change]) -> Change:
+                base_label: str, compared: str, pending: Optional[Change]) -> Change:
         n = self._num(p.number, cs)
         is_rate = n.is_percent
         if pending is not None and ((is_rate and pending.rate is None) or (not is_rate and pending.amount is None)):
             ch = pending
             ch.span = ch.span.cover(self._span(cs + p.start, cs + p.end))
         else:
-            current = None
-            fits = [a for a in reversed(para_amounts) if is_rate or _unit_family(a.value) == _unit_family(n)]
-            latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
-            # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」
-            previous = next((a for a in fits if _PREVIOUS.search(a.subject)
-                             or (_year_of(a) is not None and _year_of(a) < latest)), None)
-            if p.subject:
-                key = subject_key(*entity_role(p.subject.text))
-                current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
-            if current is None:
-                current = next((a for a in fits if a is not previous), None)
-            ch = self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
-                                    current=current.id if current else None, base_label=base_label,
-                                    previous=previous.id if previous and current and previous.id < current.id + 3 else None,
-                                    direction=_direction(p.word), verb=p.word))
+            ch = self._new_change(p, cs, s, text, para_amounts, base_label, compared, n)
         if is_rate:
             ch.rate = n
+            if ch is pending:
+                ch.rate_verb = p.word
         else:
             ch.amount = n
         return ch
+
+    def _new_change(self, p: Piece, cs: int, s: Sentence, text: str, para_amounts: list[Amount],
+                    base_label: str, compared: str, n: Optional[Num]) -> Change:
+        """A change and the two amounts it compares: the nearest of its paragraph, the earlier year's as previous."""
+        current = None
+        fits = [a for a in reversed(para_amounts) if n is None or n.is_percent or _unit_family(a.value) == _unit_family(n)]
+        latest = max((y for a in fits if (y := _year_of(a)) is not None), default=None)
+        # 「上年收入合计Y万元」 or, with years written out, 「2019年收入合计Y万元」 beside 「2020年度…」;
+        # 「251万元，比上年累计支出285万元下降34万元」: the base's figure, when it is the last one stated
+        fits = [a for i, a in enumerate(fits) if i == 0 or a.id not in self.base_amounts]
+        previous = next((a for a in fits if _PREVIOUS.search(a.subject) or a.id in self.base_amounts
+                         or (_year_of(a) is not None and _year_of(a) < latest)), None)
+        if p.subject:
+            key = subject_key(*entity_role(p.subject.text))
+            current = next((a for a in reversed(para_amounts) if a.key == key and a is not previous), None)
+        if compared:
+            current = self._named(compared, para_amounts)  # 「公务接待费支出决算比预算…，比去年增加0.5万元」
+        elif current is None:
+            current = next((a for a in fits if a is not previous), None)
+        return self.fs.add(Change(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+                                  current=current.id if current else None, base_label=base_label,
+                                  previous=previous.id if previous and current and previous.id < current.id + 3 else None,
+                                  direction=V.direction(p.word), verb=p.word))
+
+    def _named(self, subject: str, para_amounts: list[Amount]) -> Optional[Amount]:
+        """The amount a phrase names: in its paragraph, else stated before (any budget role for a budget)."""
+        ent, role = entity_role(subject)
+        roles = [role] + (["budget", "budget_initial", "budget_full"] if is_budget(role) else [])
+        for each in roles:
+            key = subject_key(ent, each)
+            found = next((a for a in reversed(para_amounts) if a.key == key), None) or self.lookup(key, len(self.fs.facts))
+            if found is not None and found.id not in self.base_amounts:
+                return found
+        return None
 
     def _completion(self, p: Piece, cs: int, s: Sentence, text: str, amounts: list[Amount]) -> None:
         label = p.subject.text if p.subject else ""
         money = [a for a in reversed(amounts) if a.value.is_money]  # 「序时进度25%」 is no actual
         budget = next((a for a in money if is_budget(a.role)), None)
         actual = next((a for a in money if not is_budget(a.role)), None)
-        self.fs.add(Completion(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
+        self.fs.add(Rate(span=self._span(cs + p.start, cs + p.end), sentence=s.index, text=text,
                                rate=self._num(p.number, cs), base_label=label,
                                actual=actual.id if actual and budget else None,
                                budget=budget.id if budget and actual else None))
@@ -393,7 +553,7 @@ class Assembler:
         left = p.subject.text if p.subject else ""
         right = p.other.text if p.other else ""
         right = right.split("的")[0]
-        rel = {"大于": ">", "高于": ">", "多于": ">", "小于": "<", "低于": "<", "少于": "<", "等于": "="}[p.word]
+        rel = V.COMPARISON[p.word]
         lrole, rrole = role_of_label(left), role_of_label(right)
 
         def find(role: str) -> Optional[Amount]:
@@ -407,6 +567,16 @@ class Assembler:
                                relation=rel, word=p.word, left_label=left, right_label=right,
                                left=la.id if la else None, right=ra.id if ra else None,
                                word_span=self._span(cs + p.word_pos[0], cs + p.word_pos[1])))
+
+
+_READERS = {"amount": Assembler._read_amount, "share": Assembler._read_share, "change": Assembler._read_change,
+            "completion": Assembler._read_completion, "nochange": Assembler._read_nochange,
+            "base": Assembler._read_base, "compare": Assembler._read_compare,
+            "lead": Assembler._read_lead, "subject": Assembler._read_lead}
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos`` of a sentence."""
+    head = text[:pos]
+    return max(0, head.count("(") - head.count(")"))
 
 
 _SEP_RANK = {"、": 0, ",": 1, "，": 1, ";": 2, "；": 2, "": 3}

@@ -8,7 +8,6 @@ compared with the stated result, the last number.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 from lark import Lark, Transformer, UnexpectedInput
 from lark.exceptions import VisitError
@@ -17,7 +16,8 @@ from ..grammar_cache import cached_lark
 
 from ..facts import Expression, Num
 from ..normalize import Mapped
-from ..numbers import Interval, half_unit
+from ..model import Span
+from ..numbers import Interval
 from .parse import grammar
 
 _CANDIDATE = re.compile(r"[Σ(\d][\d.%\s+\-−×÷*/()Σ=]*=\s*\d+(?:\.\d+)?%?")
@@ -35,12 +35,9 @@ class _Eval(Transformer):
     """Tree → (exact value, interval); percent terms stay in percent points."""
 
     def num(self, items):
-        text = str(items[0])
-        dec = len(text.split(".")[1]) if "." in text else 0
-        v = Decimal(text)
-        exact_count = len(items) == 1 and dec == 0
-        iv = Interval.exact(v) if exact_count else Interval.exact(v).widen(half_unit(dec))
-        return v, iv
+        n = Num.parse(str(items[0]), Span(start=0, end=0))  # a term's place is taken from the text, below
+        exact_count = len(items) == 1 and n.decimals == 0
+        return n.value, Interval.exact(n.value) if exact_count else n.interval()
 
     def add(self, items):
         (a, ai), (b, bi) = items
@@ -83,13 +80,9 @@ def find_expressions(norm: Mapped, start: int, text: str, sentence: int) -> list
             continue
         r_text = res.group(1)
         r_start = start + m.start() + len(cand) - len(sides[-1]) + res.start(1)
-        dec = len(r_text.split(".")[1]) if "." in r_text else 0
-        result = Num(text=r_text, value=Decimal(r_text), decimals=dec, unit=res.group(2) or None,
-                     span=norm.span(r_start, r_start + len(r_text) + len(res.group(2))))
+        result = Num.parse(r_text, norm.span(r_start, r_start + len(r_text) + len(res.group(2))), res.group(2) or None)
         side_at = start + m.start() + cand.index(exprs[-1])
-        terms = [Num(text=t.group(1), value=Decimal(t.group(1)),
-                     decimals=len(t.group(1).split(".")[1]) if "." in t.group(1) else 0,
-                     unit=t.group(2) or None, span=norm.span(side_at + t.start(), side_at + t.end()))
+        terms = [Num.parse(t.group(1), norm.span(side_at + t.start(), side_at + t.end()), t.group(2) or None)
                  for t in _TERM.finditer(exprs[-1])]
         out.append(Expression(span=norm.span(start + m.start(), start + m.end()), sentence=sentence,
                               text=cand.strip(), source=exprs[-1].strip(), terms=terms, result=result,

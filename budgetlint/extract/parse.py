@@ -18,8 +18,16 @@ from lark import Lark, Token, Transformer, UnexpectedInput
 
 from ..grammar_cache import cached_lark
 
+from .. import vocabulary as V
 
 _KEYWORD_TERMINAL = re.compile(r"^[A-Z]+\.[35]: /(.*)/$", re.M)
+# grammar placeholders filled with the words of budgetlint/vocabulary.py
+VOCABULARY_TERMINALS = {
+    "UNIT": V.UNITS,
+    "DIR": V.UP_WORDS + V.DOWN_WORDS + V.NEUTRAL_CHANGE_WORDS,
+    "CMP": tuple(V.COMPARISON),
+    "NOCHANGE": V.NO_CHANGE_WORDS,
+}
 
 
 @lru_cache(maxsize=None)
@@ -31,6 +39,8 @@ def grammar(name: str) -> str:
 def clause_parser() -> Lark:
     """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``)."""
     text = grammar("statements.lark")
+    for name, words in VOCABULARY_TERMINALS.items():
+        text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
     text = text.replace("@KEYWORDS@", keywords)
     return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False)
@@ -140,9 +150,9 @@ class _ToPieces(Transformer):
 _TRANSFORMER = _ToPieces()
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
-CMP_WORD = re.compile(r"大于|小于|等于|高于|低于|持平|无增减")
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:%|万元|亿元|元|万)?")
-_DATES = re.compile(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+")
+CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
+# money or percent numbers; a bare 亿 is left out (「3.2亿吨」, 「111.14亿人次」 are no money)
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(u for u in V.MONEY_UNITS if u != "亿") + "|%)?")
 
 
 def parse_clause(text: str) -> Optional[list[Piece]]:
@@ -155,5 +165,5 @@ def parse_clause(text: str) -> Optional[list[Piece]]:
 
 def count_checkable_numbers(text: str) -> int:
     """Numbers that carry a money or percent unit, outside dates and ordinals (coverage denominator)."""
-    cleaned = _DATES.sub("", text)
-    return sum(1 for m in _NUMBERS.finditer(cleaned) if m.group().endswith(("%", "元", "万")))
+    cleaned = re.sub(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+", "", text)
+    return sum(1 for m in _NUMBERS.finditer(cleaned) if not m.group()[-1].isdigit())

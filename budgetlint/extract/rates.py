@@ -3,22 +3,23 @@
 「核定编制数为52人，年末实有在职人员共52人。财政供养人员控制率为100%」: the rate
 and its inputs stand in one paragraph. Each ``RateSpec`` names a rate the
 way documents write it, the phrases of its inputs, and its formula;
-``find_rates`` returns one ``RateFact`` per stated rate with whichever inputs
-the paragraph states. Checks recompute the rate from the inputs; rubric
+``find_rates`` returns one ``facts.Rate`` per stated rate with whichever inputs
+the paragraph states, and ``add_rates`` merges them into the document's facts
+(a rate the grammar already read gets its name there: one fact per rate). Checks recompute the rate from the inputs; rubric
 checks look rates up by key (the rate a row of a score table is about).
 
-Completion rates of the 「完成预算的X%」 form are the core grammar's business
-(facts.Completion); this module covers the named rates it does not.
+Completion rates of the 「完成预算的X%」 form are the core grammar's business;
+this module names them and covers the named rates it does not read.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Optional
 
-from ..facts import Num
+from ..facts import Amount, Breakdown, FactSet, Num, Rate
 from ..normalize import Mapped
 from ..numbers import Interval
 
@@ -101,18 +102,6 @@ STATED = (("满意度", r"满意度(?:得分|调查结果)?" + _IS + r"(?P<n>\d+
 _LIST = re.compile(r"分别为\s*((?:\d+(?:\.\d+)?%\s*[、,，和及]?\s*){2,})")
 
 
-@dataclass
-class RateFact:
-    """A stated rate and the inputs found beside it (name → Num)."""
-
-    key: str
-    value: Num
-    inputs: dict[str, Num] = field(default_factory=dict)
-    quarter: Optional[int] = None
-    sentence: str = ""
-    listed: list[Num] = field(default_factory=list)  # 「分别为 a、b、c及d」 beside an average
-
-
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
@@ -124,8 +113,7 @@ def _num(norm: Mapped, m: re.Match, offset: int, group: str = "n", unit: Optiona
     if unit is None:
         tail = norm.text[e:e + 2]
         unit = "万元" if tail.startswith("万元") else "%" if tail.startswith("%") else "人" if tail.startswith("人") else None
-    return Num(text=raw, value=Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
-               unit=unit, span=norm.span(s, e))
+    return Num.parse(raw, norm.span(s, e), unit)
 
 
 def _nearest(norm: Mapped, para: str, offset: int, patterns: tuple[str, ...], at: int) -> Optional[Num]:
@@ -151,12 +139,52 @@ _VALUE = _IS + r"(?P<n>\d+(?:\.\d+)?)%"
 _RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|[≤≥<>≦≧=]|以内的|以上的|标准")
 
 
-def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[RateFact]:
+def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> None:
+    """Name the rates of ``fs`` and add the named rates the grammar did not read: one fact per stated rate.
+
+    A named rate whose number the grammar already read (「项目支出预算完成率为95.00%」
+    with the amounts of its sentence) becomes that fact's name; its regex
+    inputs are kept only when the sentence's amounts do not give the rate.
+    A rate the grammar read as a plain amount (「支出进度为21.27%」, 「满意度为85%」)
+    that no other fact refers to becomes the rate, in the amount's place.
+    """
+    by_start = {f.rate.span.start: f for f in fs.of(Rate)}
+    amounts = {a.value.span.start: a for a in fs.of(Amount)}
+    referred = _referred(fs)
+    for r in find_rates(norm, skip):
+        known = by_start.get(r.rate.span.start)
+        if known is None:
+            a = amounts.get(r.rate.span.start)
+            if a is not None and a.id not in referred:
+                r.id, r.sentence = a.id, a.sentence
+                fs.facts[a.id] = r
+            else:
+                fs.add(r)
+            continue
+        known.key, known.quarter, known.listed, known.text = r.key, r.quarter, r.listed, r.text
+        if not known.by_amounts(fs):
+            known.inputs = r.inputs
+
+
+def _referred(fs: FactSet) -> set[int]:
+    """Ids of the facts another fact points at (list items and totals, parts, wholes, operands)."""
+    out: set[int] = set()
+    for f in fs.facts:
+        if isinstance(f, Breakdown):
+            out.update([f.total, *f.items])
+        for name in ("part", "whole", "current", "previous", "left", "right", "actual", "budget"):
+            i = getattr(f, name, None)
+            if isinstance(i, int):
+                out.add(i)
+    return out
+
+
+def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[Rate]:
     """Every named rate stated with a value in prose, with its inputs from the same paragraph.
 
     Rubric text (「控制率≤100%的，得1分」) states thresholds, not values, and is skipped.
     """
-    out: list[RateFact] = []
+    out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
         clauses = [c for c in re.finditer(r"[^。；;]+", para) if not _RULE_WORDS.search(c.group())]
         for clause in clauses:
@@ -164,7 +192,7 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
             for spec in SPECS + (ADJUST,):
                 for m in _compiled(spec.name + _VALUE).finditer(text):
                     at = base + m.start()
-                    fact = RateFact(spec.key, _num(norm, m, offset + base, unit="%"), sentence=text)
+                    fact = _rate(spec.key, _num(norm, m, offset + base, unit="%"), text)
                     for name, pats in spec.inputs.items():
                         n = _nearest(norm, para, offset, pats, at)
                         if n is not None:
@@ -174,9 +202,9 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
                     out.append(fact)
             for key, pattern in STATED:
                 for m in _compiled(pattern).finditer(text):
-                    out.append(RateFact(key, _num(norm, m, offset + base, unit="%"), sentence=text))
+                    out.append(_rate(key, _num(norm, m, offset + base, unit="%"), text))
             for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text):
-                fact = RateFact("全年平均执行率", _num(norm, m, offset + base, unit="%"), sentence=text)
+                fact = _rate("全年平均执行率", _num(norm, m, offset + base, unit="%"), text)
                 at = offset + base + m.start()
                 start = max(0, at - 400)
                 lists = list(_LIST.finditer(norm.text, start, at))
@@ -186,6 +214,10 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
                                    for x in re.finditer(r"(?P<n>\d+(?:\.\d+)?)%", lst.group(1))]
                 out.append(fact)
     return out
+
+
+def _rate(key: str, value: Num, sentence: str) -> Rate:
+    return Rate(span=value.span, text=sentence, rate=value, key=key)
 
 
 def recompute(spec: RateSpec, boxes: dict[str, Interval]) -> Optional[Interval]:

@@ -10,11 +10,9 @@ readers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Optional
+from typing import Callable
 
-from ..facts import Num
+from ..facts import Num, ScoreClaim
 from ..model import Span
 from ..normalize import Mapped
 
@@ -29,47 +27,32 @@ GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评
 ANY_SCORE = re.compile(_N.format("s") + r"分")
 
 
-@dataclass
-class Claim:
-    kind: str  # total | section | grade
-    value: Optional[Num] = None
-    weight: Optional[Num] = None
-    label: str = ""
-    grade: str = ""
-    span: Optional[Span] = None
-    context: str = ""  # the clause before the claim (「项目绩效自评得分」: about projects, not the whole)
-
-
 def compact(norm: Mapped) -> Mapped:
     return norm.delete([i for i, ch in enumerate(norm.text) if ch in " \t\r\n\u3000"])
 
 
 def _num(m: Mapped, match: re.Match, group: str) -> Num:
-    raw = match.group(group)
-    return Num(text=raw, value=Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
-               unit="分", span=m.span(match.start(group), match.end(group)))
+    return Num.parse(match.group(group), m.span(match.start(group), match.end(group)), "分")
 
 
-def find_claims(norm: Mapped, inside_table) -> list[Claim]:
+def find_claims(norm: Mapped, inside_table: Callable[[Span], bool]) -> list[ScoreClaim]:
     """Total, section and grade claims in prose; ``inside_table(span)`` filters out table text."""
     m = compact(norm)
-    out: list[Claim] = []
+    out: list[ScoreClaim] = []
     for t in TOTAL.finditer(m.text):
         start = max(m.text.rfind(p, 0, t.start()) for p in "，,。；;") + 1
-        c = Claim("total", value=_num(m, t, "s"), context=m.text[start:t.end()])
+        value = _num(m, t, "s")
         full = FULL.match(m.text, t.end())
-        if full:
-            c.weight = _num(m, full, "w")
-        out.append(c)
+        out.append(ScoreClaim(claim="total", span=value.span, value=value, context=m.text[start:t.end()],
+                              weight=_num(m, full, "w") if full else None))
     for s in SECTION.finditer(m.text):
         label = re.sub(r"^(其中|[,，;；])", "", s.group("label")).strip("“”\"")
-        out.append(Claim("section", value=_num(m, s, "s"), weight=_num(m, s, "w"), label=label))
+        value = _num(m, s, "s")
+        out.append(ScoreClaim(claim="section", span=value.span, value=value, weight=_num(m, s, "w"), label=label))
     for g in GRADE.finditer(m.text):
-        c = Claim("grade", grade=g.group("g"), span=m.span(g.start("g"), g.end("g")))
         sentence = max(m.text.rfind(p, 0, g.start()) for p in "。\n") + 1
         totals = [x for x in TOTAL.finditer(m.text, sentence, g.start())]
         near = [x for x in ANY_SCORE.finditer(m.text, max(sentence, g.start() - 40), g.start())]
-        if totals or near:
-            c.value = _num(m, (totals or near)[-1], "s")
-        out.append(c)
-    return [c for c in out if not inside_table(c.span or c.value.span)]
+        out.append(ScoreClaim(claim="grade", grade=g.group("g"), span=m.span(g.start("g"), g.end("g")),
+                              value=_num(m, (totals or near)[-1], "s") if totals or near else None))
+    return [c for c in out if not inside_table(c.span)]

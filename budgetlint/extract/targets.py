@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Optional
 
+from .. import vocabulary as V
+from ..facts import Target
+
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
-_UNIT = r"(?P<u>%|万元|万|亿元|元|[个家次项人件条份场天年月日户所处台辆套名位小时分钟公里吨]+)?"
-_GE = r"≥|≧|>=|不低于|不少于|至少|大于等于|达到|达|超过|超|多于|>|＞|大于|高于"
-_LE = r"≤|≦|<=|不超过|不高于|不多于|控制在|低于|少于|<|＜|小于"
-STRICT = {">", "＞", "大于", "高于", "多于", "超过", "超", "<", "＜", "小于", "低于", "少于"}
-MONEY = {"万元": Decimal(10000), "万": Decimal(10000), "亿元": Decimal(10 ** 8), "元": Decimal(1)}
+_UNIT = r"(?P<u>%|" + V.alternation(V.MONEY_UNITS) + r"|[个家次项人件条份场天年月日户所处台辆套名位小时分钟公里吨]+)?"
+OPS = {**V.COMPARISON, **V.COMPARISON_SYMBOLS, **V.TARGET_WORDS}
 
 RANK = re.compile(r"(?:排名)?前\s*" + _NUM + r"\s*(?:位|名)|第\s*" + _NUM.replace("n>", "r>") + r"\s*(?:位|名)")
-PREFIX = re.compile(rf"(?P<op>{_GE}|{_LE}|=|＝|等于)\s*{_NUM}\s*{_UNIT}")
+PREFIX = re.compile(rf"(?P<op>{V.alternation(OPS)})\s*{_NUM}\s*{_UNIT}")
 SUFFIX = re.compile(rf"{_NUM}\s*{_UNIT}\s*(?P<w>及以上|以上|以内|以下|及以下|内)")
 PLAIN = re.compile(rf"{_NUM}\s*{_UNIT}")
 
@@ -41,14 +41,6 @@ class Reading:
         return f"{'排名' if self.rank else '完成值'} {self.op} {self.number.normalize():f}{self.unit}"
 
 
-def _op(word: str) -> str:
-    if re.fullmatch(_GE, word):
-        return ">" if word in STRICT else ">="
-    if re.fullmatch(_LE, word):
-        return "<" if word in STRICT else "<="
-    return "="
-
-
 def read(text: str, actual: bool = False) -> Optional[Reading]:
     """The comparison a target (or, with ``actual``, the value or bound an actual) states.
 
@@ -65,7 +57,7 @@ def read(text: str, actual: bool = False) -> Optional[Reading]:
         return Reading("=", Decimal(m.group("r")), "位", text, rank=True)
     m = PREFIX.search(t)
     if m:
-        op = _op(m.group("op"))
+        op = OPS[m.group("op")]
         if actual and op in ("<=", "<") and m.group("op") in ("控制在",):
             op = "="
         return Reading(op, Decimal(m.group("n")), m.group("u") or "", text)
@@ -78,20 +70,35 @@ def read(text: str, actual: bool = False) -> Optional[Reading]:
         unit = m.group("u") or ""
         if actual:
             return Reading("=", Decimal(m.group("n")), unit, text)
-        return Reading("<=" if unit in MONEY else ">=", Decimal(m.group("n")), unit, text)
+        return Reading("<=" if unit in V.MONEY_UNITS else ">=", Decimal(m.group("n")), unit, text)
     return None
 
 
 def _scale(r: Reading, other: Reading) -> Optional[Decimal]:
     """``r.number`` in ``other``'s unit, or None when the units cannot be compared."""
     if r.unit == other.unit or not r.unit or not other.unit:
-        return r.number if (r.unit == other.unit or r.unit not in MONEY and other.unit not in MONEY) else None
-    if r.unit in MONEY and other.unit in MONEY:
-        return r.number * MONEY[r.unit] / MONEY[other.unit]
+        return r.number if (r.unit == other.unit or r.unit not in V.MONEY_UNITS and other.unit not in V.MONEY_UNITS) else None
+    if r.unit in V.MONEY_UNITS and other.unit in V.MONEY_UNITS:
+        return V.convert(r.number, r.unit, other.unit)
     return None
 
 
 Verdict = Literal["met", "not met", "not comparable"]
+
+
+def find_targets(score_tables) -> list[Target]:
+    """Every indicator row with both a 年度指标值 and a 实际完成值, judged (the fact the BL55x rules read)."""
+    out = []
+    for n, table in enumerate(score_tables):
+        for it in table.leaves():
+            if it.target is None or it.actual is None:
+                continue
+            verdict, target, actual = judge(it.target.text, it.actual.text)
+            out.append(Target(span=it.actual.span, text=it.actual.text, label=it.label, target=it.target.text,
+                              actual=it.actual.text, verdict=verdict, table=n, row=it.index,
+                              target_reading=target.describe() if target else "",
+                              actual_reading=actual.describe() if actual else ""))
+    return out
 
 
 def judge(target_text: str, actual_text: str) -> tuple[Verdict, Optional[Reading], Optional[Reading]]:

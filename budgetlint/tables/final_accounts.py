@@ -23,48 +23,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
+from .. import vocabulary as V
 from ..model import Span
 from .model import Cell, Table
-
-# (kind, title as written once spaces and quotes are removed), most specific first.
-KINDS: list[tuple[str, str]] = [
-    ("fiscal_summary", "财政拨款收入支出决算总表"),
-    ("summary", "收入支出决算总表"),
-    ("gpb_basic", "一般公共预算财政拨款基本支出决算表"),
-    ("gpb_expenditure", "一般公共预算财政拨款支出决算明细表"),
-    ("gpb_expenditure", "一般公共预算财政拨款支出决算表"),
-    ("gov_fund", "政府性基金预算财政拨款收入支出决算表"),
-    ("gov_fund", "政府性基金预算财政拨款支出决算表"),
-    ("soe_capital", "国有资本经营预算财政拨款收入支出决算表"),
-    ("soe_capital", "国有资本经营预算财政拨款支出决算表"),
-    ("three_public", "三公经费支出决算表"),
-    ("office_running", "机关运行经费支出决算表"),
-    ("office_running", "机关运行经费"),
-    ("procurement", "政府采购支出决算表"),
-    ("procurement", "政府采购情况表"),
-    ("income", "收入决算表"),
-    ("expenditure", "支出决算表"),
-]
-NAMES = {
-    "summary": "收入支出决算总表", "income": "收入决算表", "expenditure": "支出决算表",
-    "fiscal_summary": "财政拨款收入支出决算总表", "gpb_expenditure": "一般公共预算财政拨款支出决算表",
-    "gpb_basic": "一般公共预算财政拨款基本支出决算表", "gov_fund": "政府性基金预算财政拨款收入支出决算表",
-    "soe_capital": "国有资本经营预算财政拨款收入支出决算表", "three_public": "财政拨款“三公”经费支出决算表",
-    "office_running": "机关运行经费支出决算表", "procurement": "政府采购支出决算表",
-}
-# The nine tables every complete 部门决算 disclosure must publish.
-REQUIRED = ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
-            "three_public", "gov_fund", "soe_capital"]
+from .vocabulary import KINDS, NAMES, not_applicable
 
 _SQUASH = re.compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
-_ELLIPSIS = re.compile(r"[…⋯.·]+")
 _CODE = re.compile(r"\d{2,7}")
 _HEADER_WORDS = ("项目", "科目", "编码", "决算数", "预算数", "合计", "小计", "收入", "支出", "类", "款", "项")
 _NOT_CODE = ("类", "款", "项", "合计", "总计")
-_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+_UNIT = re.compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
 
 
 def squash(text: str) -> str:
@@ -79,11 +50,11 @@ def plain(text: str) -> str:
 
 
 def is_blank(cell: Optional[Cell]) -> bool:
-    """Empty, a dash, or the template's ellipsis (…): the cell holds no value."""
+    """Empty, a dash, the template's ellipsis (…) or 「单位不需填列」: the cell holds no value."""
     if cell is None or getattr(cell, "merged", False):
         return True
     t = squash(cell.text)
-    return t in _BLANK or bool(_ELLIPSIS.fullmatch(t))
+    return t in _BLANK or bool(re.fullmatch(r"[…⋯.·]+", t)) or not_applicable(t)
 
 
 def value_of(cell: Optional[Cell]) -> Optional[Decimal]:

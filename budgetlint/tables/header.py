@@ -11,38 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
 from ..facts import Num
 from ..model import Span
 from .scores import ScoreItem, ScoreTable, TextCell
+from .vocabulary import MEANINGS
 
-# first match wins: 评分标准 before 得分/评分, 指标分值 before 指标
-MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
-    ("rubric", r"评分标准|计分标准|评分规则|评分办法|评分细则"),
-    ("deviation", r"偏差原因"),
-    ("note", r"扣分原因|其他说明|备注"),
-    ("desc", r"指标解释|指标说明|指标内涵|^说明$"),
-    ("budget_initial", r"年初预算"),
-    ("budget", r"全年预算|调整后预算"),
-    ("executed", r"全年执行|预算执行数|执行数"),
-    ("rate", r"执行率"),
-    ("target", r"年度指标值|^指标值|目标值|预期目标|预期指标值"),
-    ("actual", r"实际完成值|^完成值|实际值|实际完成情况|实际完成指标值"),
-    ("weight", r"分值|权重|满分"),
-    ("score", r"得分|打分|自评分|^评分$"),
-    ("name1", r"一级指标"),
-    ("name2", r"二级指标"),
-    ("name3", r"三级指标"),
-    ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
-]]
 _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
-_PLAIN_NUMBER = re.compile(r"^\s*([-−]?\d+(?:\.\d+)?)\s*(%|％|分)?\s*$")
-_SPACES = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
+_AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
+BARE_SECTION = re.compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
 
@@ -76,26 +56,20 @@ def clean_label(text: str) -> str:
 
 def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
     """The cell's value as a ``Num`` when the cell holds one plain number (with %, 分 allowed)."""
-    m = _PLAIN_NUMBER.match(text)
-    if not m:
-        return None
-    raw = m.group(1).replace("−", "-")
-    u = "%" if m.group(2) in ("%", "％") else unit
-    dec = len(raw.split(".")[1]) if "." in raw else 0
-    s = start + m.start(1)
-    return Num(text=raw, value=Decimal(raw), decimals=dec, unit=u, span=Span(start=s, end=s + len(m.group(1))))
+    return Num.from_cell(text, start, unit)
 
 
-def section_label(cell: GridCell) -> tuple[str, Optional[Num]]:
-    """「投入（15分）」 → ("投入", 15 with its span); other labels keep no weight."""
-    m = SECTION_LABEL.match(cell.text)
+def section_label(cell: GridCell, bare: bool = False) -> tuple[str, Optional[Num]]:
+    """「投入（15分）」 → ("投入", 15 with its span); other labels keep no weight.
+
+    With ``bare``, a label that is only a bracket also gives its weight:
+    「(20)」, 「(特性指标70分)」 (section cells whose names the page dropped).
+    """
+    m = SECTION_LABEL.match(cell.text) or (BARE_SECTION.match(cell.text) if bare else None)
     if not m:
         return clean_label(cell.text), None
     s = cell.span.start + m.start("num")
-    raw = m.group("num")
-    dec = len(raw.split(".")[1]) if "." in raw else 0
-    return clean_label(m.group("name")), Num(text=raw, value=Decimal(raw), decimals=dec, unit="分",
-                                              span=Span(start=s, end=s + len(raw)))
+    return clean_label(m.group("name")), Num.parse(m.group("num"), Span(start=s, end=s + len(m.group("num"))), "分")
 
 
 @dataclass
@@ -180,8 +154,31 @@ class _Builder:
                 return cells[:i] + cells[i + 1:], True
         return cells, False
 
+    def _fit(self, cells: list[GridCell]) -> list[GridCell]:
+        """A row whose empty cells were dropped (pipe rows of web pages): names to the deepest
+        name columns, numbers to the other columns in order. Only where that places every cell."""
+        filled = list(cells)
+        while filled and not filled[-1].text.strip():
+            filled.pop()
+        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
+        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
+        if self.table.layout != "pipe" or len(cells) >= len(self.cols) or not names:
+            return cells
+        texts = [c for c in filled if c.text.strip() and not num_in(c.text, 0)]
+        nums = [c for c in filled if num_in(c.text, 0)]
+        if len(texts) > len(names) or len(nums) > len(others):
+            return cells
+        at = filled[0].span.start if filled else 0
+        out = [GridCell("", Span(start=at, end=at)) for _ in self.cols]
+        for i, c in zip(names[len(names) - len(texts):], texts):
+            out[i] = c
+        numeric = [i for i in others if self.cols[i].meaning in _AMOUNTS]
+        for i, c in zip(numeric if len(nums) <= len(numeric) else others, nums):
+            out[i] = c  # few numbers go to the 分值/得分/amount columns, a full row's fill every column
+        return out
+
     def row(self, cells: list[GridCell]) -> None:
-        cells, shifted = self._realign(cells)
+        cells, shifted = self._realign(self._fit(cells))
         texts = [c.text.strip() for c in cells]
         if not any(texts):
             return
@@ -208,19 +205,21 @@ class _Builder:
             cell = name_cells.get(level)
             if cell is None:
                 continue
-            label, w = section_label(cell)
+            label, w = section_label(cell, bare=True)
             wc = self._col(cells, "weight", level)
             if wc is not None:
                 w = num_in(wc.text, wc.span.start, "分") or w
             cur = self.open.get(level)
-            if cur is not None and self.table.items[cur].label == label:
+            if cur is not None and label and self.table.items[cur].label == label:
                 continue  # the section repeated at a page break
             sec = self.add(kind="section", level=level, label=label, label_span=cell.span, weight=w,
                            parent=self._parent(level))
             self.open = {k: v for k, v in self.open.items() if k < level}
             self.open[level] = sec.index
         leaf = name_cells.get(self.leaf_level)
-        label = clean_label(leaf.text) if leaf else ""
+        label, own = section_label(leaf) if leaf else ("", None)
+        if weight is None and weight_c is None:
+            weight = own  # 「相关性(5分)」: the indicator's 分值 written with its name
         item = self.add(kind="budget" if self._money_cells(cells) else "item", level=self.leaf_level,
                         label=label, label_span=leaf.span if leaf else None, weight=weight, score=score,
                         parent=self._parent(self.leaf_level))

@@ -1,17 +1,14 @@
 """The one table model every reader produces and every table check reads."""
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Optional
 
 from pydantic import BaseModel
 
+from ..facts import Num
 from ..model import Location, Span
 from .scores import ScoreTable
-
-_NUM = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
-
 
 class Cell(BaseModel):
     text: str
@@ -25,18 +22,13 @@ class Cell(BaseModel):
     @property
     def number(self) -> Optional[Decimal]:
         """The cell's value if it is a plain number (thousands separators and % allowed)."""
-        t = self.text.strip().replace(",", "").replace("，", "").rstrip("%％").replace("−", "-")
-        if not _NUM.match(t):
-            return None
-        try:
-            return Decimal(t)
-        except InvalidOperation:
-            return None
+        n = Num.from_cell(self.text)
+        return n.value if n is not None else None
 
     @property
     def decimals(self) -> int:
-        t = self.text.strip().rstrip("%％")
-        return len(t.split(".")[1]) if "." in t else 0
+        n = Num.from_cell(self.text)
+        return n.decimals if n is not None else 0
 
 
 class Row(BaseModel):
@@ -57,3 +49,5 @@ class Table(BaseModel):
     source: str = "text"
     span: Optional[Span] = None
     scores: Optional[ScoreTable] = None  # score items when header words name 分值/得分 columns
+    unread: str = ""
+    """Why the rows could not be rebuilt (a table flattened onto one line …); such a table is not checked."""

@@ -15,10 +15,14 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..document import Document
 from ..model import Span
-from .header import GridCell, build_scores, is_header_row, meaning
+from .header import GridCell, build_scores, meaning
+from .rebuild import rebuild_rows
+from .three_public import three_public_items
+from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .model import Cell, Row, Table
 
 
@@ -30,8 +34,9 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _table(rows: list[Row], source: str, layout: str) -> Table:
-    t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source)
+def _table(rows: list[Row], source: str, layout: str, sure: bool = True) -> Table:
+    t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source,
+              unread="" if sure else "rows do not fit the header")
     grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows]
     t.scores = build_scores(grid, layout)
     return t
@@ -66,35 +71,151 @@ def read_tab_separated(doc: Document, skip: set[int] = frozenset()) -> list[Tabl
     return tables
 
 
-_PIPE_ROW = re.compile(r"^\s*\|?[^|\n]*(\|[^|\n]*){2,}\|?\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
-def read_pipe(doc: Document) -> list[Table]:
-    """Rows with cells separated by ``|`` (Markdown tables; the ``|---|`` rule row is skipped)."""
-    tables: list[Table] = []
+_PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
+
+
+def _pipe_runs(text: str) -> list[list[tuple[int, str]]]:
+    """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
+    lines = list(_lines(text))
+    piped = ["|" in ln and "\t" not in ln for _, ln in lines]
+    only = [bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
+    member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
+        (i > 0 and only[i - 1]) or (i + 1 < len(lines) and only[i + 1]))) for i, (_, ln) in enumerate(lines)]
+    runs: list[list[tuple[int, str]]] = []
+    for i, keep in enumerate(member):
+        if keep:
+            if not runs or not member[i - 1]:
+                runs.append([])
+            runs[-1].append(lines[i])
+    return [r for r in runs if sum(ln.count("|") for _, ln in r) >= 3]
+
+
+def _cell(pos: int, raw: str, col: int) -> Cell:
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return Cell(text=text, span=Span(start=pos + lead, end=pos + lead + len(text)), col=col)
+
+
+def _row(cells: list[Cell], index: int) -> Row:
+    for col, c in enumerate(cells):
+        c.col = col
+    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span), index=index)
+
+
+def _markdown_row(pos: int, line: str, index: int) -> Row:
+    """``| a | b |``: outer pipes dropped, every inner field a cell (empty ones too)."""
+    lead = len(line) - len(line.lstrip())
+    body, start = line.strip(), pos + lead
+    if body.startswith("|"):
+        body, start = body[1:], start + 1
+    if body.endswith("|"):
+        body = body[:-1]
+    cells = []
+    for f in body.split("|"):
+        cells.append(_cell(start, f, len(cells)))
+        start += len(f) + 1
+    return _row(cells, index)
+
+
+def _terminated_width(line: str) -> int:
+    body = line.rstrip()
+    return body.count("|") + (0 if body.endswith("|") else 1)
+
+
+def _outer_pipes(run: list[tuple[int, str]]) -> list[bool]:
+    """For each line, whether its first ``|`` is an outer pipe (Markdown) rather than the end of an empty cell.
+
+    Lines not starting with ``|`` settle the run's row width; a line starting
+    with ``|`` is Markdown when the run has no such lines, or when dropping its
+    outer pipes gives that width and reading the pipe as an empty cell does not
+    (so 「| | 小计 | 3 |」 under 「项目 | 合计 | 小计 | 分值 |」 keeps its empty first cell).
+    """
+    widths = [_terminated_width(ln) for _, ln in run
+              if ln.strip() and not ln.lstrip().startswith("|") and ln.count("|") >= 2]
+    width = max(set(widths), key=widths.count) if widths else None
+    out = []
+    for _, ln in run:
+        body = ln.strip()
+        if not body.startswith("|") or _PIPES_ONLY.match(ln):
+            out.append(False)
+            continue
+        inner = body.count("|") - 1 if body.endswith("|") and len(body) > 1 else body.count("|")
+        out.append(width is None or (inner == width and _terminated_width(body) != width))
+    return out
+
+
+def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
+    """Rows of a run of ``|`` lines, every layout at once.
+
+    Markdown lines (``| a | b |``) are rows of their own. Elsewhere every
+    ``|`` closes the cell before it, across line ends: a line with two or more
+    cells is a row (its end closes its last cell: ``a | b | c``); cells written
+    one per line (「合计 |」, 「|」 for an empty cell, 「x」 between lines of
+    pipes) are rows of one cell, cut into real rows later from the header's width.
+    """
     rows: list[Row] = []
-    for pos, line in _lines(doc.text):
-        if "\t" not in line and _PIPE_ROW.match(line):
-            if _PIPE_RULE.match(line):
-                continue
-            lead = len(line) - len(line.lstrip())
-            body = line.strip()
-            start = pos + lead + (1 if body.startswith("|") else 0)
-            body = body[1:] if body.startswith("|") else body
-            body = body[:-1] if body.endswith("|") else body
-            rows.append(_split_row(start, body, "|", len(rows)))
-        elif rows:
-            tables.append(_table(rows, "text", "pipe"))
-            rows = []
-    if rows:
-        tables.append(_table(rows, "text", "pipe"))
+    pending: list[tuple[int, str]] = []  # pieces of the open cell: (offset, text)
+
+    def close() -> Cell:
+        pieces = [p for p in pending if p[1].strip()]
+        at = pending[0][0] if pending else 0
+        pending.clear()
+        if not pieces:
+            return Cell(text="", span=Span(start=at, end=at))
+        first, last = pieces[0], pieces[-1]
+        start = first[0] + len(first[1]) - len(first[1].lstrip())
+        text = "".join(p[1].strip() for p in pieces)
+        return Cell(text=text, span=Span(start=start, end=last[0] + len(last[1].rstrip())))
+
+    for (pos, line), outer in zip(run, _outer_pipes(run)):
+        if _PIPE_RULE.match(line):
+            continue
+        if outer:
+            if any(t.strip() for _, t in pending):
+                rows.append(_row([close()], len(rows)))
+            pending.clear()
+            rows.append(_markdown_row(pos, line, len(rows)))
+            continue
+        fields = line.split("|")
+        cells: list[Cell] = []
+        at = pos
+        for f in fields[:-1]:
+            pending.append((at, f))
+            cells.append(close())
+            at += len(f) + 1
+        tail = fields[-1]
+        if tail.strip() and len(fields) > 1:
+            pending.append((at, tail))
+            cells.append(close())
+        elif tail.strip() or not pending:
+            pending.append((at, tail))
+        if sum(1 for c in cells if c.text) >= 2:
+            rows.append(_row(cells, len(rows)))
+        else:
+            rows.extend(_row([c], len(rows) + n) for n, c in enumerate(cells))
+    if any(t.strip() for _, t in pending):
+        rows.append(_row([close()], len(rows)))
+    return rows
+
+
+def read_pipe(doc: Document) -> list[Table]:
+    """Cells separated by ``|``, in any of the layouts pages and exports produce.
+
+    Markdown rows (``| a | b |``, the ``|---|`` rule skipped), rows without
+    outer pipes (``a | b | c`` or ``a | b |``, a first empty cell kept in
+    place), cells one per line ending in `` |``, and cells between lines of
+    pipes; rows of one cell are cut to the width the header words give.
+    """
+    tables: list[Table] = []
+    for run in _pipe_runs(doc.text):
+        rows = [r for r in _run_rows(run) if r.cells]
+        if rows:
+            rows, sure = rebuild_rows(rows)
+            tables.append(_table(rows, "text", "pipe", sure))
     return tables
-
-
-def _header_word(text: str) -> bool:
-    t = text.strip()
-    return bool(t) and len(t) <= 14 and not re.search(r"\d", t) and meaning(t) is not None
 
 
 def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
@@ -132,36 +253,183 @@ def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
 
 
 def _cells_to_table(cells: list[tuple[int, str]]):
-    header_at = [i for i, (_, ln) in enumerate(cells) if _header_word(ln)]
-    runs: list[tuple[int, int]] = []
-    for i in header_at:
-        if runs and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], i + 1)
-        else:
-            runs.append((i, i + 1))
-    runs = [(a, b) for a, b in runs if b - a >= 3 and
-            is_header_row([GridCell(cells[k][1], Span(start=0, end=0)) for k in range(a, b)])]
-    if not runs:
+    rows = [_row([_cell(pos, ln, 0)], n) for n, (pos, ln) in enumerate(cells)]
+    rows, sure = rebuild_rows(rows)
+    if not any(len(r.cells) > 1 for r in rows) and not three_public_items(c.text for r in rows for c in r.cells):
         return None
-    rows: list[Row] = []
-    for n, (a, b) in enumerate(runs):
-        end = runs[n + 1][0] if n + 1 < len(runs) else len(cells)
-        width = b - a
-        chunks = [cells[a:b]] + [cells[k:min(k + width, end)] for k in range(b, end, width)]
-        for chunk in chunks:
-            row_cells = []
-            for col, (pos, ln) in enumerate(chunk):
-                lead = len(ln) - len(ln.lstrip())
-                text = ln.strip()
-                row_cells.append(Cell(text=text, span=Span(start=pos + lead, end=pos + lead + len(text)), col=col))
-            rows.append(Row(cells=row_cells, span=Span(start=chunk[0][0], end=chunk[-1][0] + len(chunk[-1][1])),
-                            index=len(rows)))
-    return _table(rows, "text", "cell-per-line")
+    return _table(rows, "text", "cell-per-line", sure)
+
+
+_SHORT = 40
+
+
+def _short_runs(text: str) -> list[list[tuple[int, str]]]:
+    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
+    runs: list[list[tuple[int, str]]] = [[]]
+    for pos, line in _lines(text):
+        if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
+            runs.append([])
+        else:
+            runs[-1].append((pos, line))
+    return [r for r in runs if sum(1 for _, ln in r if ln.strip()) >= 6]
+
+
+def _line_cells(run: list[tuple[int, str]]) -> list[Cell]:
+    """The cells of a run: paragraphs between empty lines when the run is written that way
+    (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
+    content = [i for i, (_, ln) in enumerate(run) if ln.strip()]
+    spaced = sum(1 for i in content if i + 1 < len(run) and run[i + 1][1] == "")
+    if spaced * 5 >= len(content) * 4:
+        cells, group = [], []
+        for pos, ln in run + [(0, "")]:
+            if ln == "":
+                if group:
+                    pieces = [(p, t) for p, t in group if t.strip()]
+                    if pieces:
+                        a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
+                        b = pieces[-1][0] + len(pieces[-1][1].rstrip())
+                        cells.append(Cell(text="".join(t.strip() for _, t in pieces), span=Span(start=a, end=b)))
+                    else:
+                        cells.append(Cell(text="", span=Span(start=group[0][0], end=group[0][0])))
+                group = []
+            else:
+                group.append((pos, ln))
+        return cells
+    return [_cell(pos, ln, 0) for pos, ln in run]
+
+
+def read_line_cells(doc: Document) -> list[Table]:
+    """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
+
+    Only runs whose cells hold a header the standard tables use (cut into rows
+    of its width) or the items of a 三公 table are tables; the table starts at
+    that header and ends with its last row holding a number.
+    """
+    tables = []
+    for run in _short_runs(doc.text):
+        cells = _line_cells(run)
+        rows, sure = rebuild_rows([_row([c], n) for n, c in enumerate(cells)])
+        start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
+        if start is None:
+            texts = [c.text for c in cells]
+            if not three_public_items(texts):
+                continue
+            first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
+            start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
+        last = max((i for i, r in enumerate(rows) if any(re.search(r"\d", c.text) for c in r.cells)), default=-1)
+        rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
+        if rows:
+            tables.append(_table(rows, "text", "line-cells", sure))
+    return tables
+
+
+def _space_row(pos: int, line: str) -> tuple[Optional[Row], int]:
+    """A line of a space-separated table as a row: its label, then its value fields; and how many values."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    k = len(tokens)
+    while k > 0 and (_NUMBER_TOKEN.match(tokens[k - 1][1]) or not_applicable(tokens[k - 1][1])
+                     or tokens[k - 1][1] in ("-", "—", "－")):
+        k -= 1
+    cells = []
+    if tokens and k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
+        cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
+        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), 0
+    if k:
+        a, b = tokens[0][0], tokens[k - 1][0] + len(tokens[k - 1][1])
+        cells.append(Cell(text=line[a:b], span=Span(start=pos + a, end=pos + b)))
+    cells += [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens[k:]]
+    if not cells:
+        return None, 0
+    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), len(tokens) - k
+
+
+def read_space_rows(doc: Document) -> list[Table]:
+    """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
+
+    A run of short lines, three or more of them a label followed by numbers
+    (or 「单位不需填列」), whose labels name the 三公 items; the 三公 reader rebuilds
+    the rows from these cells and says when a row's values do not fit the header.
+    """
+    tables = []
+    run: list[tuple[Row, int]] = []
+
+    def flush():
+        rows = [r for r, _ in run]
+        if sum(1 for _, n in run if n) >= 3 and three_public_items(c.text for r in rows for c in r.cells[:1]):
+            tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
+                                span=rows[0].span.cover(rows[-1].span), source="text"))
+
+    for pos, line in _lines(doc.text):
+        row, values = (None, 0) if "\t" in line or "|" in line or len(line.strip()) > 60 else _space_row(pos, line)
+        if row is None:
+            flush()
+            run = []
+        else:
+            run.append((row, values))
+    flush()
+    return tables
+
+
+_NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
+_HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
+
+
+def read_flattened(doc: Document) -> list[Table]:
+    """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
+    header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
+
+    A 三公 table still reads as a stream of labels and values. Otherwise labels
+    and values come apart in such a line (values after a run of labels, empty
+    cells dropped), so its rows cannot be rebuilt with confidence: the table is
+    kept, marked unread (BL125 says so), and its line is not read as prose.
+    """
+    from .three_public import rebuild, title_before
+
+    tables = []
+    for pos, line in _lines(doc.text):
+        if "\t" in line or "|" in line:
+            continue
+        tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or re.search(r"\d+(?:\.\d+)?[%％]?$", t))
+        heads = sum(1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t))
+        prose = len(re.findall(r"[，。；;]|(?<!\d),|,(?!\d)", line))
+        three = three_public_items(t for _, t in tokens)
+        if len(tokens) < (8 if three else 20) or numbers * 5 < len(tokens) or prose * 20 > len(tokens) or \
+                not (three or heads >= 3):
+            continue
+        cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
+        t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
+                  span=Span(start=pos, end=pos + len(line)), source="text", unread="flattened")
+        read = rebuild(t, title_before(doc.text, pos)[0]) if three else None
+        if read is not None and read.doubtful is None:
+            t.unread = ""  # a 三公 table reads as a stream of labels and values, whatever the line breaks
+        tables.append(t)
+    return tables
+
+
+def claimed(tables: list[Table], text: str) -> list[Span]:
+    """The spans the table readers rebuilt (or saw and could not): prose segmentation skips them."""
+    from .three_public import three_public_tables
+
+    spans = [t.span for t in tables if t.span is not None and t.source == "text" and (t.unread or t.scores)]
+    spans += [t.span for t in three_public_tables(tables, text)]
+    return spans
 
 
 def read_tables(doc: Document) -> list[Table]:
-    """All tables found in the text of ``doc`` by the text-layout readers."""
+    """All tables found in the text of ``doc`` by the text-layout readers, in document order.
+
+    The readers claim their lines in turn (tab-indented cells, tabs, pipes,
+    pdftotext layout, one cell per line, space-separated, flattened lines): a
+    table another reader already read is not read twice.
+    """
     from .layout import read_layout
 
     cell_tables, claimed = read_cell_per_line(doc)
-    return read_tab_separated(doc, claimed) + read_pipe(doc) + cell_tables + read_layout(doc)
+    found = (cell_tables + read_tab_separated(doc, claimed) + read_pipe(doc) + read_layout(doc) + read_line_cells(doc)
+             + read_space_rows(doc) + read_flattened(doc))
+    kept: list[Table] = []
+    for t in found:  # a reader earlier in the list has claimed these lines
+        if not any(k.span.start < t.span.end and t.span.start < k.span.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.span.start)

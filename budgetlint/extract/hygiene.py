@@ -1,0 +1,91 @@
+"""Hygiene matches and the report year: the plain patterns the BL91x rules judge.
+
+Template leftovers (XX, 「增长（下降）」, 「（如持平作持平表述）」), years in
+headings, 截至 dates and year-over-year comparisons, rates written without
+their unit and doubled punctuation. Each is read here once, from prose lines
+only (table rows with tabs and the dot leaders of a table of contents are
+skipped), as a ``facts.Hygiene`` fact; the rules decide what is wrong.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator, Optional
+
+from .. import vocabulary as V
+from ..facts import Hygiene
+from ..model import Span
+
+_ALTERNATIVE_WORDS = V.alternation(("增加", "减少", "增长", "下降", "上升", "降低") +
+                                   tuple(w for w, r in V.COMPARISON.items() if len(w) == 2 and r in "<>"))
+PATTERNS: dict[str, re.Pattern] = {
+    "placeholder": re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|[×✕]{2,}|[*＊]{3,})(?![A-Za-z])"),
+    "alternative": re.compile(rf"({_ALTERNATIVE_WORDS})\s*[(（]\s*({_ALTERNATIVE_WORDS})\s*[)）]"),
+    "instruction": re.compile(
+        r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)"
+        r"[^()（）【】\n]{0,30}[)）】]|仍保留该表格式[^。\n]*|并在本表下方作下述说明"),
+    "heading_year": re.compile(r"(20\d\d)\s*年度?\s*(?:部门|单位)?\s*决算"),
+    "until_year": re.compile(r"截[至止]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日"),
+    "previous_year": re.compile(r"(?:与|较|比|同)\s*(?:上年度?|上一年度?)?\s*[(（]?\s*(20\d\d)\s*年度?\s*[)）]?\s*"
+                                r"(?:相比|比较|对比|同期|决算|增|减|持平|[,，])"),
+    "bare_rate": re.compile(r"(增长|下降|增加|减少|上升|降低|提高|占|完成[^，。；]{0,8}的)\s*(\d+\.\d+)\s*(?=[。，；,;])"),
+    "doubled": re.compile(r"(?<![。，、；：！？,;])([。，、；：！？,;])\1(?![。，、；：！？,;])"),
+}
+_ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")  # 「增加（减少）0万元」: both words are true
+_TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start offset, line) for every prose line: table rows (tabs) and table-of-contents lines skipped."""
+    pos = 0
+    for line in text.split("\n"):
+        if "\t" not in line.strip() and not _TOC.search(line):
+            yield pos, line
+        pos += len(line) + 1
+
+
+def _is_heading(line: str) -> bool:
+    """A short line of its own, not a sentence: a title or section heading."""
+    line = line.strip()
+    return len(line) <= 40 and not line.endswith(("。", "；", "，"))
+
+
+def find_hygiene(text: str) -> list[Hygiene]:
+    """Every hygiene match of the source text, in line order."""
+    out = []
+    for start, line in _lines(text):
+        for what, pattern in PATTERNS.items():
+            for m in pattern.finditer(line):
+                before = line[:m.start()]
+                if what == "placeholder" and before.count("“") > before.count("”"):
+                    continue  # quoted: the text mentions the template's wording, as in 「未描述“完成年初预算的XX%”」
+                if what == "alternative" and _ZERO.match(line, m.end()):
+                    continue
+                if what == "heading_year" and not _is_heading(line):
+                    continue  # 「公开了2020年度决算信息」 in running text names another year on purpose
+                key = m.lastindex and (2 if what == "bare_rate" else 1)
+                own = _YEAR.findall(before)
+                out.append(Hygiene(
+                    span=Span(start=start + m.start(), end=start + m.end()), text=m.group(), what=what,
+                    words=[g for g in m.groups() if g is not None],
+                    part=Span(start=start + m.start(key), end=start + m.end(key)) if key else None,
+                    own_year=int(own[-1]) if own else None))
+    return out
+
+
+def final_accounts_note(text: str) -> Optional[Span]:
+    """The first 「决算」 of a text that is a 决算 情况说明 (names 决算 three times or more, and 情况说明)."""
+    at = text.find("决算")
+    if at < 0 or text.count("决算") < 3 or "情况说明" not in text:
+        return None
+    return Span(start=at, end=at + 2)
+
+
+def report_year(text: str) -> Optional[int]:
+    """The year a document reports on: the most frequent 「20XX 年度」, else the most frequent 「20XX年」."""
+    for pattern in (r"(20\d\d)\s*年度", r"(20\d\d)年"):
+        years = Counter(re.findall(pattern, text))
+        if years:
+            return int(max(years, key=lambda y: (years[y], y)))
+    return None

@@ -1,0 +1,59 @@
+"""The extraction stage: every fact the rules read, from one document, in one place.
+
+Prose clauses become facts through the grammar (assemble.py); named rates,
+score claims, class items and hygiene matches are added to the same
+``FactSet``; score columns, the standard 决算 tables and the 三公 tables are recognised
+in the tables the readers produced. Rules then read these and never the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+from ..facts import FactSet
+from ..model import Span
+from ..normalize import Mapped
+from ..segment import Sentence
+
+
+@dataclass
+class Extraction:
+    facts: FactSet
+    score_tables: list  # tables.scores.ScoreTable of every table with 分值/得分 columns
+    final_tables: list  # tables.final_accounts.FinalTable: the recognised 决算 tables
+    three_public: list  # tables.three_public.ThreePublic: 三公 tables in either orientation, any layout
+
+
+def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list) -> Extraction:
+    from ..tables.final_accounts import identify
+    from ..tables.header import GridCell, build_scores
+    from ..tables.three_public import document_three_public
+    from .assemble import extract_facts
+    from .coverage import table_coverage
+    from .hygiene import final_accounts_note, find_hygiene, report_year
+    from .items import find_items
+    from .rates import add_rates
+    from .scoreclaims import find_claims
+    from .targets import find_targets
+
+    facts = extract_facts(norm, sentences)
+    spans = [t.span for t in tables if t.span is not None]
+
+    def in_table(s: Span) -> bool:
+        return any(t.start <= s.start < t.end for t in spans)
+
+    add_rates(facts, norm, lambda pos: in_table(norm.span(pos, pos + 1)))
+    for fact in [*find_claims(norm, in_table), *find_items(norm, doc.text), *find_hygiene(doc.text)]:
+        facts.add(fact)
+    facts.report_year = report_year(doc.text)
+    facts.final_accounts_note = final_accounts_note(doc.text)
+    for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
+        if t.scores is None and t.source != "text" and t.rows:
+            t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+    score_tables = [t.scores for t in tables if t.scores is not None]
+    for target in find_targets(score_tables):
+        facts.add(target)
+    finals = identify(tables, doc.text)
+    three = document_three_public(tables, finals, doc.text)
+    facts.cells_seen, facts.cells_used = table_coverage(tables, finals, three)
+    return Extraction(facts, score_tables, finals, three)
