@@ -1,30 +1,35 @@
-"""Batch runs: which files to lint, linting them in worker processes, and per-document summaries.
+"""Batch runs: which files to lint, linting them in worker processes or on a cluster, per-document summaries.
 
-Each file is linted on its own (read → lint → per-file ignores →
-suppressions), so files can go to ``--jobs`` worker processes; results are
-put back in path order and findings sorted by position, so the output does
-not depend on the number of jobs.
+Each file is linted on its own by ``lint_path`` (read → lint → per-file
+ignores → suppressions → locate), a pure function of picklable inputs whose
+result holds the findings and what is needed to print them, never the
+document. So files can go to ``--jobs`` worker processes or to the workers
+of a Dask cluster (``--scheduler``), results stream back in path order, and
+findings are sorted by position: the output does not depend on where or in
+how many processes the files were linted, and a run over 10,000 files holds
+only their findings.
 """
 from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from .config import Config, Resolver
 from .crossdoc import Ledger
-from .document import Document
+from .document import Digest, Document
 from .ingest import InputError, expand_paths, read_document
 from .model import Finding
 
 
 @dataclass
 class FileResult:
-    """The outcome for one input: its document and findings, or the one-line reason it was not read."""
+    """The outcome for one input: its findings (with the digest to print them), or why it was not read."""
 
     path: str
-    doc: Optional[Document] = None
+    digest: Optional[Digest] = None
     findings: list[Finding] = field(default_factory=list)
     facts: int = 0
     unchecked: int = 0
@@ -32,9 +37,16 @@ class FileResult:
     numbers_used: int = 0
     error: Optional[tuple[str, str, str]] = None  # (path, zh, en): exceptions with custom args do not pickle
     ledger: Optional[Ledger] = None  # identity and comparable quantities, for the cross-document rules
+    pages: int = 0  # PDF pages (0 for other formats)
+    doc: Optional[Document] = None  # kept only on request (the HTML report shows the text)
 
     def input_error(self) -> Optional[InputError]:
         return InputError(*self.error) if self.error else None
+
+    def located(self) -> list:
+        from .report import locate
+
+        return locate(self.digest, self.findings) if self.digest else []
 
 
 def collect(paths: list[str], resolver: Resolver) -> Iterator[tuple[str, Optional[Config], Optional[InputError]]]:
@@ -56,8 +68,16 @@ def collect(paths: list[str], resolver: Resolver) -> Iterator[tuple[str, Optiona
             yield path, cfg.for_file(path), None
 
 
-def check_file(path: str, cfg: Config) -> FileResult:
-    """Read and lint one file; any failure becomes a one-line error for this file only."""
+def lint_path(path: str, config: Optional[Config] = None, keep_document: bool = False) -> FileResult:
+    """Read and lint one file; any failure becomes a one-line error for this file only.
+
+    Pure: it reads ``path`` and nothing else, writes nothing, and its inputs
+    and result pickle, so it can run in another process or on another machine
+    (that sees the file at the same path). ``config`` defaults to the built-in
+    defaults (a command-line run passes the file's effective config). The
+    cross-document rules run later, on the results' ledgers (``crossdoc``).
+    The document itself is returned only with ``keep_document``.
+    """
     from .checks import load_rules
     from .crossdoc import build_ledger
     from .engine import lint
@@ -65,6 +85,7 @@ def check_file(path: str, cfg: Config) -> FileResult:
     from .identity import identify
     from .suppress import apply_suppressions
 
+    cfg = config or Config()
     try:
         doc = read_document(path, cfg.max_file_size)
         res = lint(doc, cfg)
@@ -78,40 +99,129 @@ def check_file(path: str, cfg: Config) -> FileResult:
         return FileResult(path, error=(path, f"内部错误 {type(e).__name__}: {e}", f"internal error {type(e).__name__}: {e}"))
     findings.sort(key=lambda f: (f.span.start, f.code, f.span.end))
     unchecked = sum(1 for f in res.facts.facts if isinstance(f, Unparsed))
-    return FileResult(path, doc, findings, facts=len(res.facts.facts) - unchecked, unchecked=unchecked,
-                      numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used, ledger=ledger)
+    digest = Digest.of(doc, findings, [q.span for q in ledger.quantities])
+    return FileResult(path, digest, findings, facts=len(res.facts.facts) - unchecked, unchecked=unchecked,
+                      numbers_seen=res.facts.numbers_seen, numbers_used=res.facts.numbers_used, ledger=ledger,
+                      pages=len({reg.page for reg in doc.regions if reg.page is not None}),
+                      doc=doc if keep_document else None)
 
 
-def _check_job(job: tuple[str, Config]) -> FileResult:
-    return check_file(*job)
+def check_file(path: str, cfg: Config) -> FileResult:
+    """``lint_path`` keeping the document (the HTML report and the web app show its text)."""
+    return lint_path(path, cfg, keep_document=True)
 
 
-def run(jobs_list: list[tuple[str, Config]], jobs: int, progress_label: Optional[str] = None) -> list[FileResult]:
-    """Lint every (path, config), in ``jobs`` processes; results in the order given.
+def _lint_job(job: tuple[str, Config], keep_document: bool = False) -> FileResult:
+    return lint_path(*job, keep_document=keep_document)
 
-    A progress bar goes to stderr when ``progress_label`` is set (the caller
-    decides: a terminal and more than a few files).
-    """
+
+def _warm() -> None:
+    """Load the rules and parsers once in the parent: forked workers inherit them."""
     from .checks import load_rules
+    from .extract.parse import clause_parser
 
-    load_rules()  # once in the parent, so forked workers inherit the registry
+    load_rules()
+    clause_parser()
+
+
+def run(jobs_list: list[tuple[str, Config]], jobs: int, scheduler: Optional[str] = None,
+        keep_documents: bool = False) -> Iterator[FileResult]:
+    """Lint every (path, config) in ``jobs`` processes, or on the Dask cluster at ``scheduler``;
+    results are yielded in the order given, each as soon as it and those before it are done."""
+    if scheduler:
+        yield from _on_cluster(jobs_list, scheduler, keep_documents)
+        return
+    from functools import partial
+
+    _warm()
+    job = partial(_lint_job, keep_document=keep_documents)
     jobs = max(1, min(jobs, len(jobs_list)))
     if jobs == 1:
-        results: Iterator[FileResult] = map(_check_job, jobs_list)
-        return _with_progress(results, len(jobs_list), progress_label)
+        yield from map(job, jobs_list)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _with_progress(pool.map(_check_job, jobs_list), len(jobs_list), progress_label)
+        yield from pool.map(job, jobs_list)
 
 
-def _with_progress(results: Iterator[FileResult], n: int, label: Optional[str]) -> list[FileResult]:
-    if not label:
-        return list(results)
-    import click
+def _on_cluster(jobs_list: list[tuple[str, Config]], address: str, keep_documents: bool) -> Iterator[FileResult]:
+    """Map ``lint_path`` over a Dask distributed cluster (the ``dask`` extra); paths are sent as absolute
+    paths, so every worker must see the files at the same place (shared storage), and results are
+    labelled with the paths as given."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError(address, "需要安装 Dask：pip install 'budgetlint[dask]'",
+                         "Dask is not installed: pip install 'budgetlint[dask]'") from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as e:
+        raise InputError(address, f"无法连接 Dask 调度器（{e}）", f"cannot connect to the Dask scheduler ({e})") from None
+    with client:
+        futures = client.map(lint_path, [os.path.abspath(p) for p, _ in jobs_list], [c for _, c in jobs_list],
+                             keep_document=keep_documents, pure=False)
+        for (path, _), fut in zip(jobs_list, futures):
+            yield _relabel(fut.result(), path)
+            fut.release()
 
-    with click.progressbar(results, length=n, label=label, file=sys.stderr, show_pos=True) as bar:
-        return list(bar)
+
+def _relabel(r: FileResult, path: str) -> FileResult:
+    """The result of a file linted under its absolute path, reported under the path as given."""
+    shown = r.path
+    r.path = path
+    for labelled in (r.digest, r.doc, r.ledger):
+        if labelled is not None:
+            labelled.path = path
+    if r.error:
+        r.error = (path if r.error[0] == shown else r.error[0], *r.error[1:])
+    return r
+
+
+class Progress:
+    """``检查中 1234/10000 (12%) · 41 个/秒 · 剩余 3:35`` on one stderr line, rewritten as files are done,
+    then a closing summary line."""
+
+    def __init__(self, total: int, lang: str, stream=None):
+        self.total, self.lang, self.stream = total, lang, stream or sys.stderr
+        self.done = self.findings = self.with_findings = self.unread = 0
+        self.start = self.last = time.monotonic()
+
+    def step(self, r: FileResult) -> None:
+        self.done += 1
+        self.unread += r.error is not None
+        self.findings += len(r.findings)
+        self.with_findings += bool(r.findings)
+        now = time.monotonic()
+        if now - self.last >= 0.2 or self.done == self.total:
+            self.last = now
+            self.stream.write("\r" + self.line() + "\033[K")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        """Blank the line (before other output goes to the same terminal)."""
+        self.stream.write("\r\033[K")
+        self.stream.flush()
+
+    def _rate(self) -> float:
+        return self.done / max(time.monotonic() - self.start, 1e-9)
+
+    def line(self) -> str:
+        rate = self._rate()
+        left = int((self.total - self.done) / rate) if rate else 0
+        pct = 100 * self.done // max(self.total, 1)
+        if self.lang == "en":
+            return f"checking {self.done}/{self.total} ({pct}%) · {rate:.0f} files/s · {left // 60}:{left % 60:02d} left"
+        return f"检查中 {self.done}/{self.total} ({pct}%) · {rate:.0f} 个/秒 · 剩余 {left // 60}:{left % 60:02d}"
+
+    def summary(self) -> str:
+        """Files, time, rate, findings (before baseline and output filters), unreadable files."""
+        secs, rate = time.monotonic() - self.start, self._rate()
+        if self.lang == "en":
+            return (f"checked {self.done} files in {secs:.1f} s ({rate:.0f} files/s): {self.findings} findings in "
+                    f"{self.with_findings} files, {self.unread} not read")
+        return (f"已检查 {self.done} 个文件，用时 {secs:.1f} 秒（{rate:.0f} 个/秒）：{self.with_findings} 个文件"
+                f"共 {self.findings} 个问题，{self.unread} 个无法读取")
 
 
 SUMMARY_HEADERS = {
@@ -129,17 +239,17 @@ def summary_rows(results: list[FileResult], lang: str = "zh") -> list[list]:
     rules = load_rules()
     rows = []
     for r in results:
-        if r.doc is None:
+        if r.digest is None:
             continue
         count = {s: sum(1 for f in r.findings if f.severity.value == s) for s in ("error", "warning", "info")}
         cross = sum(1 for f in r.findings if f.code in rules and rules[f.code].cross)
         ident = r.ledger.identity if r.ledger else None
-        pages = len({reg.page for reg in r.doc.regions if reg.page is not None}) or "-"
+        pages = r.pages or "-"
         rows.append([r.path, (ident and ident.unit) or "-", (ident and ident.year) or "-",
                      (ident and ident.label(lang)) or "-", pages, count["error"], count["warning"], count["info"],
                      r.facts, r.unchecked, _coverage(r.numbers_used, r.numbers_seen), cross])
     rows.sort(key=lambda row: (-row[5], -row[6], -row[11], -row[7], row[0]))
-    read = [r for r in results if r.doc is not None]
+    read = [r for r in results if r.digest is not None]
     total = ["合计" if lang == "zh" else "total", "", "", "",
              sum(row[4] for row in rows if row[4] != "-") or "-",
              *(sum(row[k] for row in rows) for k in (5, 6, 7, 8, 9)),

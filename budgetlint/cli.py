@@ -66,15 +66,22 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True), help="Report only findings not recorded in FILE.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in FILE and exit 0.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Lint on the Dask cluster with this scheduler (pip install 'budgetlint[dask]'); "
+                   "every worker must see the files at the same absolute paths.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress line and closing summary on stderr (default: when stderr is a terminal and there are "
+                   "more than three files).")
 @click.option("--statistics", is_flag=True, help="Print a table of counts per code instead of the findings.")
 @click.option("--summary", is_flag=True, help="Print a per-document table instead of the findings.")
 @click.option("--summary-csv", type=click.Path(dir_okay=False), help="Write the per-document table to FILE as CSV.")
 def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, baseline, write_baseline, jobs,
-          statistics, summary, summary_csv) -> None:
+          scheduler, progress, statistics, summary, summary_csv) -> None:
     """Lint documents (files or directories). Exit 0 clean, 1 findings, 2 input or config errors."""
     from . import batch
+    from .checks import load_rules
     from .crossdoc import cross_check
-    from .report import locate
+    from .report.text import text_total
 
     resolver = _resolver(config_file, lang, select=_codes(select), extend_select=_codes(extend_select),
                          ignore=_codes(ignore))
@@ -92,25 +99,51 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     if not todo and not errors:
         click.echo("budgetlint: 没有要检查的文件（所有文件都被 exclude/include 排除）" if lang == "zh"
                    else "budgetlint: no files to check (every file was excluded by exclude/include)", err=True)
-    show_progress = sys.stderr.isatty() and len(todo) > 3
-    results = batch.run(todo, jobs or os.cpu_count() or 1, ("检查中" if lang == "zh" else "checking") if show_progress else None)
-    errors += [r.input_error() for r in results if r.error]
-    done = [r for r in results if r.doc is not None]
-    cross_check(done, dict(todo))
+    bar = None
+    if progress or (progress is None and sys.stderr.isatty() and len(todo) > 3):
+        bar = batch.Progress(len(todo), lang)
+    base = _load_baseline(baseline, lang) if baseline and not write_baseline else None
+    # text and concise go out file by file as results arrive (in path order), unless a cross-document rule
+    # may still add findings to a file once every file is read; other outputs need every finding
+    cross_rules = [code for code, r in load_rules().items() if r.cross]
+    stream = (fmt in ("text", "concise") and not (output or write_baseline or statistics or summary)
+              and not any(cfg.enabled(code) for _, cfg in todo for code in cross_rules))
+    done, located = [], []
+    try:
+        for r in batch.run(todo, jobs or os.cpu_count() or 1, scheduler, keep_documents=fmt == "html"):
+            if bar:
+                bar.step(r)
+            if r.error:
+                errors.append(r.input_error())
+                continue
+            done.append(r)
+            if stream:
+                located += _stream(r, base, fmt, lang, bar, bool(located))
+    except InputError as e:  # the cluster cannot be reached
+        _fail(e.message("zh"), e.message("en"), lang)
+    if bar:
+        bar.clear()
+        click.echo(f"budgetlint: {bar.summary()}", err=True)
+    if not stream:
+        cross_check(done, dict(todo))
+        for r in done:
+            if base:
+                r.findings = base.new(r.digest, r.findings)
+            located += r.located()
 
     if write_baseline:
         from .baseline import write_baseline as write
 
-        n = _writing(write_baseline, lang, lambda: write(write_baseline, [(r.doc, r.findings) for r in done]))
+        n = _writing(write_baseline, lang, lambda: write(write_baseline, [(r.digest, r.findings) for r in done]))
         click.echo(f"budgetlint: 已将 {n} 个问题记入 {write_baseline}" if lang == "zh"
                    else f"budgetlint: recorded {n} findings in {write_baseline}", err=True)
         _print_errors(errors, lang)
         sys.exit(2 if errors else 0)
-    if baseline:
-        _drop_baselined(baseline, done, lang)
 
-    located = [it for r in done for it in locate(r.doc, r.findings)]
-    if fmt == "html":  # the page also shows each document's text and summary, so it takes the results
+    if stream:
+        files = len({it.doc.path for it in located})
+        rendered = text_total(located, files, lang) if fmt == "text" else ""
+    elif fmt == "html":  # the page also shows each document's text and summary, so it takes the results
         from .report.html import format_html
 
         rendered = format_html(done, lang, errors)
@@ -139,16 +172,29 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
     sys.exit(1 if any(it.finding.severity.rank >= 1 for it in located) else 0)
 
 
-def _drop_baselined(file: str, results, lang: str) -> None:
-    """Keep only the findings the baseline file does not already hold."""
+def _stream(r, base, fmt: str, lang: str, bar, after_first: bool) -> list:
+    """Print one file's findings (text or concise) as soon as they are final; returns them located."""
+    from .report.text import text_block
+
+    if base:
+        r.findings = base.new(r.digest, r.findings)
+    items = r.located()
+    if items:
+        if bar:
+            bar.clear()
+        sep = "\n" if fmt == "text" and after_first else ""
+        click.echo(sep + (text_block(items, lang) if fmt == "text" else FORMATTERS[fmt](items, lang)), nl=False)
+    return items
+
+
+def _load_baseline(file: str, lang: str):
+    """The findings already accepted; a file that is not a baseline is one line and exit 2."""
     from .baseline import Baseline
 
     try:
-        base = Baseline(file)
+        return Baseline(file)
     except (ValueError, KeyError, TypeError) as e:
         _fail(f"{file}: 不是有效的基线文件（{e}）", f"{file}: not a valid baseline file ({e})", lang)
-    for r in results:
-        r.findings = base.new(r.doc, r.findings)
 
 
 def _writing(path: str, lang: str, write):

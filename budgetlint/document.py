@@ -9,10 +9,13 @@ page), and a region marked ``ocr`` holds text read from an image.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Location, Span
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -53,7 +56,7 @@ class Document:
     notes: list[Note] = field(default_factory=list)  # parts the reader could not read (a scanned page…)
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         self._region_starts = [r.start for r in self.regions]
 
     def _line_col(self, offset: int, base: int = 0) -> tuple[int, int]:
@@ -91,7 +94,60 @@ class Document:
     def excerpt(self, span: Span) -> str:
         return self.text[span.start:span.end]
 
+    def line_start(self, span: Span) -> int:
+        """Offset of the first character of the line ``span`` starts on."""
+        return self._line_starts[bisect.bisect_right(self._line_starts, span.start) - 1]
+
     def line_text(self, span: Span) -> str:
-        i = bisect.bisect_right(self._line_starts, span.start) - 1
-        j = self.text.find("\n", self._line_starts[i])
-        return self.text[self._line_starts[i]: j if j >= 0 else len(self.text)]
+        start = self.line_start(span)
+        end = self.text.find("\n", start)
+        return self.text[start: end if end >= 0 else len(self.text)]
+
+
+@dataclass
+class Digest:
+    """What reporting needs of a linted document, without its text.
+
+    Its path and, for every span a finding points at (the finding and its
+    operands), the location, source line and text. Small and picklable: a batch
+    of thousands of documents, or a cluster, sends and keeps findings, not
+    documents. Reporters use it exactly as they would the ``Document``.
+    """
+
+    path: str
+    spans: dict[tuple[int, int], tuple[Location, str, int, str]]
+    suppressed: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document, findings: list, later: list[Span] = ()) -> "Digest":
+        """The digest of ``findings``; ``later`` are spans findings may still be added at (the cross-document
+        rules run after every document is linted), with the suppression comments that apply there."""
+        from .suppress import suppressing
+
+        spans: dict[tuple[int, int], tuple[Location, str, int, str]] = {}
+        for f in findings:
+            for s in [f.span, *(op.span for op in f.evidence.operands if op.span is not None)]:
+                spans.setdefault((s.start, s.end), None)
+        for s in later:
+            spans.setdefault((s.start, s.end), None)
+        for key in spans:
+            s = Span(start=key[0], end=key[1])
+            spans[key] = (doc.locate(s), doc.line_text(s), doc.line_start(s), doc.excerpt(s))
+        return cls(doc.path, spans, suppressing(doc, [Span(start=a, end=b) for a, b in spans]) if later else {})
+
+    def unsuppressed(self, findings: list) -> list:
+        """The findings added later that no suppression comment at their span covers."""
+        return [f for f in findings if not any(c == "*" or f.code.startswith(c)
+                                               for c in self.suppressed.get((f.span.start, f.span.end), ()))]
+
+    def locate(self, span: Span) -> Location:
+        return self.spans[span.start, span.end][0]
+
+    def line_text(self, span: Span) -> str:
+        return self.spans[span.start, span.end][1]
+
+    def line_start(self, span: Span) -> int:
+        return self.spans[span.start, span.end][2]
+
+    def excerpt(self, span: Span) -> str:
+        return self.spans[span.start, span.end][3]

@@ -7,6 +7,7 @@ reported on the characters the author wrote (DESIGN: spans refer to the file).
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 from .model import Span
@@ -32,24 +33,31 @@ _SPACE = re.compile(
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"
+_CR = re.compile(r"\r")
+_GAP = re.compile(r"\S {2,}\S")
+_COMMA = re.compile("[，。,]")
 
 
 @dataclass
 class Mapped:
-    """A string with, for each character, the [start, end) range it covers in the source."""
+    """A string with, for each character, the [start, end) range it covers in the source.
+
+    The ranges are machine-integer arrays (4 bytes a character each, not a
+    Python int object), so memory stays a small multiple of the text.
+    """
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array
+    ends: array
 
     @classmethod
     def identity(cls, text: str, offset: int = 0) -> "Mapped":
-        idx = list(range(offset, offset + len(text)))
-        return cls(text, idx, [i + 1 for i in idx])
+        n = len(text)
+        return cls(text, array("I", range(offset, offset + n)), array("I", range(offset + 1, offset + n + 1)))
 
     def sub(self, pattern: re.Pattern, repl) -> "Mapped":
         """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
-        out, starts, ends, pos = [], [], [], 0
+        out, starts, ends, pos = [], array("I"), array("I"), 0
         for m in pattern.finditer(self.text):
             if m.start() == m.end():
                 continue
@@ -72,9 +80,20 @@ class Mapped:
         return Mapped("".join(out), starts, ends)
 
     def delete(self, positions: list[int]) -> "Mapped":
-        drop = set(positions)
-        keep = [i for i in range(len(self.text)) if i not in drop]
-        return Mapped("".join(self.text[i] for i in keep), [self.starts[i] for i in keep], [self.ends[i] for i in keep])
+        """Drop the characters at ``positions``; the stretches between them are copied whole."""
+        if not positions:
+            return self
+        out, starts, ends, pos = [], array("I"), array("I"), 0
+        for i in sorted(set(positions)):
+            if i > pos:
+                out.append(self.text[pos:i])
+                starts.extend(self.starts[pos:i])
+                ends.extend(self.ends[pos:i])
+            pos = i + 1
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return Mapped("".join(out), starts, ends)
 
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
@@ -90,7 +109,7 @@ def _thousands(m: Mapped) -> Mapped:
 
 
 def _is_table_line(line: str) -> bool:
-    return "\t" in line or bool(re.search(r"\S {2,}\S", line.strip()))
+    return "\t" in line or bool(_GAP.search(line.strip()))
 
 
 def _join_broken_lines(m: Mapped) -> Mapped:
@@ -117,7 +136,7 @@ def _join_broken_lines(m: Mapped) -> Mapped:
             i += 1
             continue
         nxt = lines[j].lstrip()
-        heading = bool(_MARKER.match(cur)) and not re.search("[，。,]", cur)
+        heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
             len(cur) >= 20
             and (re.match(rf"[{CJK}\d.、（(，,]", cur[-1])  # PDF lines also wrap after a comma
@@ -145,7 +164,7 @@ def normalize(text: str, offset: int = 0, join_lines: bool = True) -> Mapped:
     m = Mapped.identity(text, offset)
     m = _thousands(m)
     m = Mapped(m.text.translate(_FULLWIDTH), m.starts, m.ends)
-    m = m.sub(re.compile(r"\r"), "")
+    m = m.sub(_CR, "")
     for pattern, repl in _LATEX:
         m = m.sub(pattern, repl)
     m = m.sub(_SPACE, "")

@@ -26,6 +26,7 @@ from .model import Evidence, Finding, Severity, Span
 
 UNUSED = "BL990"
 
+_NEWLINE = re.compile("\n")
 _CODES = r"(?:=\s*(?P<{g}>[A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*))?"
 _DIRECTIVE = re.compile(
     r"<!--\s*budgetlint:\s*(?P<kind1>disable-file|disable)\s*" + _CODES.format(g="codes1") + r"\s*-->"
@@ -69,8 +70,24 @@ def directives(doc: Document) -> list[Directive]:
     return found
 
 
+def suppressing(doc: Document, spans: list[Span]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """For each span, the codes or prefixes (``*``: all) that suppression comments apply there
+    (what ``apply_suppressions`` would honour for a finding at that span)."""
+    found = directives(doc)
+    if not found:
+        return {}
+    starts = _line_starts(doc.text)
+    out = {}
+    for s in spans:
+        line = _line_of(starts, s.start)
+        codes = tuple(c for d in found if d.file_wide or line in (d.line, d.line + 1) for c in d.codes)
+        if codes:
+            out[s.start, s.end] = codes
+    return out
+
+
 def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _line_of(starts: list[int], offset: int) -> int:

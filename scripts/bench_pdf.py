@@ -139,7 +139,7 @@ EXTRACTORS = [
     ("PyMuPDF (text)", "pymupdf", pymupdf_text),
     ("PyMuPDF (text + find_tables)", "pymupdf", pymupdf_tables),
     ("pdftotext CLI (text)", None, pdftotext),
-    ("budgetlint reader (pypdfium2 + pdfplumber table geometry)", "pdfplumber", budgetlint_reader),
+    ("budgetlint reader (pypdfium2 + ruling geometry)", "pypdfium2", budgetlint_reader),
 ]
 
 

@@ -326,7 +326,6 @@ def cross_check(results: list, configs: dict) -> None:
     add each finding its document does not suppress (``disable=BL950``) to its findings, sorted by position.
     (A suppression of a cross-document code is not reported as unused: BL990 is decided per document.)"""
     from ..checks import iter_rules
-    from ..suppress import apply_suppressions
 
     ledgers = [r.ledger for r in results if getattr(r, "ledger", None) is not None and r.ledger.quantities]
     if len(ledgers) < 2:
@@ -336,6 +335,6 @@ def cross_check(results: list, configs: dict) -> None:
         ctx._code = rule.code
         rule.func(ctx)
     for r in results:
-        extra = apply_suppressions(r.doc, ctx.findings.get(r.path, []), lambda code: False, {})
+        extra = r.digest.unsuppressed(ctx.findings.get(r.path, []))
         if extra:
             r.findings = sorted(r.findings + extra, key=lambda f: (f.span.start, f.code, f.span.end))

@@ -12,6 +12,8 @@ from functools import lru_cache
 from lark import Lark, Transformer, UnexpectedInput
 from lark.exceptions import VisitError
 
+from ..grammar_cache import cached_lark
+
 from ..facts import Expression, Num
 from ..normalize import Mapped
 from ..model import Span
@@ -26,7 +28,7 @@ _RESULT = re.compile(r"(\d+(?:\.\d+)?)(%?)\s*$")
 
 @lru_cache(maxsize=1)
 def expression_parser() -> Lark:
-    return Lark(grammar("expression.lark"), parser="lalr")
+    return cached_lark("expression", grammar("expression.lark"))
 
 
 class _Eval(Transformer):

@@ -16,6 +16,8 @@ from typing import Optional
 
 from lark import Lark, Token, Transformer, UnexpectedInput
 
+from ..grammar_cache import cached_lark
+
 from .. import vocabulary as V
 
 _KEYWORD_TERMINAL = re.compile(r"^[A-Z]+\.[35]: /(.*)/$", re.M)
@@ -35,13 +37,13 @@ def grammar(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def clause_parser() -> Lark:
-    """The clause grammar, compiled once per process (LALR, contextual lexer)."""
+    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``)."""
     text = grammar("statements.lark")
     for name, words in VOCABULARY_TERMINALS.items():
         text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
     text = text.replace("@KEYWORDS@", keywords)
-    return Lark(text, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False)
 
 
 @dataclass

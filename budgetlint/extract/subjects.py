@@ -22,12 +22,14 @@ _LEAD = re.compile(
     r"^(?:\d{4}年度?|\d{4}年年度|\(\d+\)|\d+[、.]|[一二三四五六七八九十]+是|其中|本部门|本单位|我单位|我办|部门|单位|全年|本年度?|当年|年度|截至|截止|主要是|主要用于|共有|共)+"
 )
 _TAIL = re.compile(r"(?:的|中|为|共计|是|分别|约|近|达)+$")
+_YEAR = re.compile(r"\d{4}年度?")
+_THIS_YEAR = re.compile(r"^本年")
 _SYNONYMS = {"收支总计": "收支总计", "收入支出总计": "收支总计"}
 
 
 def clean(subject: str) -> str:
     """Subject text without dates, list markers, quotes and filler words at either end."""
-    s = re.sub(r"\d{4}年度?", "", subject.strip())
+    s = _YEAR.sub("", subject.strip())
     s = _LEAD.sub("", s)
     s = _DROP.sub("", s)
     s = s.replace("支出支出", "支出")
@@ -50,7 +52,7 @@ def entity_role(subject: str) -> tuple[str, str]:
 
 def subject_key(entity: str, role: str = "") -> str:
     e = clean(entity)
-    e = re.sub(r"^本年", "", e)
+    e = _THIS_YEAR.sub("", e)
     e = _SYNONYMS.get(e, e)
     return f"{e}|{role}" if role else e
 

@@ -16,6 +16,7 @@ from ..tables.model import Cell, Row, Table
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _INNER_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
 def join_cell_lines(text: str) -> str:
@@ -24,7 +25,7 @@ def join_cell_lines(text: str) -> str:
     def repl(m: re.Match) -> str:
         a = m.string[m.start() - 1] if m.start() else ""
         b = m.string[m.end()] if m.end() < len(m.string) else ""
-        return "" if re.match(f"[{_CJK}]", a) or re.match(f"[{_CJK}]", b) else " "
+        return "" if _CJK_CHAR.match(a) or _CJK_CHAR.match(b) else " "
 
     return _INNER_BREAK.sub(repl, text.replace("\t", " ").strip())
 

@@ -1,9 +1,9 @@
 """Shared by the fixed-layout readers (PDF, OFD): ruled tables from rules, pages written top to bottom.
 
 A page gives its horizontal and vertical rules as pdfplumber edges (``top``
-and ``bottom`` measured down from the page top); pdfplumber's geometry
-functions snap and join them, intersect them and group the cells into
-tables. Each table becomes a grid of cell texts (``grid``), and the page is
+and ``bottom`` measured down from the page top); pdfplumber's geometry,
+redone on tuples in ``ruling``, snaps and joins them, intersects them and
+groups the cells into tables. Each table becomes a grid of cell texts (``grid``), and the page is
 written as the text above each table, the table, and the text below
 (``PageWriter``). A table with no caption above it and the column count of
 the last table of the previous page continues that table.
@@ -17,12 +17,11 @@ from ..document import Note, Region
 from ..model import Span
 from ..tables.model import Table
 from ._build import TextBuilder, join_cell_lines
+from .ruling import Box, find_tables
 
 MIN_EDGES = 4       # fewer rules than this cannot make a table
 TOLERANCE = 3       # pdfplumber's default snap/join/intersection tolerance, in points
 _TITLE = re.compile(r"表\s*[（(]?[续]?[）)]?\s*$|表\d*$")
-
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom: top and bottom measured down from the page top
 
 
 def edge(x0: float, y0: float, x1: float, y1: float) -> Optional[dict]:
@@ -40,15 +39,9 @@ def edge(x0: float, y0: float, x1: float, y1: float) -> Optional[dict]:
 
 def ruled_tables(edges: list[dict], tolerance: float = TOLERANCE) -> list[list[Box]]:
     """Groups of cell boxes, one group per ruled table, top to bottom (pdfplumber's 'lines' strategy)."""
-    if len(edges) < MIN_EDGES:
-        return []
-    from pdfplumber import table as geometry
-
-    t = tolerance
-    edges = geometry.merge_edges(edges, t, t, t, t)
-    edges = [e for e in edges if e["width" if e["orientation"] == "h" else "height"] >= t]
-    cells = geometry.intersections_to_cells(geometry.edges_to_intersections(edges, t, t))
-    return sorted(geometry.cells_to_tables(cells), key=lambda group: min(c[1] for c in group))
+    h = [(e["top"], e["x0"], e["x1"]) for e in edges if e["orientation"] == "h"]
+    v = [(e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v"]
+    return find_tables(h, v, tolerance, MIN_EDGES)
 
 
 def grid(cells: list[Box], text_in: Callable[[Box], str]) -> list[list]:

@@ -5,10 +5,12 @@ reads the Chinese text intact, in the order the PDF writes it, 20-50x faster
 than pdfplumber, whose position sort scrambles lines with uneven baselines.
 pdfplumber's ruled-table finder recovers the 决算 tables cell by cell, but
 most of its time goes into pdfminer parsing the whole page. So the table
-rules are read from pypdfium2's path objects and handed to pdfplumber's
-geometry functions (snap and join the rules, intersect them, group cells into
-tables); each cell's text is pypdfium2's text inside the cell. This gives the
-same cells as ``pdfplumber.Page.find_tables`` on every corpus table, ~10x faster.
+rules are read from pypdfium2's path objects (raw calls, one pass over the
+page's objects) and handed to ``ruling.find_tables``, pdfplumber's geometry
+(snap and join the rules, intersect them, group cells into tables) redone on
+tuples; each cell's text is pypdfium2's text inside the cell. This gives the
+same cells as ``pdfplumber.Page.find_tables`` on every corpus table, without
+importing pdfplumber or pdfminer.
 
 A scanned page (images, and no text or no more than a stamped page number)
 is read by OCR with the ``ocr`` extra (``ocr.py``), or else left unread with
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from typing import Optional
 
 from ..document import Document
 from . import InputError
@@ -77,11 +80,11 @@ def _edges(page, ceiling: float) -> list[dict]:
 
     ``ceiling`` is the PDF y of the page's top edge; edges measure down from it.
 
-    Paths inside form XObjects are placed with their form's matrix. Curves are skipped.
+    Paths inside form XObjects (at most 15 deep) are placed with their form's matrix. Curves are skipped.
     """
     import pypdfium2.raw as raw
 
-    x, y = ctypes.c_float(), ctypes.c_float()
+    x, y, mat = ctypes.c_float(), ctypes.c_float(), raw.FS_MATRIX()
     edges: list[dict] = []
 
     def add(p, q) -> None:
@@ -89,18 +92,11 @@ def _edges(page, ceiling: float) -> list[dict]:
         if e:
             edges.append(e)
 
-    forms: dict[int, tuple] = {}  # nesting level -> matrix placing that form on the page
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]):
-        m = obj.get_matrix().get()
-        if obj.level:
-            m = _compose(m, forms[obj.level - 1])
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            forms[obj.level] = m
-            continue
+    def path(obj, m: tuple) -> None:
         a, b, c, d, e, f = m
         prev = start = None
-        for i in range(raw.FPDFPath_CountSegments(obj.raw)):
-            seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        for i in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, i)
             raw.FPDFPathSegment_GetPoint(seg, x, y)
             p = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(seg)
@@ -112,6 +108,25 @@ def _edges(page, ceiling: float) -> list[dict]:
             if raw.FPDFPathSegment_GetClose(seg) and start is not None:
                 add(p, start)
                 prev = start
+
+    def walk(count: int, get, outer: Optional[tuple], depth: int = 0) -> None:
+        """The path objects among ``count`` objects, descending into forms (raw calls: no wrapper per object)."""
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            raw.FPDFPageObj_GetMatrix(obj, mat)
+            m = (mat.a, mat.b, mat.c, mat.d, mat.e, mat.f)
+            if outer is not None:
+                m = _compose(m, outer)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                path(obj, m)
+            elif depth < 15:
+                walk(raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), m,
+                     depth + 1)
+
+    walk(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), None)
     return edges
 
 

@@ -28,7 +28,7 @@ def _pad(text: str) -> str:
 def excerpt(it: Located) -> tuple[str, str]:
     """The source line of a finding (long lines cut around it) and the ``^^^`` marker under its span."""
     doc, span = it.doc, it.finding.span
-    line_start = doc.text.rfind("\n", 0, span.start) + 1
+    line_start = doc.line_start(span)
     line = doc.line_text(span)
     a = span.start - line_start
     b = min(max(span.end, span.start + 1) - line_start, len(line))
@@ -77,28 +77,35 @@ def _header(it: Located, lang: str) -> str:
             f"{f.message(lang)}")
 
 
-def format_text(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
-    """Per finding: its location line, the source line with ``^^^`` under the number, the evidence.
-    Each file's findings come together and end with that file's count; the last line counts them all."""
+def text_block(items: list[Located], lang: str) -> str:
+    """One file's part of ``text``: per finding its location line, the source line with ``^^^`` under the
+    number and the evidence; then that file's count."""
     lang = "en" if lang == "en" else "zh"
     out: list[str] = []
-    files = 0
-    for path, group in groupby(items, key=lambda it: it.doc.path):
-        files += 1
-        group = list(group)
-        for it in group:
-            out.append(_header(it, lang))
-            line, marker = excerpt(it)
-            num = str(it.location.line)
-            out.append(f"  {num} | {line}")
-            out.append(f"  {' ' * len(num)} | {marker}")
-            out.extend(f"    {ev}" for ev in _evidence_lines(it, lang))
-        out.append(f"{path}: {_counts(group, lang)}")
-        out.append("")
-    if files > 1:
-        total = _counts(items, lang)
-        out.append(f"{total} in {files} files" if lang == "en" else f"共 {files} 个文件，{total}")
-    return "\n".join(out).rstrip("\n") + ("\n" if out else "")
+    for it in items:
+        out.append(_header(it, lang))
+        line, marker = excerpt(it)
+        num = str(it.location.line)
+        out.append(f"  {num} | {line}")
+        out.append(f"  {' ' * len(num)} | {marker}")
+        out.extend(f"    {ev}" for ev in _evidence_lines(it, lang))
+    out.append(f"{items[0].doc.path}: {_counts(items, lang)}")
+    return "\n".join(out) + "\n"
+
+
+def text_total(items: list[Located], files: int, lang: str) -> str:
+    """The last line of ``text`` when findings came from more than one file ("" otherwise)."""
+    if files <= 1:
+        return ""
+    total = _counts(items, "en" if lang == "en" else "zh")
+    return f"\n{total} in {files} files\n" if lang == "en" else f"\n共 {files} 个文件，{total}\n"
+
+
+def format_text(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:
+    """Each file's findings together, ending with that file's count; the last line counts them all
+    (blocks are written as each file is done by ``budgetlint check``, see ``text_block``)."""
+    groups = [list(group) for _, group in groupby(items, key=lambda it: it.doc.path)]
+    return "\n".join(text_block(g, lang) for g in groups) + text_total(items, len(groups), lang)
 
 
 def format_concise(items: list[Located], lang: str, checked: Sequence[str] = ()) -> str:

@@ -31,6 +31,8 @@ from .vocabulary import KINDS, NAMES, not_applicable
 _SQUASH = re.compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_BRACKETS = re.compile(r"[()（）\[\]【】]")
+_CODE = re.compile(r"\d{2,7}")
 _HEADER_WORDS = ("项目", "科目", "编码", "决算数", "预算数", "合计", "小计", "收入", "支出", "类", "款", "项")
 _NOT_CODE = ("类", "款", "项", "合计", "总计")
 _UNIT = re.compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
@@ -44,7 +46,7 @@ def squash(text: str) -> str:
 def plain(text: str) -> str:
     """A label folded for comparison: numbering, brackets and quotes removed (因公出国（境）费 → 因公出国境费)."""
     s = _NUMBERED.sub("", squash(text))
-    return re.sub(r"[()（）\[\]【】]", "", s)
+    return _BRACKETS.sub("", s)
 
 
 def is_blank(cell: Optional[Cell]) -> bool:
@@ -63,7 +65,7 @@ def value_of(cell: Optional[Cell]) -> Optional[Decimal]:
 
 
 def _is_code(text: str) -> bool:
-    return bool(re.fullmatch(r"\d{2,7}", squash(text)))
+    return bool(_CODE.fullmatch(squash(text)))
 
 
 @dataclass

@@ -20,6 +20,8 @@ from .vocabulary import MEANINGS
 
 _NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 _AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
 BARE_SECTION = re.compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
@@ -33,7 +35,7 @@ class GridCell:
 
 
 def meaning(text: str) -> Optional[str]:
-    t = re.sub(r"\s+", "", text)
+    t = _SPACES.sub("", text)
     for name, pat in MEANINGS:
         if pat.search(t):
             return name
@@ -42,8 +44,8 @@ def meaning(text: str) -> Optional[str]:
 
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
-    texts = [re.sub(r"\s+", "", c.text) for c in cells if c.text.strip()]
-    if not texts or any(re.search(r"\d", t) or len(t) > 24 for t in texts):
+    texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
+    if not texts or any(_DIGIT.search(t) or len(t) > 24 for t in texts):
         return False
     named = [t for t in texts if meaning(t) not in (None, "name")]
     known = all(meaning(t) or _NEUTRAL.match(t) for t in texts)
@@ -51,7 +53,7 @@ def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
 
 
 def clean_label(text: str) -> str:
-    return re.sub(r"\s+", "", text).strip("：:")
+    return _SPACES.sub("", text).strip("：:")
 
 
 def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
