@@ -12,13 +12,13 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, Field
 
 from . import vocabulary as V
-from .model import Span
+from .model import Compact, Span
 from .numbers import Interval, half_unit
 
 _CELL_NUMBER = re.compile(r"^\s*(?P<n>[-−]?\d[\d,，]*(?:\.\d+)?)\s*(?P<u>%|％|分)?\s*$")
 
 
-class Num(BaseModel):
+class Num(Compact):
     """A stated number with its precision: ``decimals`` digits after the point as written."""
 
     text: str
@@ -76,7 +76,7 @@ class Num(BaseModel):
         return cls.parse(digits, Span(start=s, end=s + len(written)), unit=u)
 
 
-class FactBase(BaseModel):
+class FactBase(Compact):
     id: int = -1
     span: Span
     sentence: int = 0

@@ -22,20 +22,35 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-_SPAN_FIELDS = {"start", "end"}  # never changed: a frozen model's fields are never set again
+_FIELDS_SETS: dict[frozenset, set] = {}
 
 
-class Span(BaseModel):
+class Compact(BaseModel):
+    """A model made by the ten thousand (spans, numbers, facts, table cells).
+
+    Pydantic gives every instance its own set of the names of the fields it
+    was given (216 bytes for up to four names, 728 for more): instances given
+    the same fields share one set here instead. A field set later that was
+    not given first gets the instance its own copy, so ``model_fields_set``
+    keeps pydantic's meaning.
+    """
+
+    def model_post_init(self, context: Any, /) -> None:
+        given = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(given), given))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in type(self).model_fields and name not in self.__pydantic_fields_set__:
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
+
+
+class Span(Compact):
     """Half-open range [start, end) of character offsets in ``Document.text``."""
 
     model_config = ConfigDict(frozen=True)
     start: int
     end: int
-
-    def model_post_init(self, context: Any, /) -> None:
-        # both fields are required, so every span has the same fields set: one shared set instead of one
-        # per span (a large document holds tens of thousands of spans, 216 bytes of set each)
-        object.__setattr__(self, "__pydantic_fields_set__", _SPAN_FIELDS)
 
     def cover(self, other: "Span") -> "Span":
         return Span(start=min(self.start, other.start), end=max(self.end, other.end))

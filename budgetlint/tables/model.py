@@ -7,10 +7,10 @@ from typing import Optional
 from pydantic import BaseModel
 
 from ..facts import Num
-from ..model import Location, Span
+from ..model import Compact, Location, Span
 from .scores import ScoreTable
 
-class Cell(BaseModel):
+class Cell(Compact):
     text: str
     span: Span
     col: int = 0
