@@ -29,20 +29,24 @@ class Compact(BaseModel):
     """A model made by the ten thousand (spans, numbers, facts, table cells).
 
     Pydantic gives every instance its own set of the names of the fields it
-    was given (216 bytes for up to four names, 728 for more): instances given
-    the same fields share one set here instead. A field set later that was
-    not given first gets the instance its own copy, so ``model_fields_set``
-    keeps pydantic's meaning.
+    was given (216 bytes for up to four names, 728 for more): instances with
+    the same names share one set here instead. Setting a field not yet in the
+    set moves the instance to the shared set that has it, so a shared set is
+    never changed and ``model_fields_set`` keeps pydantic's meaning.
     """
 
     def model_post_init(self, context: Any, /) -> None:
-        given = self.__pydantic_fields_set__
-        object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(given), given))
+        object.__setattr__(self, "__pydantic_fields_set__", _shared(self.__pydantic_fields_set__))
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in type(self).model_fields and name not in self.__pydantic_fields_set__:
-            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        given = self.__pydantic_fields_set__
+        if name in type(self).model_fields and name not in given:
+            object.__setattr__(self, "__pydantic_fields_set__", _shared(given | {name}))
         super().__setattr__(name, value)
+
+
+def _shared(names: set) -> set:
+    return _FIELDS_SETS.setdefault(frozenset(names), names)
 
 
 class Span(Compact):

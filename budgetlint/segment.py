@@ -16,7 +16,7 @@ _CLAUSE = re.compile(r"[^,;，；]+")
 _LAYOUT = re.compile(r"\S {2,}\S")
 
 
-@dataclass
+@dataclass(slots=True)  # one a sentence: no per-instance dict
 class Sentence:
     index: int
     paragraph: int

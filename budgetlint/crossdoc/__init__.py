@@ -32,14 +32,14 @@ from pydantic import BaseModel
 from .. import vocabulary as V
 from ..facts import Amount, Change
 from ..identity import Identity, same_unit
-from ..model import Evidence, Finding, Location, Operand, Severity, Span
+from ..model import Compact, Evidence, Finding, Location, Operand, Severity, Span
 from ..numbers import Interval, corners, fmt
 
 BASIS_ZH = {"actual": "决算数", "budget_initial": "年初预算数", "budget_full": "全年预算数", "budget": "预算数"}
 BASIS_EN = {"actual": "actual", "budget_initial": "initial budget", "budget_full": "full-year budget", "budget": "budget"}
 
 
-class Quantity(BaseModel):
+class Quantity(Compact):
     """One value a document gives for (subject key, year, basis), with where it was written."""
 
     key: str

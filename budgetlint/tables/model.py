@@ -31,7 +31,7 @@ class Cell(Compact):
         return n.decimals if n is not None else 0
 
 
-class Row(BaseModel):
+class Row(Compact):
     cells: list[Cell]
     span: Span
     index: int = 0

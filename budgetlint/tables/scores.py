@@ -13,17 +13,17 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from ..facts import Num
-from ..model import Span
+from ..model import Compact, Span
 
 
-class TextCell(BaseModel):
+class TextCell(Compact):
     """A stretch of cell text (rubric, note, target …) with the span it came from."""
 
     text: str
     span: Span
 
 
-class ScoreItem(BaseModel):
+class ScoreItem(Compact):
     """One row of a score table.
 
     ``kind`` is ``section`` for a heading that carries its own 分值 (「投入（15分）」,
