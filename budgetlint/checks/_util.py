@@ -20,7 +20,8 @@ def amount_operand(a: Amount) -> Operand:
 
 def report_recomputed(ctx, stated: Num, exact: Decimal, zh: str, en: str, operands: list[Operand],
                       decimals: Optional[int] = None, note: Optional[str] = None, *, unit: Optional[str] = None,
-                      suggestion: Optional[str] = None, related: Optional[list[Span]] = None) -> None:
+                      suggestion: Optional[str] = None, related: Optional[list[Span]] = None,
+                      code: Optional[str] = None) -> None:
     """Report ``stated`` against ``exact`` recomputed from ``operands``.
 
     The evidence carries both values (shown to ``decimals``, by default the
@@ -28,7 +29,8 @@ def report_recomputed(ctx, stated: Num, exact: Decimal, zh: str, en: str, operan
     (stated − recomputed) and the suggestion (the recomputed value at the
     stated precision, or ``suggestion``). ``unit`` (「分」, 「%」, or "" for
     none) replaces the stated number's own unit after every value. Every
-    operand's span is related to the finding, or the spans of ``related``.
+    operand's span is related to the finding, or the spans of ``related``;
+    ``code`` reports under another rule than the running one.
     """
     unit = (stated.unit or "") if unit is None else unit
     shown = decimals if decimals is not None else max(ctx.decimals(stated), 2 if stated.is_percent else 0)
@@ -37,5 +39,5 @@ def report_recomputed(ctx, stated: Num, exact: Decimal, zh: str, en: str, operan
         evidence=Evidence(stated=f"{stated.text}{unit}", recomputed=f"{fmt(exact, shown)}{unit}", operands=operands,
                           difference=fmt(stated.value - exact, shown),
                           suggestion=suggestion or f"{fmt(exact, ctx.decimals(stated))}{unit}", note=note),
-        related=[o.span for o in operands if o.span is not None] if related is None else related,
+        related=[o.span for o in operands if o.span is not None] if related is None else related, code=code,
     )
