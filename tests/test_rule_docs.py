@@ -56,3 +56,19 @@ def test_rules_read_facts_never_the_text(path):
     reads = [f"{dotted(n)} (line {n.lineno})" for n in ast.walk(tree) if isinstance(n, ast.Attribute)
              and dotted(n) in ("ctx.doc.text", "ctx.norm", "ctx.sentences")]
     assert reads == []
+
+
+@pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: p.name)
+def test_no_rule_module_imports_another(path):
+    """Rule families are independent: shared helpers live in checks/_*.py, never in another family's module."""
+    import ast
+
+    families = {p.stem for p in RULE_MODULES}
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and n.level == 1:  # from .x import … / from . import x
+            imported |= {n.module} if n.module else {a.name for a in n.names}
+        elif isinstance(n, ast.ImportFrom) and (n.module or "").startswith("budgetlint.checks."):
+            imported.add(n.module.rsplit(".", 1)[1])
+    assert imported & families == set()
