@@ -37,3 +37,14 @@ def test_errors_example_findings():
     assert {(f["code"], f["line"], f["statement"]) for f in found} == expected
     (bl610,) = [f for f in found if f["code"] == "BL610"]
     assert bl610["evidence"]["operands"][0]["line"] == _line_of(text, "人员经费合计\t")
+
+
+def test_table_sum_difference_is_stated_minus_recomputed():
+    """A table total short of its parts has a negative difference, like every other finding."""
+    found = check_json("--select", "BL115,BL612", str(ERRORS))
+    by_code = {f["code"]: f["evidence"] for f in found}
+    # 工资福利支出 880.00 against 400 + 310 + 100 + 50 + 30 = 890.00: 880.00 − 890.00
+    assert (by_code["BL115"]["stated"], by_code["BL115"]["recomputed"]) == ("880.00", "890.00")
+    assert by_code["BL115"]["difference"] == "-10.00"
+    # the share on the same page: 70.38% against 850.00 ÷ 1200.00 = 70.83%
+    assert by_code["BL612"]["difference"] == "-0.45"

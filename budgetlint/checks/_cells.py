@@ -4,10 +4,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from ..model import Evidence, Operand
+from ..facts import Num
+from ..model import Operand
 from ..numbers import Interval, fmt, half_unit, isum
 from ..tables.final_accounts import FinalTable, Line, is_blank, value_of
 from ..tables.model import Cell
+from ._util import report_recomputed
 
 Part = tuple[str, Cell]  # (label, cell)
 
@@ -53,14 +55,12 @@ def check_sum(ctx, total: Part, parts: list[Part], what_zh: str, what_en: str, c
     d = max([t_cell.decimals] + [c.decimals for c in cells])
     computed = sum((value_of(c) * k for c, k in zip(cells, signs)), Decimal(0))
     stated = value_of(t_cell)
-    ctx.report(
-        t_cell.span,
+    report_recomputed(
+        ctx, Num(text=t_cell.text.strip() or "0", value=stated, decimals=t_cell.decimals, span=t_cell.span), computed,
         zh=f"{t_label} {t_cell.text.strip() or '（空）'} 与{what_zh} {fmt(computed, d)} 不符，相差 {fmt(abs(computed - stated), d)}",
         en=f"{t_label} {t_cell.text.strip() or '(blank)'} differs from {what_en} {fmt(computed, d)} (difference {fmt(abs(computed - stated), d)})",
-        evidence=Evidence(stated=t_cell.text.strip() or "0", recomputed=fmt(computed, d),
-                          operands=[Operand(label=lb, value=c.text.strip() or "0", span=c.span) for lb, c in parts],
-                          difference=fmt(computed - stated, d), suggestion=fmt(computed, d)),
-        related=[c.span for c in cells], code=code,
+        operands=[Operand(label=lb, value=c.text.strip() or "0", span=c.span) for lb, c in parts],
+        decimals=d, unit="", suggestion=fmt(computed, d), code=code,
     )
     return True
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ..facts import Amount, Num
-from ..model import Evidence, Operand
+from ..model import Evidence, Operand, Span
 from ..numbers import fmt
 
 
@@ -19,19 +19,25 @@ def amount_operand(a: Amount) -> Operand:
 
 
 def report_recomputed(ctx, stated: Num, exact: Decimal, zh: str, en: str, operands: list[Operand],
-                      decimals: Optional[int] = None, note: Optional[str] = None) -> None:
+                      decimals: Optional[int] = None, note: Optional[str] = None, *, unit: Optional[str] = None,
+                      suggestion: Optional[str] = None, related: Optional[list[Span]] = None,
+                      code: Optional[str] = None) -> None:
     """Report ``stated`` against ``exact`` recomputed from ``operands``.
 
-    The evidence carries both values, the difference (stated − recomputed) and
-    the suggestion (the recomputed value at the stated precision); every
-    operand's span is related to the finding.
+    The evidence carries both values (shown to ``decimals``, by default the
+    stated precision, two places at least for a percentage), the difference
+    (stated − recomputed) and the suggestion (the recomputed value at the
+    stated precision, or ``suggestion``). ``unit`` (「分」, 「%」, or "" for
+    none) replaces the stated number's own unit after every value. Every
+    operand's span is related to the finding, or the spans of ``related``;
+    ``code`` reports under another rule than the running one.
     """
-    unit = stated.unit or ""
+    unit = (stated.unit or "") if unit is None else unit
     shown = decimals if decimals is not None else max(ctx.decimals(stated), 2 if stated.is_percent else 0)
     ctx.report(
         stated.span, zh=zh, en=en,
         evidence=Evidence(stated=f"{stated.text}{unit}", recomputed=f"{fmt(exact, shown)}{unit}", operands=operands,
                           difference=fmt(stated.value - exact, shown),
-                          suggestion=f"{fmt(exact, ctx.decimals(stated))}{unit}", note=note),
-        related=[o.span for o in operands if o.span is not None],
+                          suggestion=suggestion or f"{fmt(exact, ctx.decimals(stated))}{unit}", note=note),
+        related=[o.span for o in operands if o.span is not None] if related is None else related, code=code,
     )

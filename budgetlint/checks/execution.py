@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Evidence, Severity
+from ..model import Severity
 from ..numbers import Interval, fmt, half_unit
 from ..tables.scores import ScoreItem, ScoreTable, precision, sum_tolerance
 from . import rule
 from ._scores import differs, total_of
-from ._util import operand
+from ._util import operand, report_recomputed
 
 
 def _fund_rows(table: ScoreTable) -> list[tuple[ScoreItem, list[ScoreItem]]]:
@@ -62,16 +62,13 @@ def execution_rate(ctx) -> None:
                 on_initial = (ex / Interval.exact(row.budget_initial.value).widen(tol)).scale(Decimal(100))
                 if on_initial.overlaps(stated):
                     note = f"所述执行率以年初预算数 {row.budget_initial.text} 为基数"
-            ctx.report(row.rate.span,
-                       zh=f"{row.label}执行率 {row.rate.text}% 与 全年执行数 {row.executed.text} ÷ 全年预算数 "
-                          f"{row.budget.text} = {fmt(on_budget.mid, d)}% 不符",
-                       en=f"{row.label}: execution rate {row.rate.text}% differs from {row.executed.text} / "
-                          f"{row.budget.text} = {fmt(on_budget.mid, d)}%",
-                       evidence=Evidence(stated=f"{row.rate.text}%", recomputed=f"{fmt(on_budget.mid, d)}%",
-                                         operands=[operand("全年执行数", row.executed), operand("全年预算数", row.budget)],
-                                         difference=fmt(row.rate.value - on_budget.mid, d), note=note,
-                                         suggestion=f"{fmt(on_budget.mid, row.rate.decimals)}%"),
-                       related=[row.executed.span, row.budget.span])
+            report_recomputed(ctx, row.rate, on_budget.mid,
+                              zh=f"{row.label}执行率 {row.rate.text}% 与 全年执行数 {row.executed.text} ÷ 全年预算数 "
+                                 f"{row.budget.text} = {fmt(on_budget.mid, d)}% 不符",
+                              en=f"{row.label}: execution rate {row.rate.text}% differs from {row.executed.text} / "
+                                 f"{row.budget.text} = {fmt(on_budget.mid, d)}%",
+                              operands=[operand("全年执行数", row.executed), operand("全年预算数", row.budget)],
+                              decimals=d, note=note, unit="%")
 
 
 @rule("BL521", "execution-score", Severity.ERROR)
@@ -99,16 +96,13 @@ def execution_score(ctx) -> None:
             if want.overlaps(stated):
                 continue
             d = max(row.score.decimals, 2)
-            ctx.report(row.score.span,
-                       zh=f"预算执行率得分 {row.score.text} 分，按 执行率 {row.rate.text}% × 分值 {row.weight.text} 应为 "
-                          f"{fmt(want.mid, d)} 分",
-                       en=f"budget execution score {row.score.text}; {row.rate.text}% × {row.weight.text} gives "
-                          f"{fmt(want.mid, d)}",
-                       evidence=Evidence(stated=f"{row.score.text}分", recomputed=f"{fmt(want.mid, d)}分",
-                                         operands=[operand("执行率", row.rate), operand("分值", row.weight)],
-                                         difference=fmt(row.score.value - want.mid, d),
-                                         suggestion=f"{fmt(want.mid, d)}分"),
-                       related=[row.rate.span, row.weight.span])
+            report_recomputed(ctx, row.score, want.mid,
+                              zh=f"预算执行率得分 {row.score.text} 分，按 执行率 {row.rate.text}% × 分值 {row.weight.text} "
+                                 f"应为 {fmt(want.mid, d)} 分",
+                              en=f"budget execution score {row.score.text}; {row.rate.text}% × {row.weight.text} gives "
+                                 f"{fmt(want.mid, d)}",
+                              operands=[operand("执行率", row.rate), operand("分值", row.weight)],
+                              decimals=d, unit="分", suggestion=f"{fmt(want.mid, d)}分")
 
 
 @rule("BL522", "fund-sources", Severity.ERROR)
@@ -137,10 +131,8 @@ def fund_sources(ctx) -> None:
                     continue
                 got = total_of(parts)
                 d = precision(parts + [total])
-                ctx.report(total.span,
-                           zh=f"{row.label}{name} {total.text}，各资金来源合计 {fmt(got, d)}",
-                           en=f"{row.label} {name} {total.text}, but its sources add up to {fmt(got, d)}",
-                           evidence=Evidence(stated=total.text, recomputed=fmt(got, d),
-                                             operands=[operand(f"{s.label}{name}", p) for s, p in zip(sources, parts)],
-                                             difference=fmt(total.value - got, d), suggestion=fmt(got, d)),
-                           related=[p.span for p in parts])
+                report_recomputed(ctx, total, got,
+                                  zh=f"{row.label}{name} {total.text}，各资金来源合计 {fmt(got, d)}",
+                                  en=f"{row.label} {name} {total.text}, but its sources add up to {fmt(got, d)}",
+                                  operands=[operand(f"{s.label}{name}", p) for s, p in zip(sources, parts)],
+                                  decimals=d, unit="", suggestion=fmt(got, d))

@@ -24,6 +24,7 @@ from . import rule
 from ..tables.three_public import keyed
 from ..tables.vocabulary import THREE_ZH
 from ._cells import by_kind, cell_interval, label
+from ._util import report_recomputed
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -344,15 +345,13 @@ def share_vs_table(ctx) -> None:
             continue
         d = sh.value.decimals
         value = part[1].number / whole[1].number * 100
-        ctx.report(
-            sh.value.span,
+        report_recomputed(
+            ctx, sh.value, value,
             zh=f"占比 {sh.value.text}% 与决算表不符：{part[0]} {part[1].text.strip()} ÷ {whole[0]} {whole[1].text.strip()} = {fmt(value, d)}%",
             en=f"share {sh.value.text}% differs from the tables: {part[1].text.strip()} / {whole[1].text.strip()} = {fmt(value, d)}%",
-            evidence=Evidence(stated=f"{sh.value.text}%", recomputed=f"{fmt(value, d)}%",
-                              operands=[Operand(label=part[0], value=part[1].text.strip(), span=part[1].span),
-                                        Operand(label=whole[0], value=whole[1].text.strip(), span=whole[1].span)],
-                              difference=fmt(Decimal(sh.value.text) - value, d), suggestion=f"{fmt(value, d)}%"),
-            related=[part[1].span, whole[1].span],
+            operands=[Operand(label=part[0], value=part[1].text.strip(), span=part[1].span),
+                      Operand(label=whole[0], value=whole[1].text.strip(), span=whole[1].span)],
+            decimals=d, unit="%",
         )
 
 

@@ -10,7 +10,7 @@ from ..rubric import expected_grade, grade_scheme, load_rubric
 from ..tables.scores import ScoreItem, ScoreTable, precision
 from . import rule
 from ._scores import differs, scores_under, total_of
-from ._util import operand
+from ._util import operand, report_recomputed
 
 
 def _section(table: ScoreTable, label: str) -> Optional[ScoreItem]:
@@ -71,12 +71,11 @@ def _restated(ctx, stated: Num, what: str, parts: list[Num], table_total: Option
     d = precision(parts + [stated])
     ops = [operand("评分表", p) for p in parts] if len(parts) <= 12 else [operand("评分表总分", table_total)] \
         if table_total is not None else []
-    ctx.report(stated.span,
-               zh=f"文中{what} {stated.text} 分，评分表为 {fmt(got, d)} 分",
-               en=f"the text gives {what} as {stated.text}, the score table gives {fmt(got, d)}",
-               evidence=Evidence(stated=f"{stated.text}分", recomputed=f"{fmt(got, d)}分", operands=ops,
-                                 difference=fmt(stated.value - got, d), suggestion=f"{fmt(got, d)}分"),
-               related=[p.span for p in parts[:12]])
+    report_recomputed(ctx, stated, got,
+                      zh=f"文中{what} {stated.text} 分，评分表为 {fmt(got, d)} 分",
+                      en=f"the text gives {what} as {stated.text}, the score table gives {fmt(got, d)}",
+                      operands=ops, decimals=d, unit="分", suggestion=f"{fmt(got, d)}分",
+                      related=[p.span for p in parts[:12]])
 
 
 @rule("BL505", "grade-vs-score", Severity.ERROR)

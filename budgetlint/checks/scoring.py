@@ -9,6 +9,7 @@ from ..numbers import fmt
 from ..tables.scores import ScoreItem, ScoreTable, precision
 from . import rule
 from ._scores import differs, item_operand, scores_under, total_of
+from ._util import report_recomputed
 
 
 @rule("BL501", "score-exceeds-weight", Severity.ERROR)
@@ -101,13 +102,11 @@ def weightstotal_of(ctx) -> None:
             if got == head.weight.value:
                 continue
             d = precision(cells + [head.weight])
-            ctx.report(head.weight.span,
-                       zh=f"{head.label}分值 {head.weight.text} 分，其下各项分值合计 {fmt(got, d)} 分",
-                       en=f"{head.label}: weight {head.weight.text}, but its parts' weights add up to {fmt(got, d)}",
-                       evidence=Evidence(stated=f"{head.weight.text}分", recomputed=f"{fmt(got, d)}分",
-                                         operands=[item_operand(c, w, "分值") for c, w in parts],
-                                         difference=fmt(head.weight.value - got, d), suggestion=f"{fmt(got, d)}分"),
-                       related=[w.span for w in cells])
+            report_recomputed(ctx, head.weight, got,
+                              zh=f"{head.label}分值 {head.weight.text} 分，其下各项分值合计 {fmt(got, d)} 分",
+                              en=f"{head.label}: weight {head.weight.text}, but its parts' weights add up to {fmt(got, d)}",
+                              operands=[item_operand(c, w, "分值") for c, w in parts],
+                              decimals=d, unit="分", suggestion=f"{fmt(got, d)}分")
 
 
 def _form_weights(ctx, table: ScoreTable, total: ScoreItem) -> None:
@@ -147,10 +146,8 @@ def score_total(ctx) -> None:
             continue
         got = total_of([p for _, p in parts])
         d = precision([p for _, p in parts] + [total.score])
-        ctx.report(total.score.span,
-                   zh=f"{total.label} {total.score.text} 分，各项得分合计 {fmt(got, d)} 分",
-                   en=f"{total.label} {total.score.text}, but the scores above add up to {fmt(got, d)}",
-                   evidence=Evidence(stated=f"{total.score.text}分", recomputed=f"{fmt(got, d)}分",
-                                     operands=[item_operand(it, n, "得分") for it, n in parts],
-                                     difference=fmt(total.score.value - got, d), suggestion=f"{fmt(got, d)}分"),
-                   related=[n.span for _, n in parts])
+        report_recomputed(ctx, total.score, got,
+                          zh=f"{total.label} {total.score.text} 分，各项得分合计 {fmt(got, d)} 分",
+                          en=f"{total.label} {total.score.text}, but the scores above add up to {fmt(got, d)}",
+                          operands=[item_operand(it, n, "得分") for it, n in parts],
+                          decimals=d, unit="分", suggestion=f"{fmt(got, d)}分")
