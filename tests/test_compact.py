@@ -1,0 +1,29 @@
+"""Memory savings must not change what the models and the blanking of table lines mean."""
+from budgetlint.engine import _without
+from budgetlint.facts import Amount, Num
+from budgetlint.model import Span
+
+
+def _amount(subject: str) -> Amount:
+    span = Span(start=3, end=9)
+    return Amount(span=span, subject=subject, entity=subject, key=subject,
+                  value=Num.parse("791.59", span, unit="万元"))
+
+
+def test_fields_set_keeps_pydantic_meaning_when_shared():
+    a, b = _amount("收入"), _amount("支出")
+    assert a.model_fields_set == {"span", "subject", "entity", "key", "value"}
+    a.id = 7  # set after construction (FactSet.add numbers every fact)
+    assert a.model_fields_set == {"span", "subject", "entity", "key", "value", "id"}
+    assert b.model_fields_set == {"span", "subject", "entity", "key", "value"}  # the other is untouched
+    assert "id" not in b.model_dump(exclude_unset=True) and a.model_dump(exclude_unset=True)["id"] == 7
+    c = b.model_copy(update={"role": "决算"})
+    assert c.role == "决算" and b.role == "" and c.value.value == b.value.value
+
+
+def test_without_blanks_claimed_characters_but_keeps_line_breaks_and_offsets():
+    text = "表头\t合计\n收入\t100\n正文说明。"
+    # the first two lines claimed, in two overlapping spans given out of order
+    out = _without(text, [Span(start=6, end=12), Span(start=0, end=8)])
+    assert out == "  " + " " + "  " + "\n" + "  " + " " + "   " + "\n" + "正文说明。"
+    assert len(out) == len(text)
