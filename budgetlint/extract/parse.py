@@ -37,13 +37,16 @@ def grammar(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def clause_parser() -> Lark:
-    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``)."""
+    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``).
+
+    ``_ToPieces`` runs inside the parser (each rule's pieces built as it is reduced), so a parse
+    returns the clause's pieces with no tree built and walked a second time."""
     text = grammar("statements.lark")
     for name, words in VOCABULARY_TERMINALS.items():
         text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
     text = text.replace("@KEYWORDS@", keywords)
-    return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False)
+    return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False, transformer=_ToPieces())
 
 
 @dataclass
@@ -147,7 +150,6 @@ class _ToPieces(Transformer):
         return pieces
 
 
-_TRANSFORMER = _ToPieces()
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
@@ -158,7 +160,7 @@ _NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(u for u in V.MONEY_UNI
 def parse_clause(text: str) -> Optional[list[Piece]]:
     """Pieces of one clause, or None when the grammar does not understand it."""
     try:
-        return _TRANSFORMER.transform(clause_parser().parse(text))
+        return clause_parser().parse(text)
     except UnexpectedInput:
         return None
 

@@ -15,7 +15,6 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..document import Document
 from ..model import Span
@@ -323,24 +322,26 @@ def read_line_cells(doc: Document) -> list[Table]:
     return tables
 
 
-def _space_row(pos: int, line: str) -> tuple[Optional[Row], int]:
-    """A line of a space-separated table as a row: its label, then its value fields; and how many values."""
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+def _values(tokens: list[tuple[int, str]]) -> int:
+    """Where the value fields at the end of a line's fields start (numbers, 「-」, 「不需填列」)."""
     k = len(tokens)
     while k > 0 and (_NUMBER_TOKEN.match(tokens[k - 1][1]) or not_applicable(tokens[k - 1][1])
                      or tokens[k - 1][1] in ("-", "—", "－")):
         k -= 1
-    cells = []
-    if tokens and k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
+    return k
+
+
+def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Row:
+    """A line of a space-separated table as a row: its label (fields before ``k``), then its value fields."""
+    if k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
         cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
-        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), 0
+        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
+    cells = []
     if k:
         a, b = tokens[0][0], tokens[k - 1][0] + len(tokens[k - 1][1])
         cells.append(Cell(text=line[a:b], span=Span(start=pos + a, end=pos + b)))
     cells += [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens[k:]]
-    if not cells:
-        return None, 0
-    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), len(tokens) - k
+    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
 
 
 def read_space_rows(doc: Document) -> list[Table]:
@@ -351,26 +352,32 @@ def read_space_rows(doc: Document) -> list[Table]:
     the rows from these cells and says when a row's values do not fit the header.
     """
     tables = []
-    run: list[tuple[Row, int]] = []
+    run: list[tuple[int, str, list[tuple[int, str]], int]] = []  # a line's offset, text, fields, values start
 
     def flush():
-        rows = [r for r, _ in run]
-        if sum(1 for _, n in run if n) >= 3 and three_public_items(c.text for r in rows for c in r.cells[:1]):
+        if sum(1 for _, _, tokens, k in run if k < len(tokens)) < 3:
+            return  # rows are built only for a run that may be a table
+        rows = [_space_row(pos, line, tokens, k) for pos, line, tokens, k in run]
+        if three_public_items(c.text for r in rows for c in r.cells[:1]):
             tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
                                 span=rows[0].span.cover(rows[-1].span), source="text"))
 
     for pos, line in _lines(doc.text):
-        row, values = (None, 0) if "\t" in line or "|" in line or len(line.strip()) > 60 else _space_row(pos, line)
-        if row is None:
+        tokens = [] if "\t" in line or "|" in line or len(line.strip()) > 60 else \
+            [(m.start(), m.group()) for m in _FIELD.finditer(line)]
+        if not tokens:
             flush()
             run = []
         else:
-            run.append((row, values))
+            run.append((pos, line, tokens, _values(tokens)))
     flush()
     return tables
 
 
 _NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
+_FIELD = re.compile(r"\S+")
+_NUMBER_END = re.compile(r"\d+(?:\.\d+)?[%％]?$")
+_PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
@@ -389,13 +396,15 @@ def read_flattened(doc: Document) -> list[Table]:
     for pos, line in _lines(doc.text):
         if "\t" in line or "|" in line:
             continue
-        tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
-        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or re.search(r"\d+(?:\.\d+)?[%％]?$", t))
-        heads = sum(1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t))
-        prose = len(re.findall(r"[，。；;]|(?<!\d),|,(?!\d)", line))
+        if len(line.split()) < 8:
+            continue  # too few fields for any table (the cheap test first: most lines are prose)
+        tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
+        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or _NUMBER_END.search(t))
+        if numbers * 5 < len(tokens) or len(_PROSE_MARK.findall(line)) * 20 > len(tokens):
+            continue
         three = three_public_items(t for _, t in tokens)
-        if len(tokens) < (8 if three else 20) or numbers * 5 < len(tokens) or prose * 20 > len(tokens) or \
-                not (three or heads >= 3):
+        if len(tokens) < (8 if three else 20) or not (three or sum(
+                1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t)) >= 3):
             continue
         cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
         t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
