@@ -172,11 +172,14 @@ def _referred(fs: FactSet) -> set[int]:
     for f in fs.facts:
         if isinstance(f, Breakdown):
             out.update([f.total, *f.items])
-        for name in ("part", "whole", "current", "previous", "left", "right", "actual", "budget"):
-            i = getattr(f, name, None)
+        for name in _POINTERS.intersection(type(f).model_fields):
+            i = getattr(f, name)
             if isinstance(i, int):
                 out.add(i)
     return out
+
+
+_POINTERS = frozenset(("part", "whole", "current", "previous", "left", "right", "actual", "budget"))
 
 
 def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[Rate]:
@@ -186,9 +189,13 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
     """
     out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
+        if "%" not in para and "分" not in para:
+            continue  # every rate is written with % (a survey result also with 分)
         clauses = [c for c in re.finditer(r"[^。；;]+", para) if not _RULE_WORDS.search(c.group())]
         for clause in clauses:
             text, base = clause.group(), clause.start()
+            if "%" not in text and "分" not in text:
+                continue
             for spec in SPECS + (ADJUST,):
                 for m in _compiled(spec.name + _VALUE).finditer(text):
                     at = base + m.start()
