@@ -36,6 +36,12 @@ _SENTENCE_END = "。！？；：!?;:"
 _CR = re.compile(r"\r")
 _GAP = re.compile(r"\S {2,}\S")
 _COMMA = re.compile("[，。,]")
+_WRAPS_AFTER = re.compile(rf"[{CJK}\d.、（(，,]")
+_SEMICOLON = re.compile("[；;]")
+_GOES_ON = re.compile(rf"[{CJK}%\d]")
+_ITEM_BRACKET = re.compile(r"\((?:类|款|项)\)")
+_HAN = re.compile(f"[{CJK}]")
+_CLAUSE_MARK = re.compile("[，。,;；:：]")
 
 
 @dataclass
@@ -57,10 +63,11 @@ class Mapped:
 
     def sub(self, pattern: re.Pattern, repl) -> "Mapped":
         """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
+        found = [m for m in pattern.finditer(self.text) if m.start() != m.end()]
+        if not found:
+            return self  # most passes find nothing: no copy of the text and its maps
         out, starts, ends, pos = [], array("I"), array("I"), 0
-        for m in pattern.finditer(self.text):
-            if m.start() == m.end():
-                continue
+        for m in found:
             out.append(self.text[pos:m.start()])
             starts.extend(self.starts[pos:m.start()])
             ends.extend(self.ends[pos:m.start()])
@@ -139,15 +146,15 @@ def _join_broken_lines(m: Mapped) -> Mapped:
         heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
             len(cur) >= 20
-            and (re.match(rf"[{CJK}\d.、（(，,]", cur[-1])  # PDF lines also wrap after a comma
+            and (_WRAPS_AFTER.match(cur[-1])  # PDF lines also wrap after a comma
                  # and after the ； between two items of a list that fills several lines
-                 or (cur[-1] in "；;" and len(cur) >= 30 and re.search("[；;]", cur[:-1])))
+                 or (cur[-1] in "；;" and len(cur) >= 30 and _SEMICOLON.search(cur[:-1])))
             and nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
-            and (re.match(rf"[{CJK}%\d]", nxt[0]) or re.match(r"\((?:类|款|项)\)", nxt))  # 「…服务支出\n（类）」
-            and not (heading and (not re.match(f"[{CJK}]", nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
-            and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
+            and (_GOES_ON.match(nxt[0]) or _ITEM_BRACKET.match(nxt))  # 「…服务支出\n（类）」
+            and not (heading and (not _HAN.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
+            and not (nxt[0].isdigit() and not _CLAUSE_MARK.search(cur))  # a title over a paragraph
         )
         if ok:
             end_cur = offsets[i] + len(lines[i].rstrip())

@@ -54,8 +54,11 @@ def _is_heading(line: str) -> bool:
 def find_hygiene(text: str) -> list[Hygiene]:
     """Every hygiene match of the source text, in line order."""
     out = []
-    for start, line in _lines(text):
-        for what, pattern in PATTERNS.items():
+    # a pattern found in no line is found nowhere in the text (no pattern needs a line's ends): only the
+    # patterns the whole text holds are tried line by line
+    present = [(what, pattern) for what, pattern in PATTERNS.items() if pattern.search(text)]
+    for start, line in _lines(text) if present else ():
+        for what, pattern in present:
             for m in pattern.finditer(line):
                 before = line[:m.start()]
                 if what == "placeholder" and before.count("“") > before.count("”"):

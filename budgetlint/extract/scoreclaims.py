@@ -25,10 +25,11 @@ SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值
 GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
                    r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")
 ANY_SCORE = re.compile(_N.format("s") + r"分")
+_BLANKS = re.compile("[ \t\r\n\u3000]+")
 
 
 def compact(norm: Mapped) -> Mapped:
-    return norm.delete([i for i, ch in enumerate(norm.text) if ch in " \t\r\n\u3000"])
+    return norm.delete([i for m in _BLANKS.finditer(norm.text) for i in range(m.start(), m.end())])
 
 
 def _num(m: Mapped, match: re.Match, group: str) -> Num:
@@ -45,7 +46,7 @@ def find_claims(norm: Mapped, inside_table: Callable[[Span], bool]) -> list[Scor
         full = FULL.match(m.text, t.end())
         out.append(ScoreClaim(claim="total", span=value.span, value=value, context=m.text[start:t.end()],
                               weight=_num(m, full, "w") if full else None))
-    for s in SECTION.finditer(m.text):
+    for s in SECTION.finditer(m.text) if "满分" in m.text or "分值" in m.text else ():  # the lazy label costs
         label = re.sub(r"^(其中|[,，;；])", "", s.group("label")).strip("“”\"")
         value = _num(m, s, "s")
         out.append(ScoreClaim(claim="section", span=value.span, value=value, weight=_num(m, s, "w"), label=label))

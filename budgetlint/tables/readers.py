@@ -19,7 +19,7 @@ import re
 from ..document import Document
 from ..model import Span
 from .header import GridCell, build_scores, meaning
-from .rebuild import rebuild_rows
+from .rebuild import is_header_cell, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .model import Cell, Row, Table
@@ -273,8 +273,8 @@ def _short_runs(text: str) -> list[list[tuple[int, str]]]:
     return [r for r in runs if sum(1 for _, ln in r if ln.strip()) >= 6]
 
 
-def _line_cells(run: list[tuple[int, str]]) -> list[Cell]:
-    """The cells of a run: paragraphs between empty lines when the run is written that way
+def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """The cells of a run (text, start, end): paragraphs between empty lines when the run is written that way
     (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
     content = [i for i, (_, ln) in enumerate(run) if ln.strip()]
     spaced = sum(1 for i in content if i + 1 < len(run) and run[i + 1][1] == "")
@@ -287,14 +287,19 @@ def _line_cells(run: list[tuple[int, str]]) -> list[Cell]:
                     if pieces:
                         a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
                         b = pieces[-1][0] + len(pieces[-1][1].rstrip())
-                        cells.append(Cell(text="".join(t.strip() for _, t in pieces), span=Span(start=a, end=b)))
+                        cells.append(("".join(t.strip() for _, t in pieces), a, b))
                     else:
-                        cells.append(Cell(text="", span=Span(start=group[0][0], end=group[0][0])))
+                        cells.append(("", group[0][0], group[0][0]))
                 group = []
             else:
                 group.append((pos, ln))
         return cells
-    return [_cell(pos, ln, 0) for pos, ln in run]
+    out = []
+    for pos, ln in run:
+        text = ln.strip()
+        a = pos + len(ln) - len(ln.lstrip())
+        out.append((text, a, a + len(text)))
+    return out
 
 
 def read_line_cells(doc: Document) -> list[Table]:
@@ -306,7 +311,11 @@ def read_line_cells(doc: Document) -> list[Table]:
     """
     tables = []
     for run in _short_runs(doc.text):
-        cells = _line_cells(run)
+        parts = _line_cells(run)
+        texts = [t for t, _, _ in parts]
+        if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
+            continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
+        cells = [Cell(text=t, span=Span(start=a, end=b)) for t, a, b in parts]
         rows, sure = rebuild_rows([_row([c], n) for n, c in enumerate(cells)])
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
         if start is None:
