@@ -51,14 +51,34 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not line.endswith(("。", "；", "，"))
 
 
+def _touched(pattern: re.Pattern, text: str) -> set[int]:
+    """The start offsets of the lines that ``pattern``'s matches over the whole text reach.
+
+    No pattern needs a line's ends, so a match inside a line is a match of the whole text at the same
+    place, or that place lies inside a match of the whole text: the lines reached are the only ones to
+    read line by line (one scan of the text instead of one call per line and pattern).
+    """
+    out = set()
+    for m in pattern.finditer(text):
+        out.add(text.rfind("\n", 0, m.start()) + 1)
+        nl = text.find("\n", m.start(), m.end())
+        while nl != -1 and nl + 1 < m.end():
+            out.add(nl + 1)
+            nl = text.find("\n", nl + 1, m.end())
+    return out
+
+
 def find_hygiene(text: str) -> list[Hygiene]:
     """Every hygiene match of the source text, in line order."""
     out = []
-    # a pattern found in no line is found nowhere in the text (no pattern needs a line's ends): only the
-    # patterns the whole text holds are tried line by line
-    present = [(what, pattern) for what, pattern in PATTERNS.items() if pattern.search(text)]
-    for start, line in _lines(text) if present else ():
-        for what, pattern in present:
+    touched = {what: _touched(pattern, text) for what, pattern in PATTERNS.items()}
+    lines = set().union(*touched.values())
+    for start, line in _lines(text) if lines else ():
+        if start not in lines:
+            continue
+        for what, pattern in PATTERNS.items():
+            if start not in touched[what]:
+                continue
             for m in pattern.finditer(line):
                 before = line[:m.start()]
                 if what == "placeholder" and before.count("“") > before.count("”"):
