@@ -39,6 +39,8 @@ _OTHER_PERIOD = re.compile(r"上年|去年|上期|上一年|同期|预算|\d{4}�
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:" + V.alternation(V.COMPLETION_RATE_NAMES) + ")$")
 _NAMED_RATE = re.compile(r"率$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
+_PUNCTUATION = re.compile(r"[，。；：,;:]")
+_BLANKS = re.compile(r"\s+")
 _ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
 
@@ -278,8 +280,8 @@ class Assembler:
 
     def _clause(self, r: _Reading, c: _Clause, covered: list[tuple[int, int]]) -> None:
         """Parse one clause and read its pieces; count its checkable numbers and those understood."""
-        src = self._span(c.start, c.end)
-        if any(a < src.end and src.start < b for a, b in covered):
+        src = self._span(c.start, c.end) if covered else None  # built when needed: most sentences have no calculation
+        if src is not None and any(a < src.end and src.start < b for a, b in covered):
             n = count_checkable_numbers(c.text)  # a written calculation: its numbers are understood
             self.fs.numbers_seen += n
             self.fs.numbers_used += n
@@ -297,7 +299,8 @@ class Assembler:
         self.fs.numbers_seen += n_check
         if pieces is None:
             if n_check:
-                self.fs.add(Unparsed(span=src, sentence=r.s.index, text=c.text, numbers=n_check))
+                self.fs.add(Unparsed(span=src if src is not None else self._span(c.start, c.end), sentence=r.s.index,
+                                     text=c.text, numbers=n_check))
             return
         c.pieces = pieces
         used = 0
@@ -469,7 +472,7 @@ class Assembler:
 
     def _lead(self, at: int) -> str:
         """The words just before offset ``at``, back to the previous punctuation, whitespace removed."""
-        return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", self.norm.text[max(0, at - 60):at])[-1])
+        return _BLANKS.sub("", _PUNCTUATION.split(self.norm.text[max(0, at - 60):at])[-1])
 
     def _resolve_shares(self, shares: list[tuple[Share, Optional[str]]]) -> None:
         for sh, whole_text in shares:

@@ -324,7 +324,7 @@ def read_line_cells(doc: Document) -> list[Table]:
                 continue
             first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
             start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
-        last = max((i for i, r in enumerate(rows) if any(re.search(r"\d", c.text) for c in r.cells)), default=-1)
+        last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
         rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
         if rows:
             tables.append(_table(rows, "text", "line-cells", sure))
@@ -385,6 +385,7 @@ def read_space_rows(doc: Document) -> list[Table]:
 
 _NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
 _FIELD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _NUMBER_END = re.compile(r"\d+(?:\.\d+)?[%％]?$")
 _PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
