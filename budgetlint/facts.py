@@ -67,7 +67,7 @@ class Num(Compact):
         percentage; a trailing 分 is allowed (a score cell). ``start`` is the cell's offset in
         the document, so the span covers the digits as written.
         """
-        read = _read_cell(text)
+        read = read_cell(text)
         if read is None:
             return None
         at, end, digits, percent = read
@@ -76,7 +76,7 @@ class Num(Compact):
     @staticmethod
     def cell_value(text: str) -> Optional[tuple[Decimal, int]]:
         """The value and decimals of ``from_cell(text)``, without building the number."""
-        read = _read_cell(text)
+        read = read_cell(text)
         if read is None:
             return None
         digits = read[2].replace("−", "-")
@@ -84,7 +84,7 @@ class Num(Compact):
 
 
 @lru_cache(maxsize=8192)
-def _read_cell(text: str) -> Optional[tuple[int, int, str, bool]]:
+def read_cell(text: str) -> Optional[tuple[int, int, str, bool]]:
     """Where a cell's one plain number is written in ``text`` (start, end), its digits without separators and
     whether it is a percentage; None when the cell holds no such number. Tables ask it of the same cell texts
     many times (each reader, the coverage, the checks): the answers are kept, a bounded number of them."""

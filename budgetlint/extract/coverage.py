@@ -7,7 +7,7 @@ that labels such a line.
 """
 from __future__ import annotations
 
-from ..facts import Num
+from ..facts import read_cell
 
 
 def _used(tables, finals, three) -> tuple[set[int], set[str]]:
@@ -31,11 +31,11 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
     seen = hit = 0
     for row in table.rows:
         for c in row.cells:
-            n = None if c.merged else Num.from_cell(c.text, c.span.start)
-            if n is None:
+            read = None if c.merged else read_cell(c.text)  # where Num.from_cell would read the number
+            if read is None:
                 continue
             seen += 1
-            hit += c.span.start in used or n.span.start in used or c.text.strip() in codes
+            hit += c.span.start in used or c.span.start + read[0] in used or c.text.strip() in codes
     return seen, seen - hit
 
 

@@ -136,6 +136,7 @@ def _paragraphs(norm: Mapped, skip: Callable[[int], bool]):
 
 
 _VALUE = _IS + r"(?P<n>\d+(?:\.\d+)?)%"
+_NAME_ENDS = ("率", "进度", "比例")  # every rate's name ends with one of these (the specs and the average)
 _RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|[≤≥<>≦≧=]|以内的|以上的|标准")
 
 
@@ -196,7 +197,8 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
             text, base = clause.group(), clause.start()
             if "%" not in text and "分" not in text:
                 continue
-            for spec in SPECS + (ADJUST,):
+            named = any(w in text for w in _NAME_ENDS)
+            for spec in SPECS + (ADJUST,) if named else ():
                 for m in _compiled(spec.name + _VALUE).finditer(text):
                     at = base + m.start()
                     fact = _rate(spec.key, _num(norm, m, offset + base, unit="%"), text)
@@ -210,7 +212,7 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
             for key, pattern in STATED:
                 for m in _compiled(pattern).finditer(text):
                     out.append(_rate(key, _num(norm, m, offset + base, unit="%"), text))
-            for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text):
+            for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text) if named else ():
                 fact = _rate("全年平均执行率", _num(norm, m, offset + base, unit="%"), text)
                 at = offset + base + m.start()
                 start = max(0, at - 400)

@@ -48,8 +48,9 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
     filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
     meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.search(lines[i][1])}
     filled = [i for i in filled if i not in meta]
-    glossed = [i for i in filled if _GLOSS.search(lines[i][1])]
-    noisy = [i for i in filled if _OCR.search(lines[i][1])]
+    # neither pattern needs a line's ends: a pattern the whole text does not hold, no line holds
+    glossed = [i for i in filled if _GLOSS.search(lines[i][1])] if _GLOSS.search(norm.text) else []
+    noisy = [i for i in filled if _OCR.search(lines[i][1])] if _OCR.search(norm.text) else []
     if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
         skip, reason = set(filled), "mirror"
     else:
