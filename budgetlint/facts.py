@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from . import vocabulary as V
 from .model import Compact, Span
@@ -315,14 +315,27 @@ class FactSet(BaseModel):
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
     final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
+    _of: dict = PrivateAttr(default_factory=dict)  # kind -> (number of facts then, the facts of that kind)
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)
         self.facts.append(fact)
         return fact
 
+    def replace(self, i: int, fact: Fact) -> None:
+        """Put ``fact`` in the place of fact ``i`` (it takes that id)."""
+        fact.id = i
+        self.facts[i] = fact
+        self._of.clear()
+
     def get(self, i: Optional[int]):
         return None if i is None else self.facts[i]
 
     def of(self, kind: type):
-        return [f for f in self.facts if isinstance(f, kind)]
+        """The facts of ``kind``, in order (a new list). Every rule asks for its kinds: each list is made
+        once, and again when facts were added (facts change only through ``add`` and ``replace``)."""
+        n = len(self.facts)
+        made = self._of.get(kind)
+        if made is None or made[0] != n:
+            made = self._of[kind] = (n, [f for f in self.facts if isinstance(f, kind)])
+        return list(made[1])

@@ -75,9 +75,14 @@ class Piece:
 
 
 def _span_of(items) -> tuple[int, int]:
-    toks = [t for t in items if isinstance(t, (Token, Tok))]
-    starts = [t.start_pos if isinstance(t, Token) else t.start for t in toks]
-    ends = [t.end_pos if isinstance(t, Token) else t.end for t in toks]
+    starts, ends = [], []  # one pass: called for every piece and subject of every clause
+    for t in items:
+        if isinstance(t, Token):
+            starts.append(t.start_pos)
+            ends.append(t.end_pos)
+        elif isinstance(t, Tok):
+            starts.append(t.start)
+            ends.append(t.end)
     return min(starts), max(ends)
 
 

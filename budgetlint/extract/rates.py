@@ -157,8 +157,8 @@ def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _:
         if known is None:
             a = amounts.get(r.rate.span.start)
             if a is not None and a.id not in referred:
-                r.id, r.sentence = a.id, a.sentence
-                fs.facts[a.id] = r
+                r.sentence = a.sentence
+                fs.replace(a.id, r)
             else:
                 fs.add(r)
             continue

@@ -331,11 +331,15 @@ def read_line_cells(doc: Document) -> list[Table]:
     return tables
 
 
+def _is_value(field: str) -> bool:
+    """A value field of a space-separated row: a number, 「-」 or 「不需填列」."""
+    return bool(_NUMBER_TOKEN.match(field)) or not_applicable(field) or field in ("-", "—", "－")
+
+
 def _values(tokens: list[tuple[int, str]]) -> int:
-    """Where the value fields at the end of a line's fields start (numbers, 「-」, 「不需填列」)."""
+    """Where the value fields at the end of a line's fields start."""
     k = len(tokens)
-    while k > 0 and (_NUMBER_TOKEN.match(tokens[k - 1][1]) or not_applicable(tokens[k - 1][1])
-                     or tokens[k - 1][1] in ("-", "—", "－")):
+    while k > 0 and _is_value(tokens[k - 1][1]):
         k -= 1
     return k
 
@@ -361,24 +365,25 @@ def read_space_rows(doc: Document) -> list[Table]:
     the rows from these cells and says when a row's values do not fit the header.
     """
     tables = []
-    run: list[tuple[int, str, list[tuple[int, str]], int]] = []  # a line's offset, text, fields, values start
+    run: list[tuple[int, str]] = []
 
     def flush():
-        if sum(1 for _, _, tokens, k in run if k < len(tokens)) < 3:
-            return  # rows are built only for a run that may be a table
-        rows = [_space_row(pos, line, tokens, k) for pos, line, tokens, k in run]
+        if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
+            return  # fewer than three lines ending in values: no table, no rows built
+        rows = []
+        for pos, line in run:
+            tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
+            rows.append(_space_row(pos, line, tokens, _values(tokens)))
         if three_public_items(c.text for r in rows for c in r.cells[:1]):
             tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
                                 span=rows[0].span.cover(rows[-1].span), source="text"))
 
     for pos, line in _lines(doc.text):
-        tokens = [] if "\t" in line or "|" in line or len(line.strip()) > 60 else \
-            [(m.start(), m.group()) for m in _FIELD.finditer(line)]
-        if not tokens:
+        if "\t" in line or "|" in line or len(line.strip()) > 60 or not line.strip():
             flush()
             run = []
         else:
-            run.append((pos, line, tokens, _values(tokens)))
+            run.append((pos, line))
     flush()
     return tables
 
