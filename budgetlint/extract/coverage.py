@@ -4,10 +4,26 @@ A numeric cell is seen in any table a reader produced; it is used when a
 recognised table reads it: a 分值, 得分, money or target cell of a score table,
 a value cell of a 三公 table or of a 决算 table line, or the classification code
 that labels such a line.
+
+A cell that no table reads and that is no part of a checkable statement is
+not counted at all: a number of an index column (行次, 栏次, 序号: three or more
+integers counting up, one by one, in reading order), a year or a date (a
+four-digit 19xx/20xx, a number followed by 年, 月 or 日), a count of a row
+that names its unit in brackets (「因公出国(境)团组数(个)」, 「公务用车保有量(辆)」:
+no rule adds up or divides people, vehicles or groups) and the number of a
+row that names an identifier (文号, 电话, 编号, 邮编). Everything else a reader
+saw counts, read or not.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import Num
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DATE_NEXT = re.compile(r"^[年月日]")
+_COUNT_ROW = re.compile(r"[（(](?:个|人|人次|名|辆|批|批次|次|台|套|家|项)[)）]")
+_IDENTIFIER_ROW = re.compile(r"文号|电话|编号|邮编")
 
 
 def _used(tables, finals, three) -> tuple[set[int], set[str]]:
@@ -26,16 +42,48 @@ def _used(tables, finals, three) -> tuple[set[int], set[str]]:
     return used, codes
 
 
+def _index_cells(cells: list) -> set[int]:
+    """Cells (by position in ``cells``) of runs of three or more integers counting up one by one."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = None
+    for k, c in enumerate(cells):
+        t = c.text.strip()
+        if not t.isdigit():
+            continue
+        v = int(t)
+        run = run + [k] if last is not None and v == last + 1 else [k]
+        last = v
+        if len(run) >= 3:
+            out.update(run)
+    return out
+
+
+def _outside(cells: list, rows: list, k: int) -> bool:
+    """Whether numeric cell ``k`` is no part of a checkable statement: a year, a date, a count, an identifier."""
+    t = cells[k].text.strip()
+    label = rows[k].cells[0].text if rows[k].cells else ""
+    after = cells[k + 1].text.strip() if k + 1 < len(cells) else ""
+    return bool(_YEAR.match(t) or _DATE_NEXT.match(after) or _COUNT_ROW.search(label) or _IDENTIFIER_ROW.search(label))
+
+
 def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
-    """(numeric cells of ``table``, those no recognised table reads)."""
+    """(numeric cells of ``table`` that count, those no recognised table reads).
+
+    A cell no table reads counts only when it may be part of a checkable statement (module docstring)."""
+    cells = [c for row in table.rows for c in row.cells]
+    rows = [row for row in table.rows for _ in row.cells]
+    index = _index_cells(cells)
     seen = hit = 0
-    for row in table.rows:
-        for c in row.cells:
-            n = None if c.merged else Num.from_cell(c.text, c.span.start)
-            if n is None:
-                continue
-            seen += 1
-            hit += c.span.start in used or n.span.start in used or c.text.strip() in codes
+    for k, c in enumerate(cells):
+        n = None if c.merged else Num.from_cell(c.text, c.span.start)
+        if n is None:
+            continue
+        read = c.span.start in used or n.span.start in used or c.text.strip() in codes
+        if not read and (k in index or _outside(cells, rows, k)):
+            continue
+        seen += 1
+        hit += read
     return seen, seen - hit
 
 
