@@ -43,3 +43,9 @@ def test_a_cell_a_table_reads_always_counts():
 def test_integers_that_do_not_count_up_are_values():
     t, _ = table(["分值", "10", "10", "9", "100"])
     assert unread_numbers(t, set(), set()) == (4, 4)
+
+
+def test_a_glossed_copys_table_does_not_count():
+    # labels with pinyin glosses (a mirror copy): unreadable like its glossed prose lines
+    t, _ = table(["三公經(jīng)費項目", "5.23"], ["公務(wù)用車購置費", "0.00"], ["公務(wù)接待費", "2.00"])
+    assert unread_numbers(t, set(), set()) == (0, 0)

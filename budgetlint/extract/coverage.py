@@ -12,14 +12,17 @@ four-digit 19xx/20xx, a number followed by 年, 月 or 日), the page number
 after the leader dots of a table of contents (「二、机构设置.....|10」), a count of a row
 that names its unit in brackets (「因公出国(境)团组数(个)」, 「公务用车保有量(辆)」:
 no rule adds up or divides people, vehicles or groups) and the number of a
-row that names an identifier (文号, 电话, 编号, 邮编). Everything else a reader
-saw counts, read or not.
+row that names an identifier (文号, 电话, 编号, 邮编). The cells of a table whose
+labels carry pinyin glosses (「公務(wù)用車」, a mirror copy) are not counted
+either, as the glossed prose lines are not (``readable.py``; BL903 says how
+much was left unread). Everything else a reader saw counts, read or not.
 """
 from __future__ import annotations
 
 import re
 
 from ..facts import Num
+from .readable import GLOSS
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DATE_NEXT = re.compile(r"^[年月日]$")
@@ -92,6 +95,8 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
 
     A cell no table reads counts only when it may be part of a checkable statement (module docstring)."""
     cells = [c for row in table.rows for c in row.cells]
+    if sum(1 for c in cells if GLOSS.search(c.text)) >= 2:
+        return 0, 0  # a glossed copy's table: unreadable, like its prose
     rows = [row for row in table.rows for _ in row.cells]
     index = _index_cells(table, cells)
     seen = hit = 0
