@@ -25,13 +25,14 @@ class Extraction:
 
 
 def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list) -> Extraction:
+    from ..identity import report_year
     from ..tables.final_accounts import identify
     from ..tables.flattened import flattened_sections
     from ..tables.header import GridCell, build_scores
     from ..tables.three_public import document_three_public
     from .assemble import extract_facts
     from .coverage import table_coverage
-    from .hygiene import final_accounts_note, find_hygiene, report_year
+    from .hygiene import final_accounts_note, find_hygiene
     from .items import find_items
     from .rates import add_rates
     from .scoreclaims import find_claims
