@@ -40,3 +40,14 @@ def test_parts_short_of_their_block_may_have_lost_a_cell():
 
 def test_a_name_twice_is_not_guessed():
     assert loud(LINE.format(block="年度绩效指标 (90 分)", first="产出指标 (60 分) 产出指标 (50 分)")) == []
+
+
+def test_cost_indicator_is_placed_only_where_the_template_is_clear():
+    # 成本指标 (10 分) with no 经济/社会/生态环境成本指标 named: an 一级 or an 二级 indicator? Left out, so
+    # 数量 20 + 质量 20 under 产出指标 (40 分) and 产出 40 + 效益 30 + 满意度 10 = 80 < 90 are silent
+    line = LINE.replace("数量指标 完成人数", "数量指标 (20 分) 完成人数").replace("质量指标 合格率", "质量指标 (20 分) 合格率")
+    assert loud(line.format(block="年度绩效指标 (90 分)", first="产出指标 (40 分) 成本指标 (10 分)")) == []
+    # named as an 一级指标 (经济成本指标 under it): 40 + 10 + 30 + 10 = 90
+    both = line.format(block="年度绩效指标 (90 分)", first="产出指标 (40 分) 成本指标 (10 分) 经济成本指标")
+    assert loud(both) == []
+    assert loud(both.replace("成本指标 (10 分)", "成本指标 (20 分)")) == [("BL502", "90", "100分")]

@@ -44,27 +44,27 @@ def _template_name(raw: str, start: int) -> tuple[Optional[str], str, Optional[S
     return key, name, Span(start=start + k, end=start + len(raw))
 
 
-def _parent(key: str, keys: set[str]) -> Optional[str]:
-    cost_first = any(SECOND_LEVEL.get(k) == "成本指标" for k in keys)
-    if key in FIRST_LEVEL and (key != "成本指标" or cost_first):
-        return "block"
-    return SECOND_LEVEL.get(key)
+def _parent(key: str) -> Optional[str]:
+    return "block" if key in FIRST_LEVEL else SECOND_LEVEL.get(key)
 
 
 def flattened_sections(text: str, start: int) -> Optional[ScoreTable]:
     """The sections of a flattened score table (``text`` is its line, at ``start`` in the document):
     None unless some section holds another, or when a name comes twice (which is which is unclear)."""
     found: dict[str, ScoreItem] = {}
+    # 成本指标 is an 一级指标 where 经济/社会/生态环境成本指标 are named, an 二级指标 of 产出指标 in the
+    # older template: where the line names none of them, which it is is unclear and it is left out
+    cost_first = any(k in text.replace(" ", "") for k, v in SECOND_LEVEL.items() if v == "成本指标")
     for m in _LABELLED.finditer(text):
         key, name, span = _template_name(m.group("name"), start + m.start("name"))
-        if key is None:
+        if key is None or (key == "成本指标" and not cost_first):
             continue
         if key in found:
             return None
         s = start + m.start("num")
-        found[key] = ScoreItem(index=len(found), kind="section", label=name,
-                               label_span=span, weight=Num.parse(m.group("num"), Span(start=s, end=s + len(m.group("num"))), "分"))
-    heads = {k: _parent(k, set(found)) for k in found}
+        found[key] = ScoreItem(index=len(found), kind="section", label=name, label_span=span,
+                               weight=Num.parse(m.group("num"), Span(start=s, end=s + len(m.group("num"))), "分"))
+    heads = {k: _parent(k) for k in found}
     if not any(p in found for p in heads.values()):
         return None
     for k, it in found.items():
