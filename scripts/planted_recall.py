@@ -71,12 +71,10 @@ def checked_numbers(result) -> list[Span]:
                 add(fs.get(i).value)
         elif isinstance(f, Share) and f.part is not None and f.whole is not None and f.part != f.whole:
             add(f.value)
-        elif isinstance(f, Rate) and f.actual is not None and f.budget is not None \
-                and fs.get(f.budget).value.value != 0:
-            add(f.rate)
+        elif isinstance(f, Rate) and f.actual is not None and f.budget is not None:
+            add(f.rate)  # on a budget of 0 no change breaks it (``relations``): not planted
         elif isinstance(f, Change) and f.current is not None and f.amount and f.rate and f.direction != "none":
-            if fs.get(f.current).value.value != 0:  # 「减少X，下降100%」 down to 0 holds for any X
-                add(f.amount)
+            add(f.amount)  # 「减少X，下降100%」 down to 0 holds for any X: not planted
             add(f.rate)
         elif isinstance(f, Comparison) and f.left is not None and f.right is not None:
             add(fs.get(f.left).value)

@@ -64,6 +64,13 @@ def test_amount_and_rate_each_fit_the_years_but_not_each_other():
     assert findings(base.format(a="3", r="0.69")) == []
 
 
+def test_a_rise_larger_than_the_value_it_rose_to():
+    # 0.00 − 1.00 leaves a previous value of −1.00: a rate on its size is 1.00 ÷ 1.00 = 100%, not 0%
+    assert findings("其他收入0.00万元，较2022年度决算数增加1.00万元，增长0%。") == [("BL401", "0")]
+    assert findings("其他收入0.00万元，较2022年度决算数增加1.00万元，增长100%。") == []
+    assert findings("其他收入0.00万元，较2022年度决算数增加0.00万元，增长0%。") == []
+
+
 def test_change_and_share_wordings():
     # 72.09 − 6.85 = 65.24; 6.85 ÷ 65.24 = 10.4997%
     base = "本部门2023年度机关运行经费支出72.09万元，比上年增加6.85万元，增幅为{r}%。"

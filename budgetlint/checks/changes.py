@@ -28,7 +28,9 @@ def change_rate(ctx) -> None:
     增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals
     (the author divided the unrounded amounts, so the 0.01 tail is not added):
     「下降12%」 stands for [11.5%, 12.5%). When the previous value may be 0
-    (「1.5万元，比去年增加1.5万元，增长50%」) the rate is only bounded below.
+    (「1.5万元，比去年增加1.5万元，增长50%」) the rate is only bounded below;
+    when it must be negative (「0.00万元，较上年增加1.00万元，增长0%」: −1.00), the
+    rate is taken on its size (1.00 ÷ 1.00 = 100%).
     When the previous year's figure is stated too (「431万元，比上年433万元减少3万元，
     下降0.46%」), the amount and the rate may each fit the two years within
     rounding (433 − 431 lies in [1, 3]) and still contradict each other:
@@ -53,7 +55,7 @@ def change_rate(ctx) -> None:
         sign = Decimal(-1) if ch.direction == "up" else Decimal(1)
         cur_iv, amt_iv = ctx.interval(cur.value, tail=False), ctx.interval(ch.amount, tail=False)
         prev_iv = cur_iv + amt_iv.scale(sign)
-        if prev_iv.lo <= 0:
+        if prev_iv.lo <= 0 <= prev_iv.hi:
             # the previous value may be 0 (any rate) or tiny: the rate is at least amount ÷ largest previous value
             # (「增长100%」 from nothing is the documents' convention for a new item, and is not reported)
             if prev_iv.hi > 0 and amt_iv.lo > 0 and ch.rate.value != HUNDRED \
@@ -68,18 +70,20 @@ def change_rate(ctx) -> None:
                                              operands=[amount_operand(cur), operand("增减额", ch.amount)]),
                            related=[cur.value.span, ch.amount.span])
             continue
-        rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, cur_iv, amt_iv)
+        # a rise larger than the value it rose to leaves a negative previous value: the rate is on its size
+        rng = corners(lambda c, a: a / abs(c + sign * a) * HUNDRED, cur_iv, amt_iv)
         prev = cur.value.value + sign * ch.amount.value
         if rng is None or rng.overlaps(ctx.interval(ch.rate)):
             continue
-        exact = ch.amount.value / prev * HUNDRED
-        shown, base = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, max(ctx.decimals(cur.value), ctx.decimals(ch.amount)))
+        exact = ch.amount.value / abs(prev) * HUNDRED
+        shown, was = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, max(ctx.decimals(cur.value), ctx.decimals(ch.amount)))
+        base = was if prev > 0 else f"|{was}|"
         report_recomputed(
             ctx, ch.rate, exact,
             zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 {ch.amount.text}÷{base}={shown}% 不符（上期数由本期 {cur.value.text} 推得）",
             en=f"rate of change {ch.rate.text}% differs from {ch.amount.text} / {base} = {shown}% (previous value derived from {cur.value.text})",
             operands=[amount_operand(cur), operand("增减额", ch.amount)],
-            note=f"上期数 = {cur.value.text} {'−' if sign < 0 else '+'} {ch.amount.text} = {base}",
+            note=f"上期数 = {cur.value.text} {'−' if sign < 0 else '+'} {ch.amount.text} = {was}",
         )
 
 
