@@ -19,7 +19,7 @@ import re
 from ..document import Document
 from ..model import Span
 from .header import GridCell, build_scores, meaning
-from .rebuild import is_header_cell, rebuild_rows
+from .rebuild import is_header_cell, rebuild_cells, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .model import Cell, Row, Table
@@ -316,12 +316,13 @@ def read_line_cells(doc: Document) -> list[Table]:
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
             continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
         cells = [Cell(text=t, span=Span(start=a, end=b)) for t, a, b in parts]
-        rows, sure = rebuild_rows([_row([c], n) for n, c in enumerate(cells)])
+        rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
+        rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
         if start is None:
-            texts = [c.text for c in cells]
             if not three_public_items(texts):
                 continue
+            rows = [_row([c], n) for n, c in enumerate(cells)]
             first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
             start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
         last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)

@@ -173,7 +173,12 @@ def rebuild_rows(rows: list[Row]) -> tuple[list[Row], bool]:
     """
     if sum(1 for r in rows if len(r.cells) > 1) * 5 > len(rows):
         return rows, True
-    cells = join_fragments([c for r in rows for c in r.cells])
+    return rebuild_cells([c for r in rows for c in r.cells]) or (rows, True)
+
+
+def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
+    """``rebuild_rows`` of a stream of cells; None when no run of header words cuts it into rows."""
+    cells = join_fragments(cells)
     runs: list[tuple[int, int]] = []
     for i, c in enumerate(cells):
         if is_header_cell(c.text):
@@ -183,7 +188,7 @@ def rebuild_rows(rows: list[Row]) -> tuple[list[Row], bool]:
                 runs.append((i, i + 1))
     runs = [(a, b) for a, b in runs if header_run_ok([cells[k].text for k in range(a, b)])]
     if not runs:
-        return rows, True
+        return None
     out: list[list[Cell]] = [[c] for c in cells[:runs[0][0]]]
     sure = True
     for n, (a, b) in enumerate(runs):
