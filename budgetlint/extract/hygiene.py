@@ -17,8 +17,13 @@ from ..model import Span
 
 _ALTERNATIVE_WORDS = V.alternation(("增加", "减少", "增长", "下降", "上升", "降低") +
                                    tuple(w for w, r in V.COMPARISON.items() if len(w) == 2 and r in "<>"))
+_PUNCT = "。，、；：！？,;"
+# placeholder and doubled start with the character they look for, then look behind it (「(?<!…)X」 written as
+# 「X(?<!….)」): a pattern that starts with a character set is searched for quickly, one that starts with
+# a look-behind is tried at every position of the text
 PATTERNS: dict[str, re.Pattern] = {
-    "placeholder": re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|[×✕]{2,}|[*＊]{3,})(?![A-Za-z])"),
+    "placeholder": re.compile(r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])|[×✕](?<![A-Za-z][×✕])[×✕]+(?![A-Za-z])"
+                              r"|[*＊](?<![A-Za-z][*＊])[*＊]{2,}(?![A-Za-z])"),
     "alternative": re.compile(rf"({_ALTERNATIVE_WORDS})\s*[(（]\s*({_ALTERNATIVE_WORDS})\s*[)）]"),
     "instruction": re.compile(
         r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)"
@@ -28,7 +33,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "previous_year": re.compile(r"(?:与|较|比|同)\s*(?:上年度?|上一年度?)?\s*[(（]?\s*(20\d\d)\s*年度?\s*[)）]?\s*"
                                 r"(?:相比|比较|对比|同期|决算|增|减|持平|[,，])"),
     "bare_rate": re.compile(r"(增长|下降|增加|减少|上升|降低|提高|占|完成[^，。；]{0,8}的)\s*(\d+\.\d+)\s*(?=[。，；,;])"),
-    "doubled": re.compile(r"(?<![。，、；：！？,;])([。，、；：！？,;])\1(?![。，、；：！？,;])"),
+    "doubled": re.compile(rf"([{_PUNCT}])(?<![{_PUNCT}].)\1(?![{_PUNCT}])"),
 }
 _ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")  # 「增加（减少）0万元」: both words are true
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
