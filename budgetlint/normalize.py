@@ -25,11 +25,13 @@ _LATEX = [
     (re.compile(r"\\(?:Sigma|sum)\b"), "Σ"),
     (re.compile(r"\\(?:left|right|displaystyle)\b|\\[,;! ]|[${}]"), ""),
 ]
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+# Both patterns start with the character they match and look behind it afterwards (「(?<!a)b」 written
+# 「b(?<!ab)」): re then searches for that character instead of trying the look-behind at every position.
+_THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,234,567 not after a digit . or ,
 CJK = "\u4e00-\u9fff"
 _CJK_PUNCT = "，。、；：（）“”‘’《》【】,;:()"
-_SPACE = re.compile(
-    rf"(?<=[{CJK}{_CJK_PUNCT}]) (?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.]) (?=[{CJK}{_CJK_PUNCT}])"
+_SPACE = re.compile(  # a space between CJK (or punctuation) and CJK, a digit or punctuation; after a number
+    rf" (?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}]))"
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"
