@@ -26,7 +26,7 @@ from ..facts import (Amount, Breakdown, Change, Comparison, FactSet, Num, Rate,
                     Share, Unparsed)
 from .enumerations import find_enumerations
 from .expressions import find_expressions
-from .readable import URL
+from .readable import has_address
 from .variance import change_breakdowns
 from ..normalize import Mapped
 from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
@@ -286,7 +286,7 @@ class Assembler:
             self.fs.numbers_seen += n
             self.fs.numbers_used += n
             return
-        if URL.search(c.text):
+        if has_address(c.text):
             return  # a web address: its digits are no figures
         if not HAS_DIGIT.search(c.text) and not CMP_WORD.search(c.text) and "其中" not in c.text \
                 and not c.text.endswith((":", "中", "如下")):

@@ -40,11 +40,12 @@ _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 _YEAR = re.compile(r"(20\d\d)年")
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(start offset, line) for every prose line: table rows (tabs) and table-of-contents lines skipped."""
+def _lines(text: str, starts: set[int]) -> Iterator[tuple[int, str]]:
+    """(start offset, line) for every prose line starting at one of ``starts``: table rows (tabs) and
+    table-of-contents lines skipped."""
     pos = 0
     for line in text.split("\n"):
-        if "\t" not in line.strip() and not _TOC.search(line):
+        if pos in starts and "\t" not in line.strip() and not _TOC.search(line):
             yield pos, line
         pos += len(line) + 1
 
@@ -77,9 +78,7 @@ def find_hygiene(text: str) -> list[Hygiene]:
     out = []
     touched = {what: _touched(pattern, text) for what, pattern in PATTERNS.items()}
     lines = set().union(*touched.values())
-    for start, line in _lines(text) if lines else ():
-        if start not in lines:
-            continue
+    for start, line in _lines(text, lines):
         for what, pattern in PATTERNS.items():
             if start not in touched[what]:
                 continue

@@ -2,7 +2,7 @@
 
 Lines that are a page's furniture (an address, an attached file's name,
 「发布时间：」) are not the document and are left out silently; a clause holding
-an address (「…c=show&id=12」) is not read (``URL``, used by the assembler).
+an address (「…c=show&id=12」) is not read (``has_address``, used by the assembler).
 Documents copied from the web come as mirror copies in traditional characters
 with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run together
 (「O76%」, 「100%22否」, 「1.561.56120」), or as excerpts cut at a fixed length.
@@ -30,6 +30,14 @@ _OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
 _META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?[:：]?\s*\S{0,60}\.(?:xlsx?|docx?|pdf|wps|et)\s*$"
                    r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
 URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:;~+-]+|[\w.-]+\?[\w=&%.-]*=[\w=&%.-]*|[\w]+=[\w]+&[\w=&]+")
+
+
+def has_address(text: str) -> bool:
+    """Whether ``text`` holds a web address. Every form of ``URL`` holds 「://」, 「www.」, 「?」 or 「=」: a text
+    with none of them is not searched (its names run from every character of a CJK text)."""
+    return ("://" in text or "www." in text or "?" in text or "=" in text) and URL.search(text) is not None
+
+
 _CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
 _IN_NUMBER = re.compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
