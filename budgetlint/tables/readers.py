@@ -78,9 +78,11 @@ _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 def _pipe_runs(text: str) -> list[list[tuple[int, str]]]:
     """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
+    if "|" not in text:
+        return []
     lines = list(_lines(text))
     piped = ["|" in ln and "\t" not in ln for _, ln in lines]
-    only = [bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
+    only = ["|" in ln and bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
     member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
         (i > 0 and only[i - 1]) or (i + 1 < len(lines) and only[i + 1]))) for i, (_, ln) in enumerate(lines)]
     runs: list[list[tuple[int, str]]] = []
