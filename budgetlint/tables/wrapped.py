@@ -128,8 +128,8 @@ def _indicator(cells: list[Cell], a: int, b: int) -> Optional[ScoreItem]:
     """The indicator in ``cells[a:b]``, whose last two cells are its 分值 and 得分."""
     actual = b - 3
     start = _target_start(cells, actual, a)
-    if actual < a + 1 or start <= a:
-        return None
+    if actual < a + 1 or start <= a or any(num_in(c.text, 0) for c in cells[a:start - 1]):
+        return None  # a number before the indicator's name: a row above lost its 分值 or 得分
     label, target = cells[start - 1], cells[start:actual]
     nums = [c for c in target if num_in(c.text, 0)]
     span = nums[0].span if len(nums) == 1 else target[0].span.cover(target[-1].span)
