@@ -10,6 +10,7 @@ from budgetlint.config import Config
 from budgetlint.document import Document
 from budgetlint.engine import lint
 from budgetlint.tables.readers import read_tables
+from budgetlint.tables.wrapped import wrapped_scores
 
 # 分值: 预算执行 10 + 养护里程 20 + 养护合格率 20 + 按时完成率 10 + 通行条件改善 20 + 群众满意度 20 = 100.
 # 执行率 48 ÷ 50 = 96%, its 得分 96% × 10 = 9.6; 当年财政拨款 50 / 48 is the whole of the funds.
@@ -79,3 +80,42 @@ def test_a_dropped_score_of_a_qualitative_row_leaves_its_weight_unplaced():
     text = TABLE.format(mileage="125", quality="18 |", timely="10", total="96.6").replace("明显改善 | 20 | 20", "明显改善 | 20")
     assert findings(text) == []
     assert "BL125" in [code for code, _, _ in findings(text, loud=False)]
+
+
+def test_the_funds_block_is_checked_too():
+    # 执行率 stated 90%, but 48 ÷ 50 = 96%; its 得分 9 = 90% × 10 follows the stated rate;
+    # 得分 9 + 20 + 18 + 10 + 20 + 19 = 96
+    text = TABLE.format(mileage="125", quality="18 |", timely="10", total="96").replace(
+        "| 50 | 48 | 10 | 96% | 9.6 |", "| 50 | 48 | 10 | 90% | 9 |")
+    assert findings(text) == [("BL520", "90", "96.00%")]
+
+
+def test_sources_that_do_not_add_up_are_left_out_and_the_rest_is_read():
+    # 当年财政拨款 50 / 45 against 年度资金总额 50 / 48: which cell went where is unsure, the sources are not
+    # read (no BL522), the indicators are: 按时完成率 12 > 10
+    text = TABLE.format(mileage="125", quality="18 |", timely="12", total="98.6").replace("| 50 | 48 | — |", "| 50 | 45 | — |")
+    [table] = [t for t in read_tables(Document(path="t.txt", text=text)) if t.scores is not None]
+    assert [it.label for it in table.scores.items if it.kind == "budget"] == ["年度资金总额"]
+    assert findings(text) == [("BL501", "12", "≤ 10分")]
+
+
+def test_a_dropped_score_after_a_plain_actual_fails_on_the_sum_of_weights():
+    # 养护里程 lost its 得分: 125 (its 实际完成值) and 20 are read as 分值 and 得分, and the 分值 add up to
+    # 10 + 125 + 20 + 10 + 20 + 20 = 205, not 100: nothing is checked, although 12 > 10 below
+    text = TABLE.format(mileage="125", quality="18 |", timely="12", total="90").replace("| 125 | 20 | 20 |", "| 125 | 20 |")
+    assert findings(text) == []
+    assert "BL125" in [code for code, _, _ in findings(text, loud=False)]
+
+
+def test_a_header_with_the_weight_before_the_targets_is_not_read_as_a_stream():
+    # 分值 | 年度指标值 | 实际完成值 | 得分: an indicator's last two numbers are its 实际完成值 and 得分, so the
+    # stream reading does not apply, even where the actuals happen to add up to 100
+    text = """项目绩效自评表 | 单位:某县农业农村局 |
+| 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 | 偏差原因分析 |
+| 完成户数 | 40 | ≥ | 35 | 户 | 40 | 38 |
+| 合格率 | 30 | ≥ | 90 | % | 30 | 30 |
+| 满意度 | 30 | ≥ | 90 | % | 30 | 28 |
+| 总分 | 100 | 96 |
+"""
+    [table] = read_tables(Document(path="t.txt", text=text))
+    assert wrapped_scores(table) is None

@@ -12,16 +12,18 @@ is read as one stream of non-empty cells from its header words on:
   which fill the value columns from the right, the cell left out being the
   first (年初预算数); a source row's amounts go to the columns where the
   总额 row has amounts, and the sources are kept only when they add up to it;
-- the indicator block (a header naming 分值 then 得分 as its last number
-  columns): each indicator ends with two plain numbers, its 分值 and 得分;
+- the indicator block (a header naming 分值 and right after it 得分, only text
+  columns such as 偏差原因 after them): each indicator ends with two plain
+  numbers, its 分值 and 得分;
   before them its 实际完成值, before that its 年度指标值 (「≧ | 100 | %」, the
   指标性质/指标值/度量单位 cells), and the indicator's name;
 - the 总分 row: its 分值 (the maximum) and its 得分.
 
 A dropped 分值 or 得分 shifts every number after it, so the reading is kept
-only when it is consistent on a dimension no check looks at: the 分值 read
-(budget execution and every indicator) add up exactly to the 总分 row's
-maximum, or to 100 when it states none. Then the table is a score table like
+only when no number is left between two indicators and the reading is
+consistent on a dimension no check looks at: the 分值 read (budget execution
+and every indicator) add up exactly to the 总分 row's first number, its
+maximum (to 100 when the table has no 总分 row). Then the table is a score table like
 any other and the score rules check its 得分 (≤ 分值, adding up to 总分), its
 执行率 and its targets; otherwise it stays unread (BL125 says so).
 """
@@ -170,26 +172,34 @@ def _indicators(cells: list[Cell]) -> Optional[tuple[list[ScoreItem], Optional[S
     return items, None
 
 
+def _scored_last(means: list[Optional[str]]) -> bool:
+    """An indicator header whose 分值 is followed by its 得分, and only text columns after them (偏差原因 …)."""
+    i = means.index("weight")
+    return i + 1 < len(means) and means[i + 1] == "score" and \
+        not any(m in (*_VALUES, "target", "actual") for m in means[i + 2:])
+
+
 def wrapped_scores(table: Table) -> Optional[ScoreTable]:
-    """The score items of ``table`` read as a stream (module docstring), or None unless its 分值 add up."""
+    """The score items of ``table`` read as a stream (module docstring), or None unless its 分值 add up.
+
+    An indicator block goes with the 项目资金 block right above it, if any."""
     cells = [c for r in table.rows for c in r.cells if c.text.strip()]
     runs = _header_runs(cells)
     fund: list[ScoreItem] = []
-    found = None
     for n, (a, b, means) in enumerate(runs):
         end = runs[n + 1][0] if n + 1 < len(runs) else len(cells)
         if any(m in _MONEY for m in means):
-            fund = fund or _fund(cells[b:end], means) or []
-        elif found is None and [m for m in means if m in _VALUES][-2:] == ["weight", "score"]:
-            found = _indicators(cells[b:end])
-    if not found or len(found[0]) < _MIN_INDICATORS:
-        return None
-    items, total = found
-    weights = [it.weight for it in fund + items if it.weight is not None]
-    maximum = total.weight.value if total is not None else Decimal(100)
-    if sum((w.value for w in weights), Decimal(0)) != maximum:
-        return None
-    out = fund + items + ([total] if total is not None else [])
-    for i, it in enumerate(out):
-        it.index = i
-    return ScoreTable(layout="wrapped", items=out)
+            fund = _fund(cells[b:end], means) or []
+            continue
+        found = _indicators(cells[b:end]) if _scored_last(means) else None
+        if found is not None and len(found[0]) >= _MIN_INDICATORS:
+            items, total = found
+            weights = [it.weight for it in fund + items if it.weight is not None]
+            maximum = total.weight.value if total is not None else Decimal(100)
+            if sum((w.value for w in weights), Decimal(0)) == maximum:
+                out = fund + items + ([total] if total is not None else [])
+                for i, it in enumerate(out):
+                    it.index = i
+                return ScoreTable(layout="wrapped", items=out)
+        fund = []
+    return None
