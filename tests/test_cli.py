@@ -74,3 +74,20 @@ def test_directory_is_walked_and_facts_report_coverage():
     amounts = [f for f in notes["facts"] if f["kind"] == "amount"]
     first = amounts[0]
     assert first["value"]["value"] == "1250.40" and first["location"]["line"] == 4
+
+
+def test_command_runs_with_the_collector_on(monkeypatch):
+    """The entry point turns the cyclic collector off only while the modules load: the command itself
+    (a long batch, the web server) must run with it on, or cyclic garbage would never be freed."""
+    import gc
+
+    import budgetlint.cli
+    from budgetlint.__main__ import run
+
+    seen = []
+    monkeypatch.setattr(budgetlint.cli, "main", lambda: seen.append((gc.isenabled(), gc.get_freeze_count())))
+    try:
+        run()
+    finally:
+        gc.unfreeze()
+    assert seen and seen[0][0] is True and seen[0][1] > 0  # on, with what start-up built frozen
