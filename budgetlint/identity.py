@@ -42,6 +42,7 @@ _KIND_WORDS = [
 ]
 _SQUASH = re.compile(r"[\s“”\"'‘’「」《》]")
 _YEAR = re.compile(r"(20\d\d)年")
+_YEARS = (re.compile(r"(20\d\d)\s*年度"), re.compile(r"(20\d\d)年"))
 _NAMED = re.compile(r"(?<!主管)(?:部门|单位|预算单位|填报单位|单位名称|部门名称)(?:\(公章\)|（公章）)?[:：]([^\s:：|,，;；]{3,40})")
 _ORG = r"(?:办公室|管理局|局|委员会|委|中心|研究院|医院|卫生院|院|所|馆|站|队|人民政府|政府|街道办事处|办事处|镇|乡|" \
        r"学校|中学|小学|幼儿园|幼儿园|协会|联合会|学会|处|厅|部|办|社|团|会)"
@@ -165,8 +166,16 @@ def _year(lines: list[str], text: str) -> Optional[int]:
             m = _YEAR.search(line) or re.search(r"(20\d\d)", line)
             if m:
                 return int(m.group(1))
-    years = Counter(re.findall(r"(20\d\d)\s*年", text))
-    return int(years.most_common(1)[0][0]) if years else None
+    return report_year(text)
+
+
+def report_year(text: str) -> Optional[int]:
+    """The year a document reports on: the most frequent 「20XX 年度」, else the most frequent 「20XX年」."""
+    for pattern in _YEARS:
+        years = Counter(pattern.findall(text))
+        if years:
+            return int(max(years, key=lambda y: (years[y], y)))
+    return None
 
 
 def read_identity(text: str) -> Identity:

@@ -8,6 +8,21 @@ lists the verified ones with their arithmetic), and planted-error
 recall (each number that takes part in a check changed one at a time, see
 ``planted_recall.py``). Totals close the table.
 
+Numbers in checkable statements (the coverage's denominator): in prose, money
+and percentages outside dates, on lines that can be read (glossed mirror copies
+and OCR noise are left out, BL903); in tables, every cell a recognised score,
+三公 or 决算 table reads, and every other numeric cell that may be part of a
+checkable statement, i.e. not an index column (行次: integers counting up),
+a year or a date, a page number after a table of contents' leader dots, a
+count in a row naming its unit (「团组数(个)」), an identifier (文号, 电话), nor a
+cell of a glossed copy's table (``budgetlint/extract/coverage.py``). A cell of
+a table that could not be rebuilt (BL125) counts, unread.
+
+A planted error is a change of a number's leading digit that no rounding of
+the stated figures can explain, decided by ``planted_recall.py``'s own
+interval arithmetic, not by budgetlint's checks; a number no such change can
+break is not planted.
+
     python scripts/wild.py [--no-plant] [--details]
 """
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The report and ``budgetlint serve`` in a real browser: Debian's Chromium driven by Playwright.
 
-The screenshots in docs/screenshots/ are the ones these tests take.
+The screenshots in docs/screenshots/ are the ones these tests take: a test run writes them to a
+temporary folder, and ``BUDGETLINT_SCREENSHOTS=docs/screenshots pytest tests/test_browser.py``
+refreshes the committed ones (a test never changes the checkout unless asked).
 
 What the documents hold, read on the pages themselves: the corpus PDF (上海市普陀区
 社会工作部 2024 决算) keeps the template's instruction 「仍保留该表格式，并在本表下方作下述
@@ -9,6 +11,7 @@ What the documents hold, read on the pages themselves: the corpus PDF (上海市
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -23,11 +26,16 @@ from budgetlint.cli import main
 HERE = Path(__file__).parent
 PDF = HERE / "corpus" / "pdf" / "shanghai-putuo-social-work-2024-final-accounts.pdf"
 DOCX = HERE.parent / "examples" / "final-accounts-demo.docx"
-SHOTS = HERE.parent / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 SUM = "2023年度收入合计100万元，其中：财政拨款收入60万元，其他收入30万元。"
 INJECTED = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2">'
 SLOW = 120_000  # ms: two cores shared with other jobs
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: $BUDGETLINT_SCREENSHOTS when set, else a temporary folder."""
+    return Path(os.environ.get("BUDGETLINT_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +71,7 @@ def page(browser):
     context.close()
 
 
-def test_upload_a_pdf_and_a_docx_then_click_a_finding(server, page):
+def test_upload_a_pdf_and_a_docx_then_click_a_finding(server, page, shots):
     page.goto(server)
     page.evaluate("""() => {  // every text the status line shows, in order
         window.seen = [];
@@ -86,7 +94,7 @@ def test_upload_a_pdf_and_a_docx_then_click_a_finding(server, page):
     expect(report.locator("#panel .message")).to_contain_text("95.89% = 307.82 / 321.02")
     expect(report.locator("#panel figure.page .box.active")).to_be_visible()
     page.evaluate("window.scrollTo(0, 0)")  # the whole page in the picture: the frame keeps its own scroll
-    page.screenshot(path=str(SHOTS / "serve.png"))
+    page.screenshot(path=str(shots / "serve.png"))
     with page.expect_download() as dl:
         page.click('#downloads a[data-format="csv"]')
     assert dl.value.suggested_filename == "budgetlint.csv"
@@ -94,7 +102,7 @@ def test_upload_a_pdf_and_a_docx_then_click_a_finding(server, page):
     assert len(rows) == 4 and rows[3].startswith(f"{PDF.name},10,35,18,,BL917,error,")  # p18, line 10, column 35
 
 
-def test_too_large_upload_is_refused_and_the_server_keeps_serving(server, page, tmp_path):
+def test_too_large_upload_is_refused_and_the_server_keeps_serving(server, page, tmp_path, shots):
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 1_500_000)
     small = tmp_path / "small.txt"
@@ -104,13 +112,13 @@ def test_too_large_upload_is_refused_and_the_server_keeps_serving(server, page, 
     refusal = page.locator("#refusal")
     expect(refusal).to_be_visible()
     expect(refusal).to_contain_text("超过上限 1.0 MB")
-    page.screenshot(path=str(SHOTS / "serve-refused.png"))
+    page.screenshot(path=str(shots / "serve-refused.png"))
     page.set_input_files("#files", str(small))
     expect(page.locator("#status")).to_have_text("检查完成：1 个文件，错误 1，警告 0，提示 0")
     expect(refusal).to_be_hidden()
 
 
-def test_report_offline_filters_sorts_jumps_and_runs_no_injected_script(browser, tmp_path, monkeypatch):
+def test_report_offline_filters_sorts_jumps_and_runs_no_injected_script(browser, tmp_path, monkeypatch, shots):
     doc = tmp_path / "注入.txt"
     doc.write_text(SUM + INJECTED + "\n", encoding="utf-8")
     pdf = tmp_path / PDF.name  # beside the text, so that the PDF (「s…」) comes first in path order
@@ -154,6 +162,6 @@ def test_report_offline_filters_sorts_jumps_and_runs_no_injected_script(browser,
 
     page.click('tr[data-code="BL917"]')
     expect(page.locator("#panel figure.page .box.active")).to_be_visible()
-    page.screenshot(path=str(SHOTS / "report.png"))
+    page.screenshot(path=str(shots / "report.png"))
     assert page.evaluate("window.__pwned") is None
     context.close()

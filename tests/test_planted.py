@@ -23,6 +23,20 @@ def test_plants_in_luzhou_are_found(corpus):
     doc = read_document(str(corpus / "luzhou-port-logistics-2020-final-accounts.txt"))
     total, misses = planted.recall(doc)
     assert total >= 100
-    # The one miss: 「进出口总额 90 亿元」 → 「00 亿元」. Its items are in 万元 (the document's own
-    # unit slip), 89.8 万元 = 0.00898 亿元, which the 0.01 tail convention of 亿元 amounts covers.
-    assert [(doc.locate(m.span).line, m.original) for m in misses] == [(98, "90")]
+    # 「进出口总额 90 亿元」 is planted as 「10 亿元」, not 「00 亿元」 (no number as written, and its
+    # items in 万元, 89.8 万元 = 0.00898 亿元, are covered by the 0.01 tail of 亿元 amounts)
+    assert misses == []
+    assert "10" in [p.planted for s, p in planted.plants(planted.lint(doc, planted.Config()), doc.text)
+                    if doc.locate(s).line == 98]
+
+
+def test_a_change_that_rounding_explains_is_not_planted():
+    """「减少0.02万元，下降5.26%」 to 0.36 万元: 0.015 ÷ 0.39 … 0.025 ÷ 0.37 allows 3.8%–6.8%, so 6.26% is no
+    error and 7.26% is planted; 「减少0万元，下降0%」 (0 ÷ 0) is never broken by one digit, so not planted."""
+    from budgetlint.document import Document
+    text = "公务接待费支出0.36万元，比2019年预算减少0.02万元，下降5.26%。因公出国(境)费支出0万元，比2019年预算减少0万元，下降0%。"
+    doc = Document(path="t.txt", text=text)
+    got = {(s.start, text[s.start:s.end]): p.planted if p else None
+           for s, p in planted.plants(planted.lint(doc, planted.Config()), text)}
+    assert got[(text.index("5.26"), "5.26")] == "7.26"
+    assert got.get((text.index("0%"), "0")) is None

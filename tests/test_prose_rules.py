@@ -55,6 +55,22 @@ def test_change_against_both_stated_years():
     assert ("BL403", "20.00") in findings(base.format(w="减少", a="20.00", r="下降", p="25.00"))
 
 
+def test_amount_and_rate_each_fit_the_years_but_not_each_other():
+    # 433 − 431 lies in [432.5 − 431.5, 433.5 − 430.5] = [1, 3], so 减少2 and 减少3 both fit the years, and
+    # 0.46% fits 2 ÷ 433 = 0.462%; but 3 ÷ 433 = 0.69% (at least 2.5 ÷ 433.5 = 0.58%), not 0.46%
+    base = "2020年“三公”经费支出431万元，比上年累计支出433万元减少{a}万元，下降{r}%。"
+    assert findings(base.format(a="2", r="0.46")) == []
+    assert findings(base.format(a="3", r="0.46")) == [("BL401", "0.46")]
+    assert findings(base.format(a="3", r="0.69")) == []
+
+
+def test_a_rise_larger_than_the_value_it_rose_to():
+    # 0.00 − 1.00 leaves a previous value of −1.00: a rate on its size is 1.00 ÷ 1.00 = 100%, not 0%
+    assert findings("其他收入0.00万元，较2022年度决算数增加1.00万元，增长0%。") == [("BL401", "0")]
+    assert findings("其他收入0.00万元，较2022年度决算数增加1.00万元，增长100%。") == []
+    assert findings("其他收入0.00万元，较2022年度决算数增加0.00万元，增长0%。") == []
+
+
 def test_change_and_share_wordings():
     # 72.09 − 6.85 = 65.24; 6.85 ÷ 65.24 = 10.4997%
     base = "本部门2023年度机关运行经费支出72.09万元，比上年增加6.85万元，增幅为{r}%。"

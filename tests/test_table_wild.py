@@ -106,7 +106,16 @@ def test_flattened_tables_are_noted_not_read_as_prose():
     for prefix, line in (("027", 3), ("024", 2)):
         found = _found(prefix)
         assert ("BL125", line) in {(f["code"], f["line"]) for f in found}
-        assert [f for f in found if f["severity"] != "info"] == []
+        assert [f for f in found if f["severity"] != "info" and f["code"] != "BL502"] == []
+
+
+def test_024_flattened_score_sections_exceeding_their_block():
+    """「年度 绩效 目标 (80 分) 产出指标 (60 分) … 效益指标 (40 分)」: 60 + 40 = 100 > 80 (the manifest's error);
+    预算执行 情况(万元) (20 分) is a block of its own, beside them."""
+    loud = [f for f in _found("024") if f["severity"] != "info"]
+    assert [(f["code"], f["line"], f["evidence"]["stated"], f["evidence"]["recomputed"]) for f in loud] == [
+        ("BL502", 2, "80分", "100分")]
+    assert [o["value"] for o in loud[0]["evidence"]["operands"]] == ["60分", "40分"]
 
 
 def test_a_row_starting_with_an_empty_cell_keeps_its_column():

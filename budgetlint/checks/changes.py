@@ -28,7 +28,13 @@ def change_rate(ctx) -> None:
     增加6.85万元，增长10.49%」). All three numbers are taken as rounding intervals
     (the author divided the unrounded amounts, so the 0.01 tail is not added):
     「下降12%」 stands for [11.5%, 12.5%). When the previous value may be 0
-    (「1.5万元，比去年增加1.5万元，增长50%」) the rate is only bounded below.
+    (「1.5万元，比去年增加1.5万元，增长50%」) the rate is only bounded below;
+    when it must be negative (「0.00万元，较上年增加1.00万元，增长0%」: −1.00), the
+    rate is taken on its size (1.00 ÷ 1.00 = 100%).
+    When the previous year's figure is stated too (「431万元，比上年433万元减少3万元，
+    下降0.46%」), the amount and the rate may each fit the two years within
+    rounding (433 − 431 lies in [1, 3]) and still contradict each other:
+    3 ÷ 433 = 0.69%, not 0.46%; that is reported here, the rest by BL403.
 
     Why it matters: the rate and the amount of a change describe the same change; when they
     disagree, one of them was computed on the wrong base or mistyped.
@@ -44,11 +50,12 @@ def change_rate(ctx) -> None:
         if ch.rate.unit != "%" or not _same_unit(ch.amount, cur.value) or ch.amount.approx or ch.rate.approx:
             continue
         if ch.previous is not None:
-            continue  # both years stated: BL403 checks the amount, and the rate against the stated base
+            _rate_on_stated_base(ctx, ch, cur)  # BL403 checks each against the two years
+            continue
         sign = Decimal(-1) if ch.direction == "up" else Decimal(1)
         cur_iv, amt_iv = ctx.interval(cur.value, tail=False), ctx.interval(ch.amount, tail=False)
         prev_iv = cur_iv + amt_iv.scale(sign)
-        if prev_iv.lo <= 0:
+        if prev_iv.lo <= 0 <= prev_iv.hi:
             # the previous value may be 0 (any rate) or tiny: the rate is at least amount ÷ largest previous value
             # (「增长100%」 from nothing is the documents' convention for a new item, and is not reported)
             if prev_iv.hi > 0 and amt_iv.lo > 0 and ch.rate.value != HUNDRED \
@@ -63,19 +70,47 @@ def change_rate(ctx) -> None:
                                              operands=[amount_operand(cur), operand("增减额", ch.amount)]),
                            related=[cur.value.span, ch.amount.span])
             continue
-        rng = corners(lambda c, a: a / (c + sign * a) * HUNDRED, cur_iv, amt_iv)
+        # a rise larger than the value it rose to leaves a negative previous value: the rate is on its size
+        rng = corners(lambda c, a: a / abs(c + sign * a) * HUNDRED, cur_iv, amt_iv)
         prev = cur.value.value + sign * ch.amount.value
         if rng is None or rng.overlaps(ctx.interval(ch.rate)):
             continue
-        exact = ch.amount.value / prev * HUNDRED
-        shown, base = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, max(ctx.decimals(cur.value), ctx.decimals(ch.amount)))
+        exact = ch.amount.value / abs(prev) * HUNDRED
+        shown, was = fmt(exact, max(ch.rate.decimals, 2)), fmt(prev, max(ctx.decimals(cur.value), ctx.decimals(ch.amount)))
+        base = was if prev > 0 else f"|{was}|"
         report_recomputed(
             ctx, ch.rate, exact,
             zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 {ch.amount.text}÷{base}={shown}% 不符（上期数由本期 {cur.value.text} 推得）",
             en=f"rate of change {ch.rate.text}% differs from {ch.amount.text} / {base} = {shown}% (previous value derived from {cur.value.text})",
             operands=[amount_operand(cur), operand("增减额", ch.amount)],
-            note=f"上期数 = {cur.value.text} {'−' if sign < 0 else '+'} {ch.amount.text} = {base}",
+            note=f"上期数 = {cur.value.text} {'−' if sign < 0 else '+'} {ch.amount.text} = {was}",
         )
+
+
+def _rate_on_stated_base(ctx, ch: Change, cur) -> None:
+    """Both years stated, the amount and the rate each fitting them: the rate must be amount ÷ previous."""
+    prev = ctx.facts.get(ch.previous)
+    if prev is None or not _same_unit(prev.value, cur.value):
+        return
+    p_iv, c_iv, a_iv = (ctx.interval(n, tail=False) for n in (prev.value, cur.value, ch.amount))
+    if p_iv.lo <= 0:
+        return
+    diff_iv = ctx.interval(cur.value) - ctx.interval(prev.value)
+    years = corners(lambda c, p: abs(c - p) / p * HUNDRED, c_iv, p_iv)
+    rate_iv = ctx.interval(ch.rate)
+    if not (diff_iv.overlaps(a_iv) or diff_iv.overlaps(a_iv.scale(Decimal(-1)))) or years is None \
+            or not (years.overlaps(rate_iv) or (diff_iv.lo <= 0 <= diff_iv.hi and rate_iv.lo <= years.hi)):
+        return  # BL403 reports the amount or the rate against the years
+    rng = corners(lambda a, p: a / p * HUNDRED, a_iv, p_iv)
+    if rng is None or rng.overlaps(rate_iv):
+        return
+    exact = ch.amount.value / prev.value.value * HUNDRED
+    shown = fmt(exact, max(ch.rate.decimals, 2))
+    report_recomputed(
+        ctx, ch.rate, exact,
+        zh=f"{ch.verb.rstrip('了')}幅度 {ch.rate.text}% 与 增减额 {ch.amount.text}÷上期 {prev.value.text}={shown}% 不符",
+        en=f"rate of change {ch.rate.text}% differs from the change {ch.amount.text} / the previous {prev.value.text} = {shown}%",
+        operands=[operand("增减额", ch.amount), amount_operand(prev)])
 
 
 @rule("BL402", "change-direction", Severity.ERROR)

@@ -85,7 +85,8 @@ def table_not_rebuilt(ctx) -> None:
     What it checks: the table counterpart of BL901. When a row holds more or
     fewer values than the header has columns (cells dropped by the export,
     values run together), when a table is flattened onto one line with its
-    labels and values apart, or when the header words of a standard table are
+    labels and values apart (only the 分值 written beside their labels, 「产出指标
+    (60 分)」, are then checked, by BL502), or when the header words of a standard table are
     there but none of its numbers could be placed, the table is not checked
     rather than guessed at, and this note says where.
 
@@ -101,7 +102,11 @@ def table_not_rebuilt(ctx) -> None:
     for tb in ctx.tables:
         if tb.span is None or tb.source != "text":
             continue
-        if tb.unread == "flattened":
+        if tb.unread == "flattened" and tb.scores is not None:
+            ctx.report(tb.span, zh="表格被压成一行，单元格与数值无法可靠对应，仅检查了标注在名称后的分值",
+                       en="a table flattened onto one line: its values cannot be matched to their rows; "
+                          "only the 分值 written beside their labels were checked")
+        elif tb.unread == "flattened":
             ctx.report(tb.span, zh="表格被压成一行，单元格与数值无法可靠对应，表格未检查",
                        en="a table flattened onto one line: its labels and values cannot be matched reliably; not checked")
         elif any(tb is u for u in unread) and _standard_header(tb):

@@ -69,17 +69,16 @@ class Ledger(BaseModel):
 # ---------------------------------------------------------------------------
 # building a ledger (in the worker, from one document's facts)
 
-_THREE = [  # canonical “三公” keys: every way the documents name them
-    ("三公经费", lazy_compile(r"三公经费(?:财政拨款)?(?:支出)?(?:合计)?$")),
-    ("因公出国(境)费", lazy_compile(r"因公出国\(?境\)?(?:费|经费)(?:支出)?$")),
-    ("公务用车购置及运行维护费", lazy_compile(r"公务用车购置(?:费)?及运行(?:维护)?(?:费|经费)(?:支出)?$")),
-    ("公务用车购置费", lazy_compile(r"公务用车购置(?:费|经费)?(?:支出)?$")),
-    ("公务用车运行维护费", lazy_compile(r"公务用车运行(?:维护)?(?:费|经费)(?:支出)?$")),
-    ("公务接待费", lazy_compile(r"公务接待(?:费|经费)(?:支出)?$")),
-]
-_THREE_NAMES = {name for name, _ in _THREE}
-_TABLE_ITEMS = {"total": "三公经费", "abroad": "因公出国(境)费", "cars": "公务用车购置及运行维护费",
-                "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费"}
+# canonical “三公” keys by table item (tables/vocabulary.THREE_ITEMS): every way the prose names them
+_THREE = {
+    "total": ("三公经费", lazy_compile(r"三公经费(?:财政拨款)?(?:支出)?(?:合计)?$")),
+    "abroad": ("因公出国(境)费", lazy_compile(r"因公出国\(?境\)?(?:费|经费)(?:支出)?$")),
+    "cars": ("公务用车购置及运行维护费", lazy_compile(r"公务用车购置(?:费)?及运行(?:维护)?(?:费|经费)(?:支出)?$")),
+    "buy": ("公务用车购置费", lazy_compile(r"公务用车购置(?:费|经费)?(?:支出)?$")),
+    "run": ("公务用车运行维护费", lazy_compile(r"公务用车运行(?:维护)?(?:费|经费)(?:支出)?$")),
+    "reception": ("公务接待费", lazy_compile(r"公务接待(?:费|经费)(?:支出)?$")),
+}
+_THREE_NAMES = {name for name, _ in _THREE.values()}
 # a section heading that PDF extraction ran into the subject: 「(三)一般公共预算财政拨款支出决算具体情况」
 _HEADING = lazy_compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
 _PREVIOUS = lazy_compile(r"^(?:上年|去年|上一年)度?(?:同期)?")  # 「上年支出合计」 is 支出合计, of last year
@@ -90,7 +89,7 @@ _CUE = lazy_compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?|上�
 
 def canonical(key: str) -> str:
     """A subject key with the “三公” items folded to one name each."""
-    for name, pat in _THREE:
+    for name, pat in _THREE.values():
         if pat.search(key):
             return name
     return key
@@ -222,8 +221,9 @@ class _Builder:
             tail = Decimal(self.ctx.config.tail_digits).scaleb(-cell.decimals) if v else Decimal(0)
             iv = Interval.exact(v).widen(half + tail if v else Decimal(0))
             word = "预算数" if role == "budget" else "决算数"
-            self.add(_TABLE_ITEMS[item], self.ident.year, basis, iv, t.unit, f"{cell.text.strip()}{t.unit}",
-                     f"{t.title}·{_TABLE_ITEMS[item]}·{word}", cell.span, how="table")
+            name = _THREE[item][0]
+            self.add(name, self.ident.year, basis, iv, t.unit, f"{cell.text.strip()}{t.unit}",
+                     f"{t.title}·{name}·{word}", cell.span, how="table")
 
 
 def build_ledger(ctx, ident: Identity) -> Ledger:

@@ -4,10 +4,31 @@ A numeric cell is seen in any table a reader produced; it is used when a
 recognised table reads it: a 分值, 得分, money or target cell of a score table,
 a value cell of a 三公 table or of a 决算 table line, or the classification code
 that labels such a line.
+
+A cell that no table reads and that is no part of a checkable statement is
+not counted at all: a number of an index column (行次, 栏次, 序号: three or more
+integers counting up one by one, down a column or in reading order), a year or a date (a
+four-digit 19xx/20xx, a number followed by 年, 月 or 日), the page number
+after the leader dots of a table of contents (「二、机构设置.....|10」), a count of a row
+that names its unit in brackets (「因公出国(境)团组数(个)」, 「公务用车保有量(辆)」:
+no rule adds up or divides people, vehicles or groups) and the number of a
+row that names an identifier (文号, 电话, 编号, 邮编). The cells of a table whose
+labels carry pinyin glosses (「公務(wù)用車」, a mirror copy) are not counted
+either, as the glossed prose lines are not (``readable.py``; BL903 says how
+much was left unread). Everything else a reader saw counts, read or not.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import Num
+from .readable import GLOSS
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DATE_NEXT = re.compile(r"^[年月日]$")
+_LEADER = re.compile(r"(?:\.{3,}|…+|·{3,})\s*$")
+_COUNT_ROW = re.compile(r"[（(](?:个|人|人次|名|辆|批|批次|次|台|套|家|项)[)）]")
+_IDENTIFIER_ROW = re.compile(r"文号|电话|编号|邮编")
 
 
 def _used(tables, finals, three) -> tuple[set[int], set[str]]:
@@ -26,16 +47,68 @@ def _used(tables, finals, three) -> tuple[set[int], set[str]]:
     return used, codes
 
 
-def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
-    """(numeric cells of ``table``, those no recognised table reads)."""
-    seen = hit = 0
+def _counting_up(ks: list[int], cells: list) -> set[int]:
+    """Those of ``cells[k]`` (k in ``ks``, in order) in runs of three or more integers counting up one by one."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = None
+    for k in ks:
+        t = cells[k].text.strip()
+        if not t.isdigit():
+            continue
+        v = int(t)
+        run = run + [k] if last is not None and v == last + 1 else [k]
+        last = v
+        if len(run) >= 3:
+            out.update(run)
+    return out
+
+
+def _index_cells(table, cells: list) -> set[int]:
+    """Cells of an index column (行次, 栏次, 序号): integers counting up down a column, or in reading
+    order (a stream or a flattened line)."""
+    columns: dict[int, list[int]] = {}
+    k = 0
     for row in table.rows:
-        for c in row.cells:
-            n = None if c.merged else Num.from_cell(c.text, c.span.start)
-            if n is None:
-                continue
-            seen += 1
-            hit += c.span.start in used or n.span.start in used or c.text.strip() in codes
+        for j, _ in enumerate(row.cells):
+            columns.setdefault(j, []).append(k)
+            k += 1
+    out = _counting_up(list(range(len(cells))), cells)
+    for ks in columns.values():
+        out |= _counting_up(ks, cells)
+    return out
+
+
+def _outside(cells: list, rows: list, k: int) -> bool:
+    """Whether numeric cell ``k`` is no part of a checkable statement: a year, a date, a page number after
+    the leader dots of a table of contents, a count, an identifier."""
+    t = cells[k].text.strip()
+    label = next((c.text for c in rows[k].cells if c.text.strip()), "")
+    after = cells[k + 1].text.strip() if k + 1 < len(cells) else ""
+    before = cells[k - 1].text if k else ""
+    return bool(_YEAR.match(t) or _DATE_NEXT.match(after) or _LEADER.search(before) or _COUNT_ROW.search(label)
+                or _IDENTIFIER_ROW.search(label))
+
+
+def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
+    """(numeric cells of ``table`` that count, those no recognised table reads).
+
+    A cell no table reads counts only when it may be part of a checkable statement (module docstring)."""
+    cells = [c for row in table.rows for c in row.cells]
+    if sum(1 for c in cells if GLOSS.search(c.text)) >= 2:
+        return 0, 0  # a glossed copy's table: unreadable, like its prose
+    rows = [row for row in table.rows for _ in row.cells]
+    index = _index_cells(table, cells)
+    seen = hit = 0
+    for k, c in enumerate(cells):
+        n = None if c.merged else Num.from_cell(c.text, c.span.start)
+        if n is None:
+            continue
+        read = c.span.start in used or n.span.start in used or c.text.strip() in codes
+        if not read and (k in index or _outside(cells, rows, k)):
+            continue
+        seen += 1
+        hit += read
     return seen, seen - hit
 
 

@@ -9,7 +9,6 @@ skipped), as a ``facts.Hygiene`` fact; the rules decide what is wrong.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterator, Optional
 
 from .. import vocabulary as V
@@ -80,12 +79,3 @@ def final_accounts_note(text: str) -> Optional[Span]:
     if at < 0 or text.count("决算") < 3 or "情况说明" not in text:
         return None
     return Span(start=at, end=at + 2)
-
-
-def report_year(text: str) -> Optional[int]:
-    """The year a document reports on: the most frequent 「20XX 年度」, else the most frequent 「20XX年」."""
-    for pattern in (r"(20\d\d)\s*年度", r"(20\d\d)年"):
-        years = Counter(re.findall(pattern, text))
-        if years:
-            return int(max(years, key=lambda y: (years[y], y)))
-    return None

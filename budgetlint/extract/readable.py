@@ -24,7 +24,7 @@ from ..normalize import Mapped
 from ..segment import Sentence
 from ..lazyre import lazy_compile
 
-_GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
+GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
 _OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
 # a page's own furniture, not the document: addresses, attached file names, publishing metadata
@@ -49,7 +49,7 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
     filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
     meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.search(lines[i][1])}
     filled = [i for i in filled if i not in meta]
-    glossed = [i for i in filled if _GLOSS.search(lines[i][1])]
+    glossed = [i for i in filled if GLOSS.search(lines[i][1])]
     noisy = [i for i in filled if _OCR.search(lines[i][1])]
     if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
         skip, reason = set(filled), "mirror"

@@ -25,12 +25,14 @@ class Extraction:
 
 
 def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list) -> Extraction:
+    from ..identity import report_year
     from ..tables.final_accounts import identify
+    from ..tables.flattened import flattened_sections
     from ..tables.header import GridCell, build_scores
     from ..tables.three_public import document_three_public
     from .assemble import extract_facts
     from .coverage import table_coverage
-    from .hygiene import final_accounts_note, find_hygiene, report_year
+    from .hygiene import final_accounts_note, find_hygiene
     from .items import find_items
     from .rates import add_rates
     from .scoreclaims import find_claims
@@ -50,6 +52,8 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
         if t.scores is None and t.source != "text" and t.rows:
             t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
+        elif t.unread == "flattened":  # values came apart from their rows, labels with their 分值 did not
+            t.scores = flattened_sections(doc.text[t.span.start:t.span.end], t.span.start)
     score_tables = [t.scores for t in tables if t.scores is not None]
     for target in find_targets(score_tables):
         facts.add(target)

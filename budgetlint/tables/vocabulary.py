@@ -164,3 +164,16 @@ FUND_LABEL = lazy_compile(r"资金总额|财政拨款|当年|上年结转|其他
 def is_category(text: str) -> bool:
     """产出指标, 数量指标, 经济效益指标 …: an 一级 or 二级 indicator the template names."""
     return bool(CATEGORY.match(squash(text)))
+
+
+# which block of the 项目支出绩效自评表 holds which, by the template's names: the indicator block
+# (年度绩效目标 / 年度绩效指标) holds the 一级指标, each 一级指标 its 二级指标 (成本指标 is an 一级指标
+# in the newer template, with 经济/社会/生态环境成本指标 under it, an 二级指标 of 产出指标 in the older)
+INDICATOR_BLOCK = lazy_compile(r"(?:年度)?绩效(?:目标|指标)$")
+BUDGET_BLOCK = lazy_compile(r"预算执行(?:情况|率)?$")
+FIRST_LEVEL = {"产出指标", "效益指标", "满意度指标", "成本指标"}
+SECOND_LEVEL = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标",
+                "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+                "环境效益指标": "效益指标", "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
+                "社会公众满意度指标": "满意度指标", "经济成本指标": "成本指标", "社会成本指标": "成本指标",
+                "生态环境成本指标": "成本指标"}
