@@ -33,7 +33,7 @@ COMPARISON: dict[str, str] = {
 }
 # the same relations written as symbols (targets, rubrics: 「≥95%」)
 COMPARISON_SYMBOLS: dict[str, str] = {"≥": ">=", "≧": ">=", ">=": ">=", ">": ">", "＞": ">",
-                                      "≤": "<=", "≦": "<=", "<=": "<=", "<": "<", "＜": "<", "=": "=", "＝": "="}
+                                      "≤": "<=", "≦": "<=", "<=": "<=", "<": "<", "＜": "<", "=": "=", "＝": "=", "═": "="}
 # words that state a bound in a target (「力争达到95%以上」, 「控制在350万元」), on top of COMPARISON
 TARGET_WORDS: dict[str, str] = {"至少": ">=", "达到": ">=", "达": ">=", "超": ">", "大于等于": ">=",
                                 "小于等于": "<=", "控制在": "<="}

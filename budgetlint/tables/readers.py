@@ -23,6 +23,7 @@ from .header import GridCell, build_scores, meaning
 from .rebuild import rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
+from .wrapped import wrapped_scores
 from .model import Cell, Row, Table
 
 
@@ -38,7 +39,7 @@ def _table(rows: list[Row], source: str, layout: str, sure: bool = True) -> Tabl
     t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source,
               unread="" if sure else "rows do not fit the header")
     grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows]
-    t.scores = build_scores(grid, layout)
+    t.scores = build_scores(grid, layout) or wrapped_scores(t)
     return t
 
 
