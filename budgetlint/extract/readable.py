@@ -22,6 +22,7 @@ from typing import Optional
 from ..facts import Unreadable
 from ..normalize import Mapped
 from ..segment import Sentence
+from ..lazyre import lazy_compile
 
 GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
@@ -31,7 +32,7 @@ _META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?
                    r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
 URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:;~+-]+|[\w.-]+\?[\w=&%.-]*=[\w=&%.-]*|[\w]+=[\w]+&[\w=&]+")
 _CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
-_IN_NUMBER = re.compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
+_IN_NUMBER = lazy_compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -28,7 +28,7 @@ ANY_SCORE = re.compile(_N.format("s") + r"分")
 
 
 def compact(norm: Mapped) -> Mapped:
-    return norm.delete([i for i, ch in enumerate(norm.text) if ch in " \t\r\n\u3000"])
+    return norm.without(" \t\r\n\u3000")
 
 
 def _num(m: Mapped, match: re.Match, group: str) -> Num:
