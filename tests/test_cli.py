@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import EXAMPLES, run_cli
 
 BAD = "收入合计100.00万元，其中：财政拨款收入60.00万元，其他收入30.00万元。\n"
@@ -74,3 +75,26 @@ def test_directory_is_walked_and_facts_report_coverage():
     amounts = [f for f in notes["facts"] if f["kind"] == "amount"]
     first = amounts[0]
     assert first["value"]["value"] == "1250.40" and first["location"]["line"] == 4
+
+
+@pytest.mark.parametrize("argv", [["budgetlint", "rules"], ["budgetlint", "check", "x.txt"]])
+def test_command_runs_with_the_collector_on(monkeypatch, argv):
+    """The entry point turns the cyclic collector off only while the modules load (and, for ``check``,
+    the rules and the parser): the command itself (a long batch, the web server) must run with it on,
+    or cyclic garbage would never be freed."""
+    import gc
+    import sys
+
+    import budgetlint.batch
+    import budgetlint.cli
+    from budgetlint.__main__ import run
+
+    seen = []
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setattr(budgetlint.batch, "_warm", lambda: seen.append(("warm", gc.isenabled())))
+    monkeypatch.setattr(budgetlint.cli, "main", lambda: seen.append(("main", gc.isenabled(), gc.get_freeze_count() > 0)))
+    try:
+        run()
+    finally:
+        gc.unfreeze()
+    assert seen == ([("warm", False)] if argv[1] == "check" else []) + [("main", True, True)]

@@ -27,3 +27,42 @@ def test_without_blanks_claimed_characters_but_keeps_line_breaks_and_offsets():
     out = _without(text, [Span(start=6, end=12), Span(start=0, end=8)])
     assert out == "  " + " " + "  " + "\n" + "  " + " " + "   " + "\n" + "正文说明。"
     assert len(out) == len(text)
+
+
+def test_span_keeps_the_meaning_it_had_as_a_model():
+    import pickle
+
+    import pytest
+    from pydantic import ValidationError
+
+    a = _amount("收入")
+    assert a.span == Span(start=3, end=9) and a.span != Span(start=3, end=8) and a.span != (3, 9)
+    assert len({Span(start=3, end=9), Span(start=3, end=9), Span(start=0, end=9)}) == 2
+    with pytest.raises(AttributeError):
+        a.span.start = 4  # immutable, as the frozen model was
+    dumped = a.model_dump(mode="json")
+    assert dumped["span"] == {"start": 3, "end": 9} and dumped["value"]["span"] == {"start": 3, "end": 9}
+    assert Amount.model_validate(a.model_dump()) == a  # a mapping is read back as a span
+    assert Amount.model_validate_json(a.model_dump_json()) == a
+    assert pickle.loads(pickle.dumps(a)) == a  # results travel to worker processes and Dask
+    with pytest.raises(ValidationError):
+        Num(text="1", value=1, decimals=0, span="3-9")
+
+
+def test_cells_dump_and_compare_as_the_models_did():
+    import pickle
+
+    from budgetlint.model import Location
+    from budgetlint.tables.model import Cell, Row, Table
+
+    cell = Cell(text="1,234.50", span=Span(start=4, end=12))
+    cell.col = 2  # readers number the columns after building the cells
+    row = Row(cells=[cell], span=Span(start=0, end=12))
+    assert row.cells[0] is cell and cell.number == 1234.5 and cell.decimals == 2
+    assert Table(rows=[row]).model_dump(mode="json")["rows"][0]["cells"] == [
+        {"text": "1,234.50", "span": {"start": 4, "end": 12}, "col": 2, "merged": False, "location": None}]
+    cell.location = Location(line=1, column=5, end_line=1, end_column=13, page=3)
+    assert row.model_dump()["cells"][0]["location"]["page"] == 3
+    assert cell == Cell(text="1,234.50", span=Span(start=4, end=12), col=2, location=cell.location)
+    assert cell != Cell(text="1,234.50", span=Span(start=4, end=12))
+    assert pickle.loads(pickle.dumps(row)) == row

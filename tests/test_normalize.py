@@ -1,7 +1,7 @@
 """Normalisation keeps an offset map back to the characters the author wrote."""
 from __future__ import annotations
 
-from budgetlint.normalize import normalize
+from budgetlint.normalize import Mapped, normalize
 
 
 def _back(text, norm, needle):
@@ -59,3 +59,12 @@ def test_list_items_ending_in_a_semicolon_stay_one_per_line():
 def test_a_lead_ending_its_line_keeps_the_list_below_it():
     text = "2023年度财政拨款基本支出468.3万元，其中：\n人员经费396.21万元，占基本支出的84.61%。"
     assert normalize(text).text.count("\n") == 1
+
+
+def test_without_drops_characters_and_keeps_each_remaining_offset():
+    text = "得分 9\n0分，\u3000满分100分"
+    out = Mapped.identity(text, offset=10).without(" \t\r\n\u3000")
+    assert out.text == "得分90分，满分100分"
+    # every remaining character still maps to where it was written
+    assert [text[s - 10] for s in out.starts] == list(out.text) and list(out.ends) == [s + 1 for s in out.starts]
+    assert list(out.starts) == [10, 11, 13, 15, 16, 17, 19, 20, 21, 22, 23, 24]

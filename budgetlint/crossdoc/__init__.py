@@ -34,6 +34,7 @@ from ..facts import Amount, Change
 from ..identity import Identity, same_unit
 from ..model import Compact, Evidence, Finding, Location, Operand, Severity, Span
 from ..numbers import Interval, corners, fmt
+from ..lazyre import lazy_compile
 
 BASIS_ZH = {"actual": "决算数", "budget_initial": "年初预算数", "budget_full": "全年预算数", "budget": "预算数"}
 BASIS_EN = {"actual": "actual", "budget_initial": "initial budget", "budget_full": "full-year budget", "budget": "budget"}
@@ -70,19 +71,19 @@ class Ledger(BaseModel):
 
 # canonical “三公” keys by table item (tables/vocabulary.THREE_ITEMS): every way the prose names them
 _THREE = {
-    "total": ("三公经费", re.compile(r"三公经费(?:财政拨款)?(?:支出)?(?:合计)?$")),
-    "abroad": ("因公出国(境)费", re.compile(r"因公出国\(?境\)?(?:费|经费)(?:支出)?$")),
-    "cars": ("公务用车购置及运行维护费", re.compile(r"公务用车购置(?:费)?及运行(?:维护)?(?:费|经费)(?:支出)?$")),
-    "buy": ("公务用车购置费", re.compile(r"公务用车购置(?:费|经费)?(?:支出)?$")),
-    "run": ("公务用车运行维护费", re.compile(r"公务用车运行(?:维护)?(?:费|经费)(?:支出)?$")),
-    "reception": ("公务接待费", re.compile(r"公务接待(?:费|经费)(?:支出)?$")),
+    "total": ("三公经费", lazy_compile(r"三公经费(?:财政拨款)?(?:支出)?(?:合计)?$")),
+    "abroad": ("因公出国(境)费", lazy_compile(r"因公出国\(?境\)?(?:费|经费)(?:支出)?$")),
+    "cars": ("公务用车购置及运行维护费", lazy_compile(r"公务用车购置(?:费)?及运行(?:维护)?(?:费|经费)(?:支出)?$")),
+    "buy": ("公务用车购置费", lazy_compile(r"公务用车购置(?:费|经费)?(?:支出)?$")),
+    "run": ("公务用车运行维护费", lazy_compile(r"公务用车运行(?:维护)?(?:费|经费)(?:支出)?$")),
+    "reception": ("公务接待费", lazy_compile(r"公务接待(?:费|经费)(?:支出)?$")),
 }
 _THREE_NAMES = {name for name, _ in _THREE.values()}
 # a section heading that PDF extraction ran into the subject: 「(三)一般公共预算财政拨款支出决算具体情况」
-_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
-_PREVIOUS = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?")  # 「上年支出合计」 is 支出合计, of last year
-_LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
-_CUE = re.compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?|上年|去年|上一年|同期|20\d\d年度?(?:相比|比|同期)|"
+_HEADING = lazy_compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、?)[^，。；]*?(?:情况说明|情况|说明)(?=.)")
+_PREVIOUS = lazy_compile(r"^(?:上年|去年|上一年)度?(?:同期)?")  # 「上年支出合计」 is 支出合计, of last year
+_LAST_YEAR = lazy_compile(r"上年|去年|上一年|同期")
+_CUE = lazy_compile(r"(?:上年|去年|上一年)度?(?:年初)?预算数?|上年|去年|上一年|同期|20\d\d年度?(?:相比|比|同期)|"
                   r"(?:年初|调整后|全年)?预算数?")
 
 

@@ -19,6 +19,7 @@ from lark import Lark, Token, Transformer, UnexpectedInput
 from ..grammar_cache import cached_lark
 
 from .. import vocabulary as V
+from ..lazyre import lazy_compile
 
 _KEYWORD_TERMINAL = re.compile(r"^[A-Z]+\.[35]: /(.*)/$", re.M)
 # grammar placeholders filled with the words of budgetlint/vocabulary.py
@@ -155,7 +156,7 @@ class _ToPieces(Transformer):
         return pieces
 
 
-_WORDS = re.compile(r"[\u4e00-\u9fff]")
+_WORDS = lazy_compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
 # money or percent numbers; a bare 亿 is left out (「3.2亿吨」, 「111.14亿人次」 are no money)

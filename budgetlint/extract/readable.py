@@ -22,6 +22,7 @@ from typing import Optional
 from ..facts import Unreadable
 from ..normalize import Mapped
 from ..segment import Sentence
+from ..lazyre import lazy_compile
 
 GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
@@ -41,7 +42,7 @@ def has_address(text: str) -> bool:
 
 
 _CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
-_IN_NUMBER = re.compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
+_IN_NUMBER = lazy_compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -25,11 +25,10 @@ SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值
 GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
                    r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")
 ANY_SCORE = re.compile(_N.format("s") + r"分")
-_BLANKS = re.compile("[ \t\r\n\u3000]+")
 
 
 def compact(norm: Mapped) -> Mapped:
-    return norm.delete([i for m in _BLANKS.finditer(norm.text) for i in range(m.start(), m.end())])
+    return norm.without(" \t\r\n\u3000")
 
 
 def _num(m: Mapped, match: re.Match, group: str) -> Num:

@@ -16,15 +16,16 @@ from typing import Literal, Optional
 
 from .. import vocabulary as V
 from ..facts import Target
+from ..lazyre import lazy_compile
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _UNIT = r"(?P<u>%|" + V.alternation(V.MONEY_UNITS) + r"|[个家次项人件条份场天年月日户所处台辆套名位小时分钟公里吨]+)?"
 OPS = {**V.COMPARISON, **V.COMPARISON_SYMBOLS, **V.TARGET_WORDS}
 
-RANK = re.compile(r"(?:排名)?前\s*" + _NUM + r"\s*(?:位|名)|第\s*" + _NUM.replace("n>", "r>") + r"\s*(?:位|名)")
-PREFIX = re.compile(rf"(?P<op>{V.alternation(OPS)})\s*{_NUM}\s*{_UNIT}")
-SUFFIX = re.compile(rf"{_NUM}\s*{_UNIT}\s*(?P<w>及以上|以上|以内|以下|及以下|内)")
-PLAIN = re.compile(rf"{_NUM}\s*{_UNIT}")
+RANK = lazy_compile(r"(?:排名)?前\s*" + _NUM + r"\s*(?:位|名)|第\s*" + _NUM.replace("n>", "r>") + r"\s*(?:位|名)")
+PREFIX = lazy_compile(rf"(?P<op>{V.alternation(OPS)})\s*{_NUM}\s*{_UNIT}")
+SUFFIX = lazy_compile(rf"{_NUM}\s*{_UNIT}\s*(?P<w>及以上|以上|以内|以下|及以下|内)")
+PLAIN = lazy_compile(rf"{_NUM}\s*{_UNIT}")
 
 
 @dataclass

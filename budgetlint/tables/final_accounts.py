@@ -27,16 +27,17 @@ from .. import vocabulary as V
 from ..model import Span
 from .model import Cell, Table
 from .vocabulary import KINDS, NAMES, not_applicable
+from ..lazyre import lazy_compile
 
-_SQUASH = re.compile(r"[\s“”\"'‘’「」]")
+_SQUASH = lazy_compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_BRACKETS = re.compile(r"[()（）\[\]【】]")
-_ELLIPSIS = re.compile(r"[…⋯.·]+")
-_CODE = re.compile(r"\d{2,7}")
+_NUMBERED = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
+_BRACKETS = lazy_compile(r"[()（）\[\]【】]")
+_ELLIPSIS = lazy_compile(r"[…⋯.·]+")
+_CODE = lazy_compile(r"\d{2,7}")
 _HEADER_WORDS = ("项目", "科目", "编码", "决算数", "预算数", "合计", "小计", "收入", "支出", "类", "款", "项")
 _NOT_CODE = ("类", "款", "项", "合计", "总计")
-_UNIT = re.compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
+_UNIT = lazy_compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
 
 
 def squash(text: str) -> str:

@@ -13,19 +13,19 @@ are only checked for parts that exceed them.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..facts import Num
+from ..lazyre import lazy_compile
 from ..model import Span
 from .scores import ScoreItem, ScoreTable
 from .vocabulary import BUDGET_BLOCK, FIRST_LEVEL, INDICATOR_BLOCK, SECOND_LEVEL
 
 # a run of CJK words (spaces inside, a 「(万元)」 unit bracket allowed), then 「(N 分)」
-_LABELLED = re.compile(r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff ]*(?:[（(]\s*万?元\s*[)）]\s*)?)"
-                       r"[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]")
-_UNIT = re.compile(r"[（(]\s*万?元\s*[)）]\s*$")
-_NAMES = re.compile("(?:" + "|".join(sorted({*FIRST_LEVEL, *SECOND_LEVEL}, key=len, reverse=True)) + ")$")
+_LABELLED = lazy_compile(r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff ]*(?:[（(]\s*万?元\s*[)）]\s*)?)"
+                          r"[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]")
+_UNIT = lazy_compile(r"[（(]\s*万?元\s*[)）]\s*$")
+_NAMES = lazy_compile("(?:" + "|".join(sorted({*FIRST_LEVEL, *SECOND_LEVEL}, key=len, reverse=True)) + ")$")
 
 
 def _template_name(raw: str, start: int) -> tuple[Optional[str], str, Optional[Span]]:

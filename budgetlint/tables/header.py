@@ -17,15 +17,16 @@ from ..facts import Num
 from ..model import Span
 from .scores import ScoreItem, ScoreTable, TextCell
 from .vocabulary import MEANINGS, word_cache
+from ..lazyre import lazy_compile
 
-_NEUTRAL = re.compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
-_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
-_SPACES = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
-SECTION_LABEL = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
+_NEUTRAL = lazy_compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
+_NUMBER = lazy_compile(r"[-−]?\d+(?:\.\d+)?")
+_SPACES = lazy_compile(r"\s+")
+_DIGIT = lazy_compile(r"\d")
+SECTION_LABEL = lazy_compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 _AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
-BARE_SECTION = re.compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
-TOTAL_WORD = re.compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
+BARE_SECTION = lazy_compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
+TOTAL_WORD = lazy_compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
 
 @dataclass

@@ -22,14 +22,15 @@ from ..document import Document
 from ..model import Span
 from .header import Column, GridCell, SECTION_LABEL, TOTAL_WORD, build_with_columns, meaning
 from .model import Cell, Row, Table
+from ..lazyre import lazy_compile
 
-_HEADER_TOKEN = re.compile(r"一级指标|二级指标|三级指标|评分标准|计分标准|分值|自评|得分|扣分原因|其他说明|说明|备注|和|指标")
+_HEADER_TOKEN = lazy_compile(r"一级指标|二级指标|三级指标|评分标准|计分标准|分值|自评|得分|扣分原因|其他说明|说明|备注|和|指标")
 _NUM = r"\d+(?:\.\d+)?"
-_ROW_NUMBERS = re.compile(rf"(?:^|\s)(?P<w>{_NUM})\s+(?P<s>{_NUM})(?:\s+(?P<note>[^\d\s]\S{{0,15}}))?\s*$")
-_ONE_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*$")
-_NAME_SCORE = re.compile(rf"^\s*(?P<name>[^\d\s，。；：,;:]{{2,8}})\s+(?P<s>{_NUM})\s*$")
-_LABEL_WEIGHT = re.compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
-_NAME_LINE = re.compile(r"^[^\d，。；：,;:%=≥≤≦≧<>①②③④⑤、（）()]{1,8}$")
+_ROW_NUMBERS = lazy_compile(rf"(?:^|\s)(?P<w>{_NUM})\s+(?P<s>{_NUM})(?:\s+(?P<note>[^\d\s]\S{{0,15}}))?\s*$")
+_ONE_NUMBER = lazy_compile(rf"^\s*(?P<n>{_NUM})\s*$")
+_NAME_SCORE = lazy_compile(rf"^\s*(?P<name>[^\d\s，。；：,;:]{{2,8}})\s+(?P<s>{_NUM})\s*$")
+_LABEL_WEIGHT = lazy_compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+_NAME_LINE = lazy_compile(r"^[^\d，。；：,;:%=≥≤≦≧<>①②③④⑤、（）()]{1,8}$")
 COLUMNS = [Column("name", 1), Column("name", 2), Column("name", 3), Column("rubric"),
            Column("weight"), Column("score"), Column("note")]
 

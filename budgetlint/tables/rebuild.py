@@ -18,6 +18,7 @@ many columns follow and what each holds (``header.meaning`` and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..model import Span
@@ -199,5 +200,5 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    return [Row(cells=[c.model_copy(update={"col": j}) for j, c in enumerate(r)],
+    return [Row(cells=[replace(c, col=j) for j, c in enumerate(r)],
                 span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure

@@ -27,6 +27,7 @@ from .. import vocabulary as V
 from ..model import Span
 from .model import Cell, Table
 from .vocabulary import THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of
+from ..lazyre import lazy_compile
 
 PARTS = {"total": ("abroad", "cars", "reception"), "cars": ("buy", "run")}
 
@@ -225,7 +226,7 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
     return t if t.cells else None
 
 
-_UNIT = re.compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
+_UNIT = lazy_compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
 
 
 def title_before(text: str, start: int) -> tuple[str, str]:

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ..lazyre import lazy_compile
+
 # (kind, title as written once spaces and quotes are removed), most specific first.
 KINDS: list[tuple[str, str]] = [
     ("fiscal_summary", "财政拨款收入支出决算总表"),
@@ -45,7 +47,7 @@ REQUIRED = ["summary", "income", "expenditure", "fiscal_summary", "gpb_expenditu
             "three_public", "gov_fund", "soe_capital"]
 
 # first match wins: 评分标准 before 得分/评分, 指标分值 before 指标
-MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
+MEANINGS: list[tuple[str, re.Pattern]] = [(m, lazy_compile(p)) for m, p in [
     ("rubric", r"评分标准|计分标准|评分规则|评分办法|评分细则"),
     ("deviation", r"偏差原因"),
     ("note", r"扣分原因|其他说明|备注"),
@@ -64,9 +66,9 @@ MEANINGS: list[tuple[str, re.Pattern]] = [(m, re.compile(p)) for m, p in [
     ("name", r"^(?:指标)?名称$|^(?:绩效|评价)?指标$|项目资金|^年度总体目标$"),
 ]]
 
-_SQUASH = re.compile(r"[\s“”\"'‘’「」、]")
-_NUMBERING = re.compile(r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))*")
-_OTHER = re.compile(r"会议|培训|团组|人数|人次|批次|辆|保有量|购置数|统计数|行次|栏次")
+_SQUASH = lazy_compile(r"[\s“”\"'‘’「」、]")
+_NUMBERING = lazy_compile(r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))*")
+_OTHER = lazy_compile(r"会议|培训|团组|人数|人次|批次|辆|保有量|购置数|统计数|行次|栏次")
 
 # the label and header words below are asked of the same short cell texts again and again (each
 # reader, each row rebuilt, the 三公 reader): their answers are kept, a bounded number of them
@@ -78,17 +80,17 @@ THREE_ZH = {"total": "合计", "abroad": "因公出国（境）费", "cars": "�
             "buy": "公务用车购置费", "run": "公务用车运行维护费", "reception": "公务接待费",
             "subtotal": "小计"}
 
-LABEL_HEAD = re.compile(r"^(?:三公经费)?(?:支出)?(?:项目|科目)(?:名称)?$")
+LABEL_HEAD = lazy_compile(r"^(?:三公经费)?(?:支出)?(?:项目|科目)(?:名称)?$")
 # (role, pattern) of a value column's header, first match wins; 'band' heads a group of columns below it
-VALUE_WORDS: list[tuple[str, re.Pattern]] = [(r, re.compile(p)) for r, p in [
+VALUE_WORDS: list[tuple[str, re.Pattern]] = [(r, lazy_compile(p)) for r, p in [
     ("rate", r"增减率|增减幅度|增减比例|增长率|变动率|增幅|降幅|增减%|百分比"),
     ("change", r"增减额|增减金额|增减数|增加额|减少额|^增减$|^决算对比$"),
     ("band", r"增减情况|增减变化|比较|对比"),
     ("budget", r"预算"),
     ("actual", r"决算|执行数|实际支出|支出数|实际数"),
 ]]
-_WHEN = [("prev", re.compile(r"上年|去年|上一年")), ("cur", re.compile(r"本年|当年|今年"))]
-_NOT_APPLICABLE = re.compile(r"不需填列|不适用|无此项|^无$")
+_WHEN = [("prev", lazy_compile(r"上年|去年|上一年")), ("cur", lazy_compile(r"本年|当年|今年"))]
+_NOT_APPLICABLE = lazy_compile(r"不需填列|不适用|无此项|^无$")
 
 
 def squash(text: str) -> str:
@@ -162,10 +164,10 @@ def not_applicable(text: str) -> bool:
 
 
 # indicator categories of the 项目支出绩效自评表 (一级 and 二级 指标 of the national template)
-CATEGORY = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|环境效益|可持续影响|"
+CATEGORY = lazy_compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|环境效益|可持续影响|"
                       r"服务对象满意度|社会公众满意度|经济成本|社会成本|生态环境成本)指标$")
 # rows of the 项目资金 block: 年度资金总额 and its sources
-FUND_LABEL = re.compile(r"资金总额|财政拨款|当年|上年结转|其他资金|结转结余|^其中|合计|小计|自筹|上级")
+FUND_LABEL = lazy_compile(r"资金总额|财政拨款|当年|上年结转|其他资金|结转结余|^其中|合计|小计|自筹|上级")
 
 
 def is_category(text: str) -> bool:
@@ -176,8 +178,8 @@ def is_category(text: str) -> bool:
 # which block of the 项目支出绩效自评表 holds which, by the template's names: the indicator block
 # (年度绩效目标 / 年度绩效指标) holds the 一级指标, each 一级指标 its 二级指标 (成本指标 is an 一级指标
 # in the newer template, with 经济/社会/生态环境成本指标 under it, an 二级指标 of 产出指标 in the older)
-INDICATOR_BLOCK = re.compile(r"(?:年度)?绩效(?:目标|指标)$")
-BUDGET_BLOCK = re.compile(r"预算执行(?:情况|率)?$")
+INDICATOR_BLOCK = lazy_compile(r"(?:年度)?绩效(?:目标|指标)$")
+BUDGET_BLOCK = lazy_compile(r"预算执行(?:情况|率)?$")
 FIRST_LEVEL = {"产出指标", "效益指标", "满意度指标", "成本指标"}
 SECOND_LEVEL = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标",
                 "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
