@@ -10,6 +10,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from .lazyre import lazy_compile
 from .model import Span
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -38,12 +39,14 @@ _SENTENCE_END = "。！？；：!?;:"
 _CR = re.compile(r"\r")
 _GAP = re.compile(r"\S {2,}\S")
 _COMMA = re.compile("[，。,]")
-_WRAPS_AFTER = re.compile(rf"[{CJK}\d.、（(，,]")
-_SEMICOLON = re.compile("[；;]")
-_GOES_ON = re.compile(rf"[{CJK}%\d]")
-_ITEM_BRACKET = re.compile(r"\((?:类|款|项)\)")
-_HAN = re.compile(f"[{CJK}]")
-_CLAUSE_MARK = re.compile("[，。,;；:：]")
+# the line-joining tests: compiled on first use (a one-line text never joins lines, and each CJK class
+# costs re a loop over 20,000 characters to compile)
+_WRAPS_AFTER = lazy_compile(rf"[{CJK}\d.、（(，,]")
+_SEMICOLON = lazy_compile("[；;]")
+_GOES_ON = lazy_compile(rf"[{CJK}%\d]")
+_ITEM_BRACKET = lazy_compile(r"\((?:类|款|项)\)")
+_HAN = lazy_compile(f"[{CJK}]")
+_CLAUSE_MARK = lazy_compile("[，。,;；:：]")
 
 
 @dataclass
