@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from . import vocabulary as V
 from .model import Compact, Span
 from .numbers import Interval, half_unit
 
 _CELL_NUMBER = re.compile(r"^\s*(?P<n>[-−]?\d[\d,，]*(?:\.\d+)?)\s*(?P<u>%|％|分)?\s*$")
+_SEPARATORS = re.compile(r"[,，]")
+_PLAIN = re.compile(r"[-−]?\d+(?:\.\d+)?")
 
 
 class Num(Compact):
@@ -64,16 +67,34 @@ class Num(Compact):
         percentage; a trailing 分 is allowed (a score cell). ``start`` is the cell's offset in
         the document, so the span covers the digits as written.
         """
-        m = _CELL_NUMBER.match(text)
-        if not m:
+        read = read_cell(text)
+        if read is None:
             return None
-        written = m.group("n")
-        digits = re.sub(r"[,，]", "", written)
-        if not re.fullmatch(r"[-−]?\d+(?:\.\d+)?", digits):
+        at, end, digits, percent = read
+        return cls.parse(digits, Span(start=start + at, end=start + end), unit="%" if percent else unit)
+
+    @staticmethod
+    def cell_value(text: str) -> Optional[tuple[Decimal, int]]:
+        """The value and decimals of ``from_cell(text)``, without building the number."""
+        read = read_cell(text)
+        if read is None:
             return None
-        u = "%" if m.group("u") in ("%", "％") else unit
-        s = start + m.start("n")
-        return cls.parse(digits, Span(start=s, end=s + len(written)), unit=u)
+        digits = read[2].replace("−", "-")
+        return Decimal(digits), len(digits.split(".")[1]) if "." in digits else 0
+
+
+@lru_cache(maxsize=8192)
+def read_cell(text: str) -> Optional[tuple[int, int, str, bool]]:
+    """Where a cell's one plain number is written in ``text`` (start, end), its digits without separators and
+    whether it is a percentage; None when the cell holds no such number. Tables ask it of the same cell texts
+    many times (each reader, the coverage, the checks): the answers are kept, a bounded number of them."""
+    m = _CELL_NUMBER.match(text)
+    if not m:
+        return None
+    digits = _SEPARATORS.sub("", m.group("n"))
+    if not _PLAIN.fullmatch(digits):
+        return None
+    return m.start("n"), m.end("n"), digits, m.group("u") in ("%", "％")
 
 
 class FactBase(Compact):
@@ -294,14 +315,27 @@ class FactSet(BaseModel):
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
     final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
+    _of: dict = PrivateAttr(default_factory=dict)  # kind -> (number of facts then, the facts of that kind)
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)
         self.facts.append(fact)
         return fact
 
+    def replace(self, i: int, fact: Fact) -> None:
+        """Put ``fact`` in the place of fact ``i`` (it takes that id)."""
+        fact.id = i
+        self.facts[i] = fact
+        self._of.clear()
+
     def get(self, i: Optional[int]):
         return None if i is None else self.facts[i]
 
     def of(self, kind: type):
-        return [f for f in self.facts if isinstance(f, kind)]
+        """The facts of ``kind``, in order (a new list). Every rule asks for its kinds: each list is made
+        once, and again when facts were added (facts change only through ``add`` and ``replace``)."""
+        n = len(self.facts)
+        made = self._of.get(kind)
+        if made is None or made[0] != n:
+            made = self._of[kind] = (n, [f for f in self.facts if isinstance(f, kind)])
+        return list(made[1])

@@ -32,9 +32,13 @@ def cache_dir() -> Optional[Path]:
 
 
 def cached_lark(name: str, grammar: str, **options) -> Lark:
-    """``Lark(grammar, parser="lalr", **options)``, loaded from the cache when it was built before."""
+    """``Lark(grammar, parser="lalr", **options)``, loaded from the cache when it was built before.
+
+    A ``transformer`` option is applied while parsing and is no part of the built tables, so it
+    does not name the cached file."""
     folder = cache_dir()
     if folder is None:
         return Lark(grammar, parser="lalr", **options)
-    key = hashlib.sha256(f"{grammar}\0{sorted(options.items())}\0{LARK_VERSION}".encode("utf-8")).hexdigest()[:16]
+    built = sorted((k, v) for k, v in options.items() if k != "transformer")
+    key = hashlib.sha256(f"{grammar}\0{built}\0{LARK_VERSION}".encode("utf-8")).hexdigest()[:16]
     return Lark(grammar, parser="lalr", cache=str(folder / f"{name}-{key}.lark"), **options)

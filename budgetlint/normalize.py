@@ -10,6 +10,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from .lazyre import lazy_compile
 from .model import Span
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -25,17 +26,27 @@ _LATEX = [
     (re.compile(r"\\(?:Sigma|sum)\b"), "Σ"),
     (re.compile(r"\\(?:left|right|displaystyle)\b|\\[,;! ]|[${}]"), ""),
 ]
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+# Both patterns start with the character they match and look behind it afterwards (「(?<!a)b」 written
+# 「b(?<!ab)」): re then searches for that character instead of trying the look-behind at every position.
+_THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,234,567 not after a digit . or ,
 CJK = "\u4e00-\u9fff"
 _CJK_PUNCT = "，。、；：（）“”‘’《》【】,;:()"
-_SPACE = re.compile(
-    rf"(?<=[{CJK}{_CJK_PUNCT}]) (?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.]) (?=[{CJK}{_CJK_PUNCT}])"
+_SPACE = re.compile(  # a space between CJK (or punctuation) and CJK, a digit or punctuation; after a number
+    rf" (?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}]))"
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"
 _CR = re.compile(r"\r")
 _GAP = re.compile(r"\S {2,}\S")
 _COMMA = re.compile("[，。,]")
+# the line-joining tests: compiled on first use (a one-line text never joins lines, and each CJK class
+# costs re a loop over 20,000 characters to compile)
+_WRAPS_AFTER = lazy_compile(rf"[{CJK}\d.、（(，,]")
+_SEMICOLON = lazy_compile("[；;]")
+_GOES_ON = lazy_compile(rf"[{CJK}%\d]")
+_ITEM_BRACKET = lazy_compile(r"\((?:类|款|项)\)")
+_HAN = lazy_compile(f"[{CJK}]")
+_CLAUSE_MARK = lazy_compile("[，。,;；:：]")
 
 
 @dataclass
@@ -57,10 +68,11 @@ class Mapped:
 
     def sub(self, pattern: re.Pattern, repl) -> "Mapped":
         """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
+        found = [m for m in pattern.finditer(self.text) if m.start() != m.end()]
+        if not found:
+            return self  # most passes find nothing: no copy of the text and its maps
         out, starts, ends, pos = [], array("I"), array("I"), 0
-        for m in pattern.finditer(self.text):
-            if m.start() == m.end():
-                continue
+        for m in found:
             out.append(self.text[pos:m.start()])
             starts.extend(self.starts[pos:m.start()])
             ends.extend(self.ends[pos:m.start()])
@@ -153,15 +165,15 @@ def _join_broken_lines(m: Mapped) -> Mapped:
         heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
             len(cur) >= 20
-            and (re.match(rf"[{CJK}\d.、（(，,]", cur[-1])  # PDF lines also wrap after a comma
+            and (_WRAPS_AFTER.match(cur[-1])  # PDF lines also wrap after a comma
                  # and after the ； between two items of a list that fills several lines
-                 or (cur[-1] in "；;" and len(cur) >= 30 and re.search("[；;]", cur[:-1])))
+                 or (cur[-1] in "；;" and len(cur) >= 30 and _SEMICOLON.search(cur[:-1])))
             and nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
-            and (re.match(rf"[{CJK}%\d]", nxt[0]) or re.match(r"\((?:类|款|项)\)", nxt))  # 「…服务支出\n（类）」
-            and not (heading and (not re.match(f"[{CJK}]", nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
-            and not (nxt[0].isdigit() and not re.search("[，。,;；:：]", cur))  # a title over a paragraph
+            and (_GOES_ON.match(nxt[0]) or _ITEM_BRACKET.match(nxt))  # 「…服务支出\n（类）」
+            and not (heading and (not _HAN.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
+            and not (nxt[0].isdigit() and not _CLAUSE_MARK.search(cur))  # a title over a paragraph
         )
         if ok:
             end_cur = offsets[i] + len(lines[i].rstrip())

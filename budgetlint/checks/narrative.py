@@ -111,6 +111,7 @@ for _name in ("基本支出", "项目支出", "上缴上级支出", "经营支�
 
 _ROLE_TAIL = re.compile(r"(?:支出决算数?|决算数?|实际支出|金额)$")
 _CLASS = re.compile(r"[(（]类[)）]")
+_YEARS = re.compile(r"\d{4}年度?")
 
 
 _GENERIC = ("", "支出")
@@ -137,7 +138,7 @@ def _subject(ctx, a: Amount) -> str:
 
 
 def _candidates(subject: str) -> list[str]:
-    s = re.sub(r"\d{4}年度?", "", plain(subject))
+    s = _YEARS.sub("", plain(subject))
     out = [s]
     t = _ROLE_TAIL.sub("", s)
     out += [t, re.sub(r"支出$", "", t)]

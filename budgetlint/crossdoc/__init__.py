@@ -273,6 +273,7 @@ class CrossContext:
     findings: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
     _code: str = ""
     _reported: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    _indexes: dict = field(default_factory=dict)  # the index of each ledger, built once (every pair asks for it)
 
     def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
         """Every ordered pair (a, b) of different documents of the same unit."""
@@ -281,12 +282,20 @@ class CrossContext:
                 if a is not b and same_unit(a.identity.unit, b.identity.unit):
                     yield a, b
 
-    @staticmethod
-    def index(ledger: Ledger, own: Optional[bool] = True, how: Optional[Iterable[str]] = None) -> dict:
+    def index(self, ledger: Ledger, own: Optional[bool] = True, how: Optional[Iterable[str]] = None) -> dict:
         """(key, year, basis) -> the quantity ``ledger`` gives for it (stated about its own year by default).
 
         A key the document itself gives two different values for (「基本支出」 of
-        two funds) is left out: which one another document restates is unknown."""
+        two funds) is left out: which one another document restates is unknown.
+        Built once per ledger and question: the rules only read it."""
+        how = None if how is None else tuple(how)
+        key = (id(ledger), own, how)
+        if key not in self._indexes:
+            self._indexes[key] = self._index(ledger, own, how)
+        return self._indexes[key]
+
+    @staticmethod
+    def _index(ledger: Ledger, own: Optional[bool], how: Optional[tuple[str, ...]]) -> dict:
         out: dict[tuple[str, int, str], Quantity] = {}
         ambiguous = set()
         for q in ledger.quantities:

@@ -26,7 +26,7 @@ from ..facts import (Amount, Breakdown, Change, Comparison, FactSet, Num, Rate,
                     Share, Unparsed)
 from .enumerations import find_enumerations
 from .expressions import find_expressions
-from .readable import URL
+from .readable import has_address
 from .variance import change_breakdowns
 from ..normalize import Mapped
 from .parse import CMP_WORD, HAS_DIGIT, Piece, count_checkable_numbers, parse_clause
@@ -39,6 +39,8 @@ _OTHER_PERIOD = re.compile(r"上年|去年|上期|上一年|同期|预算|\d{4}�
 _RATE_SUBJECT = re.compile(r"(?<!季度)(?<!平均)(?:" + V.alternation(V.COMPLETION_RATE_NAMES) + ")$")
 _NAMED_RATE = re.compile(r"率$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
+_PUNCTUATION = re.compile(r"[，。；：,;:]")
+_BLANKS = re.compile(r"\s+")
 _ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
 
@@ -122,6 +124,9 @@ class Assembler:
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
         self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
         self.base_amounts: set[int] = set()  # 「比上年累计支出285万元…」: the figure compared against
+        # clause text -> its pieces (positions within the clause, never changed once parsed): a document
+        # repeats a tenth to a fifth of its clauses (headings, table lines, restated totals), parsed once
+        self.parsed: dict[str, Optional[list[Piece]]] = {}
 
     # -- helpers -----------------------------------------------------------
     def _num(self, tok, offset: int) -> Num:
@@ -275,24 +280,27 @@ class Assembler:
 
     def _clause(self, r: _Reading, c: _Clause, covered: list[tuple[int, int]]) -> None:
         """Parse one clause and read its pieces; count its checkable numbers and those understood."""
-        src = self._span(c.start, c.end)
-        if any(a < src.end and src.start < b for a, b in covered):
+        src = self._span(c.start, c.end) if covered else None  # built when needed: most sentences have no calculation
+        if src is not None and any(a < src.end and src.start < b for a, b in covered):
             n = count_checkable_numbers(c.text)  # a written calculation: its numbers are understood
             self.fs.numbers_seen += n
             self.fs.numbers_used += n
             return
-        if URL.search(c.text):
+        if has_address(c.text):
             return  # a web address: its digits are no figures
         if not HAS_DIGIT.search(c.text) and not CMP_WORD.search(c.text) and "其中" not in c.text \
                 and not c.text.endswith((":", "中", "如下")):
             r.last_change = None
             return
-        pieces = parse_clause(c.text)
+        if c.text not in self.parsed:
+            self.parsed[c.text] = parse_clause(c.text)
+        pieces = self.parsed[c.text]
         n_check = count_checkable_numbers(c.text)
         self.fs.numbers_seen += n_check
         if pieces is None:
             if n_check:
-                self.fs.add(Unparsed(span=src, sentence=r.s.index, text=c.text, numbers=n_check))
+                self.fs.add(Unparsed(span=src if src is not None else self._span(c.start, c.end), sentence=r.s.index,
+                                     text=c.text, numbers=n_check))
             return
         c.pieces = pieces
         used = 0
@@ -464,7 +472,7 @@ class Assembler:
 
     def _lead(self, at: int) -> str:
         """The words just before offset ``at``, back to the previous punctuation, whitespace removed."""
-        return re.sub(r"\s+", "", re.split(r"[，。；：,;:]", self.norm.text[max(0, at - 60):at])[-1])
+        return _BLANKS.sub("", _PUNCTUATION.split(self.norm.text[max(0, at - 60):at])[-1])
 
     def _resolve_shares(self, shares: list[tuple[Share, Optional[str]]]) -> None:
         for sh, whole_text in shares:

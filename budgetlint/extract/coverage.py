@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Num
+from ..facts import read_cell
 from .readable import GLOSS
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -101,10 +101,10 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
     index = _index_cells(table, cells)
     seen = hit = 0
     for k, c in enumerate(cells):
-        n = None if c.merged else Num.from_cell(c.text, c.span.start)
-        if n is None:
+        number = None if c.merged else read_cell(c.text)  # where Num.from_cell would read the number
+        if number is None:
             continue
-        read = c.span.start in used or n.span.start in used or c.text.strip() in codes
+        read = c.span.start in used or c.span.start + number[0] in used or c.text.strip() in codes
         if not read and (k in index or _outside(cells, rows, k)):
             continue
         seen += 1

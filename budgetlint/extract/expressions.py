@@ -67,6 +67,8 @@ class _Eval(Transformer):
 
 def find_expressions(norm: Mapped, start: int, text: str, sentence: int) -> list[Expression]:
     out = []
+    if "=" not in text:
+        return out  # every calculation is written with its 「=」
     for m in _CANDIDATE.finditer(text):
         cand = m.group()
         sides = cand.split("=")

@@ -17,8 +17,13 @@ from ..model import Span
 
 _ALTERNATIVE_WORDS = V.alternation(("增加", "减少", "增长", "下降", "上升", "降低") +
                                    tuple(w for w, r in V.COMPARISON.items() if len(w) == 2 and r in "<>"))
+_PUNCT = "。，、；：！？,;"
+# placeholder and doubled start with the character they look for, then look behind it (「(?<!…)X」 written as
+# 「X(?<!….)」): a pattern that starts with a character set is searched for quickly, one that starts with
+# a look-behind is tried at every position of the text
 PATTERNS: dict[str, re.Pattern] = {
-    "placeholder": re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|[×✕]{2,}|[*＊]{3,})(?![A-Za-z])"),
+    "placeholder": re.compile(r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])|[×✕](?<![A-Za-z][×✕])[×✕]+(?![A-Za-z])"
+                              r"|[*＊](?<![A-Za-z][*＊])[*＊]{2,}(?![A-Za-z])"),
     "alternative": re.compile(rf"({_ALTERNATIVE_WORDS})\s*[(（]\s*({_ALTERNATIVE_WORDS})\s*[)）]"),
     "instruction": re.compile(
         r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)"
@@ -28,18 +33,19 @@ PATTERNS: dict[str, re.Pattern] = {
     "previous_year": re.compile(r"(?:与|较|比|同)\s*(?:上年度?|上一年度?)?\s*[(（]?\s*(20\d\d)\s*年度?\s*[)）]?\s*"
                                 r"(?:相比|比较|对比|同期|决算|增|减|持平|[,，])"),
     "bare_rate": re.compile(r"(增长|下降|增加|减少|上升|降低|提高|占|完成[^，。；]{0,8}的)\s*(\d+\.\d+)\s*(?=[。，；,;])"),
-    "doubled": re.compile(r"(?<![。，、；：！？,;])([。，、；：！？,;])\1(?![。，、；：！？,;])"),
+    "doubled": re.compile(rf"([{_PUNCT}])(?<![{_PUNCT}].)\1(?![{_PUNCT}])"),
 }
 _ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")  # 「增加（减少）0万元」: both words are true
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 _YEAR = re.compile(r"(20\d\d)年")
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(start offset, line) for every prose line: table rows (tabs) and table-of-contents lines skipped."""
+def _lines(text: str, starts: set[int]) -> Iterator[tuple[int, str]]:
+    """(start offset, line) for every prose line starting at one of ``starts``: table rows (tabs) and
+    table-of-contents lines skipped."""
     pos = 0
     for line in text.split("\n"):
-        if "\t" not in line.strip() and not _TOC.search(line):
+        if pos in starts and "\t" not in line.strip() and not _TOC.search(line):
             yield pos, line
         pos += len(line) + 1
 
@@ -50,11 +56,32 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not line.endswith(("。", "；", "，"))
 
 
+def _touched(pattern: re.Pattern, text: str) -> set[int]:
+    """The start offsets of the lines that ``pattern``'s matches over the whole text reach.
+
+    No pattern needs a line's ends, so a match inside a line is a match of the whole text at the same
+    place, or that place lies inside a match of the whole text: the lines reached are the only ones to
+    read line by line (one scan of the text instead of one call per line and pattern).
+    """
+    out = set()
+    for m in pattern.finditer(text):
+        out.add(text.rfind("\n", 0, m.start()) + 1)
+        nl = text.find("\n", m.start(), m.end())
+        while nl != -1 and nl + 1 < m.end():
+            out.add(nl + 1)
+            nl = text.find("\n", nl + 1, m.end())
+    return out
+
+
 def find_hygiene(text: str) -> list[Hygiene]:
     """Every hygiene match of the source text, in line order."""
     out = []
-    for start, line in _lines(text):
+    touched = {what: _touched(pattern, text) for what, pattern in PATTERNS.items()}
+    lines = set().union(*touched.values())
+    for start, line in _lines(text, lines):
         for what, pattern in PATTERNS.items():
+            if start not in touched[what]:
+                continue
             for m in pattern.finditer(line):
                 before = line[:m.start()]
                 if what == "placeholder" and before.count("“") > before.count("”"):

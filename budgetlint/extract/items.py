@@ -16,13 +16,33 @@ from ..tables.final_accounts import plain
 REACH = 300
 _NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
 _ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
+_CLASS = re.compile(r"[(（]类[)）]")
 _HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+
+
+def _items(text: str):
+    """``_ITEM.finditer(text)``, tried only where an item can start: every item holds a 「（类）」, and its
+    first name runs back from it, on its line, never over another 「（类）」 (its brackets hold no 类).
+    Scanning the whole text with the lazy names costs far more than these few tries."""
+    pos = 0
+    for c in _CLASS.finditer(text):
+        at = c.start()
+        if at < pos:
+            continue
+        start = at
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        start = max(pos, text.rfind("\n", 0, start) + 1)
+        m = next(filter(None, (_ITEM.match(text, k) for k in range(start, at))), None)
+        if m is not None:
+            yield m
+        pos = m.end() if m is not None else at + 1
 
 
 def find_items(norm: Mapped, source: str) -> list[ClassItem]:
     """Every 「X（类）Y（款）Z（项）」 of the normalised text, with how far after it it applies in ``source``."""
     out = []
-    for m in _ITEM.finditer(norm.text):
+    for m in _items(norm.text):
         span = norm.span(m.start(), m.end())
         heading = _HEADING.search(source, span.end, span.end + REACH)
         out.append(ClassItem(span=span, text=m.group(), names=[plain(g) for g in m.groups()],

@@ -38,13 +38,16 @@ def grammar(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def clause_parser() -> Lark:
-    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``)."""
+    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``).
+
+    ``_ToPieces`` runs inside the parser (each rule's pieces built as it is reduced), so a parse
+    returns the clause's pieces with no tree built and walked a second time."""
     text = grammar("statements.lark")
     for name, words in VOCABULARY_TERMINALS.items():
         text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
     text = text.replace("@KEYWORDS@", keywords)
-    return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False)
+    return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False, transformer=_ToPieces())
 
 
 @dataclass
@@ -73,9 +76,14 @@ class Piece:
 
 
 def _span_of(items) -> tuple[int, int]:
-    toks = [t for t in items if isinstance(t, (Token, Tok))]
-    starts = [t.start_pos if isinstance(t, Token) else t.start for t in toks]
-    ends = [t.end_pos if isinstance(t, Token) else t.end for t in toks]
+    starts, ends = [], []  # one pass: called for every piece and subject of every clause
+    for t in items:
+        if isinstance(t, Token):
+            starts.append(t.start_pos)
+            ends.append(t.end_pos)
+        elif isinstance(t, Tok):
+            starts.append(t.start)
+            ends.append(t.end)
     return min(starts), max(ends)
 
 
@@ -148,23 +156,23 @@ class _ToPieces(Transformer):
         return pieces
 
 
-_TRANSFORMER = _ToPieces()
 _WORDS = lazy_compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
 # money or percent numbers; a bare 亿 is left out (「3.2亿吨」, 「111.14亿人次」 are no money)
+_DATES = re.compile(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+")  # dates and ordinals: no figures
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(u for u in V.MONEY_UNITS if u != "亿") + "|%)?")
 
 
 def parse_clause(text: str) -> Optional[list[Piece]]:
     """Pieces of one clause, or None when the grammar does not understand it."""
     try:
-        return _TRANSFORMER.transform(clause_parser().parse(text))
+        return clause_parser().parse(text)
     except UnexpectedInput:
         return None
 
 
 def count_checkable_numbers(text: str) -> int:
     """Numbers that carry a money or percent unit, outside dates and ordinals (coverage denominator)."""
-    cleaned = re.sub(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+", "", text)
+    cleaned = _DATES.sub("", text)
     return sum(1 for m in _NUMBERS.finditer(cleaned) if not m.group()[-1].isdigit())

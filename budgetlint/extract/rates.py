@@ -136,6 +136,7 @@ def _paragraphs(norm: Mapped, skip: Callable[[int], bool]):
 
 
 _VALUE = _IS + r"(?P<n>\d+(?:\.\d+)?)%"
+_NAME_ENDS = ("率", "进度", "比例")  # every rate's name ends with one of these (the specs and the average)
 _RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|[≤≥<>≦≧=]|以内的|以上的|标准")
 
 
@@ -156,8 +157,8 @@ def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _:
         if known is None:
             a = amounts.get(r.rate.span.start)
             if a is not None and a.id not in referred:
-                r.id, r.sentence = a.id, a.sentence
-                fs.facts[a.id] = r
+                r.sentence = a.sentence
+                fs.replace(a.id, r)
             else:
                 fs.add(r)
             continue
@@ -172,11 +173,14 @@ def _referred(fs: FactSet) -> set[int]:
     for f in fs.facts:
         if isinstance(f, Breakdown):
             out.update([f.total, *f.items])
-        for name in ("part", "whole", "current", "previous", "left", "right", "actual", "budget"):
-            i = getattr(f, name, None)
+        for name in _POINTERS.intersection(type(f).model_fields):
+            i = getattr(f, name)
             if isinstance(i, int):
                 out.add(i)
     return out
+
+
+_POINTERS = frozenset(("part", "whole", "current", "previous", "left", "right", "actual", "budget"))
 
 
 def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[Rate]:
@@ -186,10 +190,15 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
     """
     out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
+        if "%" not in para and "分" not in para:
+            continue  # every rate is written with % (a survey result also with 分)
         clauses = [c for c in re.finditer(r"[^。；;]+", para) if not _RULE_WORDS.search(c.group())]
         for clause in clauses:
             text, base = clause.group(), clause.start()
-            for spec in SPECS + (ADJUST,):
+            if "%" not in text and "分" not in text:
+                continue
+            named = any(w in text for w in _NAME_ENDS)
+            for spec in SPECS + (ADJUST,) if named else ():
                 for m in _compiled(spec.name + _VALUE).finditer(text):
                     at = base + m.start()
                     fact = _rate(spec.key, _num(norm, m, offset + base, unit="%"), text)
@@ -203,7 +212,7 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
             for key, pattern in STATED:
                 for m in _compiled(pattern).finditer(text):
                     out.append(_rate(key, _num(norm, m, offset + base, unit="%"), text))
-            for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text):
+            for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text) if named else ():
                 fact = _rate("全年平均执行率", _num(norm, m, offset + base, unit="%"), text)
                 at = offset + base + m.start()
                 start = max(0, at - 400)

@@ -2,7 +2,7 @@
 
 Lines that are a page's furniture (an address, an attached file's name,
 「发布时间：」) are not the document and are left out silently; a clause holding
-an address (「…c=show&id=12」) is not read (``URL``, used by the assembler).
+an address (「…c=show&id=12」) is not read (``has_address``, used by the assembler).
 Documents copied from the web come as mirror copies in traditional characters
 with pinyin glosses (「萬(wàn)元」), as OCR text whose cells run together
 (「O76%」, 「100%22否」, 「1.561.56120」), or as excerpts cut at a fixed length.
@@ -26,11 +26,21 @@ from ..lazyre import lazy_compile
 
 GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
-_OCR = re.compile(r"(?<![A-Za-z])[OoIl]\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
+# 「O76%」 (a letter O for a 0, not inside a word: looked behind after the letter, so re searches for it
+# instead of trying the look-behind at every position), 「100%22」, 「1.561.56120」
+_OCR = re.compile(r"[OoIl](?<![A-Za-z][OoIl])\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
 # a page's own furniture, not the document: addresses, attached file names, publishing metadata
 _META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?[:：]?\s*\S{0,60}\.(?:xlsx?|docx?|pdf|wps|et)\s*$"
                    r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
 URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:;~+-]+|[\w.-]+\?[\w=&%.-]*=[\w=&%.-]*|[\w]+=[\w]+&[\w=&]+")
+
+
+def has_address(text: str) -> bool:
+    """Whether ``text`` holds a web address. Every form of ``URL`` holds 「://」, 「www.」, 「?」 or 「=」: a text
+    with none of them is not searched (its names run from every character of a CJK text)."""
+    return ("://" in text or "www." in text or "?" in text or "=" in text) and URL.search(text) is not None
+
+
 _CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
 _IN_NUMBER = lazy_compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
@@ -49,8 +59,9 @@ def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence],
     filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
     meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.search(lines[i][1])}
     filled = [i for i in filled if i not in meta]
-    glossed = [i for i in filled if GLOSS.search(lines[i][1])]
-    noisy = [i for i in filled if _OCR.search(lines[i][1])]
+    # neither pattern needs a line's ends: a pattern the whole text does not hold, no line holds
+    glossed = [i for i in filled if GLOSS.search(lines[i][1])] if GLOSS.search(norm.text) else []
+    noisy = [i for i in filled if _OCR.search(lines[i][1])] if _OCR.search(norm.text) else []
     if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
         skip, reason = set(filled), "mirror"
     else:

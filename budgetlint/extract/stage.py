@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..facts import FactSet
-from ..model import Span
 from ..normalize import Mapped
 from ..segment import Sentence
 
@@ -41,11 +40,11 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     facts = extract_facts(norm, sentences)
     spans = [t.span for t in tables if t.span is not None]
 
-    def in_table(s: Span) -> bool:
-        return any(t.start <= s.start < t.end for t in spans)
+    def in_table(offset: int) -> bool:
+        return any(t.start <= offset < t.end for t in spans)
 
-    add_rates(facts, norm, lambda pos: in_table(norm.span(pos, pos + 1)))
-    for fact in [*find_claims(norm, in_table), *find_items(norm, doc.text), *find_hygiene(doc.text)]:
+    add_rates(facts, norm, lambda pos: in_table(norm.starts[pos]))  # where normalised ``pos`` starts in the source
+    for fact in [*find_claims(norm, lambda s: in_table(s.start)), *find_items(norm, doc.text), *find_hygiene(doc.text)]:
         facts.add(fact)
     facts.report_year = report_year(doc.text)
     facts.final_accounts_note = final_accounts_note(doc.text)

@@ -7,6 +7,7 @@ breakdowns and duplicate checks find the quantity a phrase names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ROLES = [
     (re.compile(r"(?:年初预算数?|年初预算安排)$"), "budget_initial"),
@@ -24,11 +25,16 @@ _LEAD = re.compile(
 _TAIL = re.compile(r"(?:的|中|为|共计|是|分别|约|近|达)+$")
 _YEAR = re.compile(r"\d{4}年度?")
 _THIS_YEAR = re.compile(r"^本年")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])")
 _SYNONYMS = {"收支总计": "收支总计", "收入支出总计": "收支总计"}
 
 
+@lru_cache(maxsize=4096)
 def clean(subject: str) -> str:
-    """Subject text without dates, list markers, quotes and filler words at either end."""
+    """Subject text without dates, list markers, quotes and filler words at either end.
+
+    Asked again and again of the same subjects (entity, key, standard quantity): answers are kept."""
     s = _YEAR.sub("", subject.strip())
     s = _LEAD.sub("", s)
     s = _DROP.sub("", s)
@@ -68,12 +74,12 @@ def is_budget(role: str) -> bool:
 
 def is_heading(text: str) -> bool:
     """Section headings close open lists: 一、 (一) 第一部分 …"""
-    return bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)", text))
+    return bool(_HEADING.match(text))
 
 
 def list_marker(text: str) -> bool:
     """Numbered list items: 1、 1. (1)"""
-    return bool(re.match(r"^\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）])", text))
+    return bool(_MARKER.match(text))
 
 
 # Quantities every 预决算 disclosure names the same way; only these are matched

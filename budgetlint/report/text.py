@@ -15,14 +15,22 @@ EVIDENCE_LABELS = {
 _WINDOW = 40  # characters of a long line shown on each side of the finding
 
 
-def _width(ch: str) -> int:
-    """Terminal columns of one character: CJK and full-width forms take two."""
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+class _Blanks(dict):
+    """Code point -> the blank as wide as that character: a tab, or one or two spaces (CJK and full-width
+    forms take two terminal columns). Filled as characters are met, for ``str.translate``."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        blank = self[code] = "\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in ("W", "F") else " "
+        return blank
+
+
+_BLANKS = _Blanks()
 
 
 def _pad(text: str) -> str:
     """Blank space as wide as ``text`` (tabs kept, so the marker lines up whatever the tab width)."""
-    return "".join("\t" if ch == "\t" else " " * _width(ch) for ch in text)
+    return text.translate(_BLANKS)
 
 
 def excerpt(it: Located) -> tuple[str, str]:
@@ -35,7 +43,7 @@ def excerpt(it: Located) -> tuple[str, str]:
     lo, hi = max(0, a - _WINDOW), min(len(line), b + _WINDOW)
     shown = ("…" if lo else "") + line[lo:hi] + ("…" if hi < len(line) else "")
     before = ("…" if lo else "") + line[lo:a]
-    marker = _pad(before) + "^" * max(1, sum(_width(ch) for ch in line[a:b]))
+    marker = _pad(before) + "^" * max(1, len(_pad(line[a:b])))  # a tab counts one column here
     return shown.rstrip(), marker
 
 

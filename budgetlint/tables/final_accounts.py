@@ -33,6 +33,7 @@ _SQUASH = lazy_compile(r"[\s“”\"'‘’「」]")
 _BLANK = {"", "-", "—", "－", "--", "——", "/", "／"}
 _NUMBERED = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
 _BRACKETS = lazy_compile(r"[()（）\[\]【】]")
+_ELLIPSIS = lazy_compile(r"[…⋯.·]+")
 _CODE = lazy_compile(r"\d{2,7}")
 _HEADER_WORDS = ("项目", "科目", "编码", "决算数", "预算数", "合计", "小计", "收入", "支出", "类", "款", "项")
 _NOT_CODE = ("类", "款", "项", "合计", "总计")
@@ -55,7 +56,7 @@ def is_blank(cell: Optional[Cell]) -> bool:
     if cell is None or getattr(cell, "merged", False):
         return True
     t = squash(cell.text)
-    return t in _BLANK or bool(re.fullmatch(r"[…⋯.·]+", t)) or not_applicable(t)
+    return t in _BLANK or bool(_ELLIPSIS.fullmatch(t)) or not_applicable(t)
 
 
 def value_of(cell: Optional[Cell]) -> Optional[Decimal]:

@@ -16,7 +16,7 @@ from typing import Optional
 from ..facts import Num
 from ..model import Span
 from .scores import ScoreItem, ScoreTable, TextCell
-from .vocabulary import MEANINGS
+from .vocabulary import MEANINGS, word_cache
 from ..lazyre import lazy_compile
 
 _NEUTRAL = lazy_compile(r"^(评价|指标|方式|属性|整体|样本|定性|定量|自评|绩效|完成|情况|和|/)+$")
@@ -35,6 +35,7 @@ class GridCell:
     span: Span
 
 
+@word_cache
 def meaning(text: str) -> Optional[str]:
     t = _SPACES.sub("", text)
     for name, pat in MEANINGS:

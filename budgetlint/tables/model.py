@@ -30,13 +30,13 @@ class Cell:
     @property
     def number(self) -> Optional[Decimal]:
         """The cell's value if it is a plain number (thousands separators and % allowed)."""
-        n = Num.from_cell(self.text)
-        return n.value if n is not None else None
+        v = Num.cell_value(self.text)
+        return v[0] if v is not None else None
 
     @property
     def decimals(self) -> int:
-        n = Num.from_cell(self.text)
-        return n.decimals if n is not None else 0
+        v = Num.cell_value(self.text)
+        return v[1] if v is not None else 0
 
 
 class Row(Compact):

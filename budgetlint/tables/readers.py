@@ -15,12 +15,11 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..document import Document
 from ..model import Span
 from .header import GridCell, build_scores, meaning
-from .rebuild import rebuild_rows
+from .rebuild import is_header_cell, rebuild_cells, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .wrapped import wrapped_scores
@@ -80,9 +79,11 @@ _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 def _pipe_runs(text: str) -> list[list[tuple[int, str]]]:
     """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
+    if "|" not in text:
+        return []
     lines = list(_lines(text))
     piped = ["|" in ln and "\t" not in ln for _, ln in lines]
-    only = [bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
+    only = ["|" in ln and bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
     member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
         (i > 0 and only[i - 1]) or (i + 1 < len(lines) and only[i + 1]))) for i, (_, ln) in enumerate(lines)]
     runs: list[list[tuple[int, str]]] = []
@@ -275,8 +276,8 @@ def _short_runs(text: str) -> list[list[tuple[int, str]]]:
     return [r for r in runs if sum(1 for _, ln in r if ln.strip()) >= 6]
 
 
-def _line_cells(run: list[tuple[int, str]]) -> list[Cell]:
-    """The cells of a run: paragraphs between empty lines when the run is written that way
+def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """The cells of a run (text, start, end): paragraphs between empty lines when the run is written that way
     (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
     content = [i for i, (_, ln) in enumerate(run) if ln.strip()]
     spaced = sum(1 for i in content if i + 1 < len(run) and run[i + 1][1] == "")
@@ -289,14 +290,19 @@ def _line_cells(run: list[tuple[int, str]]) -> list[Cell]:
                     if pieces:
                         a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
                         b = pieces[-1][0] + len(pieces[-1][1].rstrip())
-                        cells.append(Cell(text="".join(t.strip() for _, t in pieces), span=Span(start=a, end=b)))
+                        cells.append(("".join(t.strip() for _, t in pieces), a, b))
                     else:
-                        cells.append(Cell(text="", span=Span(start=group[0][0], end=group[0][0])))
+                        cells.append(("", group[0][0], group[0][0]))
                 group = []
             else:
                 group.append((pos, ln))
         return cells
-    return [_cell(pos, ln, 0) for pos, ln in run]
+    out = []
+    for pos, ln in run:
+        text = ln.strip()
+        a = pos + len(ln) - len(ln.lstrip())
+        out.append((text, a, a + len(text)))
+    return out
 
 
 def read_line_cells(doc: Document) -> list[Table]:
@@ -308,40 +314,51 @@ def read_line_cells(doc: Document) -> list[Table]:
     """
     tables = []
     for run in _short_runs(doc.text):
-        cells = _line_cells(run)
-        rows, sure = rebuild_rows([_row([c], n) for n, c in enumerate(cells)])
+        parts = _line_cells(run)
+        texts = [t for t, _, _ in parts]
+        if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
+            continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
+        cells = [Cell(text=t, span=Span(start=a, end=b)) for t, a, b in parts]
+        rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
+        rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
         if start is None:
-            texts = [c.text for c in cells]
             if not three_public_items(texts):
                 continue
+            rows = [_row([c], n) for n, c in enumerate(cells)]
             first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
             start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
-        last = max((i for i, r in enumerate(rows) if any(re.search(r"\d", c.text) for c in r.cells)), default=-1)
+        last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
         rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
         if rows:
             tables.append(_table(rows, "text", "line-cells", sure))
     return tables
 
 
-def _space_row(pos: int, line: str) -> tuple[Optional[Row], int]:
-    """A line of a space-separated table as a row: its label, then its value fields; and how many values."""
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+def _is_value(field: str) -> bool:
+    """A value field of a space-separated row: a number, 「-」 or 「不需填列」."""
+    return bool(_NUMBER_TOKEN.match(field)) or not_applicable(field) or field in ("-", "—", "－")
+
+
+def _values(tokens: list[tuple[int, str]]) -> int:
+    """Where the value fields at the end of a line's fields start."""
     k = len(tokens)
-    while k > 0 and (_NUMBER_TOKEN.match(tokens[k - 1][1]) or not_applicable(tokens[k - 1][1])
-                     or tokens[k - 1][1] in ("-", "—", "－")):
+    while k > 0 and _is_value(tokens[k - 1][1]):
         k -= 1
-    cells = []
-    if tokens and k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
+    return k
+
+
+def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Row:
+    """A line of a space-separated table as a row: its label (fields before ``k``), then its value fields."""
+    if k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
         cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
-        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), 0
+        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
+    cells = []
     if k:
         a, b = tokens[0][0], tokens[k - 1][0] + len(tokens[k - 1][1])
         cells.append(Cell(text=line[a:b], span=Span(start=pos + a, end=pos + b)))
     cells += [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens[k:]]
-    if not cells:
-        return None, 0
-    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span)), len(tokens) - k
+    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
 
 
 def read_space_rows(doc: Document) -> list[Table]:
@@ -352,26 +369,34 @@ def read_space_rows(doc: Document) -> list[Table]:
     the rows from these cells and says when a row's values do not fit the header.
     """
     tables = []
-    run: list[tuple[Row, int]] = []
+    run: list[tuple[int, str]] = []
 
     def flush():
-        rows = [r for r, _ in run]
-        if sum(1 for _, n in run if n) >= 3 and three_public_items(c.text for r in rows for c in r.cells[:1]):
+        if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
+            return  # fewer than three lines ending in values: no table, no rows built
+        rows = []
+        for pos, line in run:
+            tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
+            rows.append(_space_row(pos, line, tokens, _values(tokens)))
+        if three_public_items(c.text for r in rows for c in r.cells[:1]):
             tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
                                 span=rows[0].span.cover(rows[-1].span), source="text"))
 
     for pos, line in _lines(doc.text):
-        row, values = (None, 0) if "\t" in line or "|" in line or len(line.strip()) > 60 else _space_row(pos, line)
-        if row is None:
+        if "\t" in line or "|" in line or len(line.strip()) > 60 or not line.strip():
             flush()
             run = []
         else:
-            run.append((row, values))
+            run.append((pos, line))
     flush()
     return tables
 
 
 _NUMBER_TOKEN = re.compile(r"^[-−]?[\d,]+(?:\.\d+)?[%％]?$")
+_FIELD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_NUMBER_END = re.compile(r"\d+(?:\.\d+)?[%％]?$")
+_PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
@@ -390,13 +415,15 @@ def read_flattened(doc: Document) -> list[Table]:
     for pos, line in _lines(doc.text):
         if "\t" in line or "|" in line:
             continue
-        tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
-        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or re.search(r"\d+(?:\.\d+)?[%％]?$", t))
-        heads = sum(1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t))
-        prose = len(re.findall(r"[，。；;]|(?<!\d),|,(?!\d)", line))
+        if len(line.split()) < 8:
+            continue  # too few fields for any table (the cheap test first: most lines are prose)
+        tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
+        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or _NUMBER_END.search(t))
+        if numbers * 5 < len(tokens) or len(_PROSE_MARK.findall(line)) * 20 > len(tokens):
+            continue
         three = three_public_items(t for _, t in tokens)
-        if len(tokens) < (8 if three else 20) or numbers * 5 < len(tokens) or prose * 20 > len(tokens) or \
-                not (three or heads >= 3):
+        if len(tokens) < (8 if three else 20) or not (three or sum(
+                1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t)) >= 3):
             continue
         cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
         t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],

@@ -27,12 +27,13 @@ from .model import Cell, Row
 from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role
 
 _NUMERIC = {"weight", "score", "budget_initial", "budget", "executed", "rate", "change", "actual_amount"}
+_DIGIT = re.compile(r"\d")
 _NAMES = {"name", "name1", "name2", "name3", "label"}
 
 
 def header_word(text: str) -> bool:
     t = text.strip()
-    return bool(t) and len(t) <= 14 and not re.search(r"\d", t) and meaning(t) is not None
+    return bool(t) and len(t) <= 14 and not _DIGIT.search(t) and meaning(t) is not None
 
 
 def is_header_cell(text: str) -> bool:
@@ -64,7 +65,7 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
     for c in cells:
         prev = out[-1] if out else None
         joined = (prev.text + c.text) if prev is not None else ""
-        if prev is not None and prev.text and c.text and not is_header_cell(prev.text) and not re.search(r"\d", joined) \
+        if prev is not None and prev.text and c.text and not is_header_cell(prev.text) and not _DIGIT.search(joined) \
                 and ((len(prev.text) <= 3 and header_word(joined) and is_header_cell(c.text))
                      or (len(prev.text) <= 5 and c.text == "指标" and is_category(joined))):
             out[-1] = Cell(text=joined, span=prev.span.cover(c.span), col=prev.col)
@@ -143,7 +144,7 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
 def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
     """The rows of ``cells`` under ``header``, and whether they fit (False: the segment is doubtful)."""
     filled = [h for h in header if h.text]
-    last = max((i for i, c in enumerate(cells) if re.search(r"\d", c.text)), default=-1)
+    last = max((i for i, c in enumerate(cells) if _DIGIT.search(c.text)), default=-1)
     for head in (header, filled):
         means = [column_meaning(h.text) if h.text else None for h in head]
         width = len(head)
@@ -173,7 +174,12 @@ def rebuild_rows(rows: list[Row]) -> tuple[list[Row], bool]:
     """
     if sum(1 for r in rows if len(r.cells) > 1) * 5 > len(rows):
         return rows, True
-    cells = join_fragments([c for r in rows for c in r.cells])
+    return rebuild_cells([c for r in rows for c in r.cells]) or (rows, True)
+
+
+def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
+    """``rebuild_rows`` of a stream of cells; None when no run of header words cuts it into rows."""
+    cells = join_fragments(cells)
     runs: list[tuple[int, int]] = []
     for i, c in enumerate(cells):
         if is_header_cell(c.text):
@@ -183,7 +189,7 @@ def rebuild_rows(rows: list[Row]) -> tuple[list[Row], bool]:
                 runs.append((i, i + 1))
     runs = [(a, b) for a, b in runs if header_run_ok([cells[k].text for k in range(a, b)])]
     if not runs:
-        return rows, True
+        return None
     out: list[list[Cell]] = [[c] for c in cells[:runs[0][0]]]
     sure = True
     for n, (a, b) in enumerate(runs):

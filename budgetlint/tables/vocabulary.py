@@ -11,6 +11,7 @@ words of prose statements are in ``budgetlint.vocabulary``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..lazyre import lazy_compile
@@ -69,6 +70,10 @@ _SQUASH = lazy_compile(r"[\s“”\"'‘’「」、]")
 _NUMBERING = lazy_compile(r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))*")
 _OTHER = lazy_compile(r"会议|培训|团组|人数|人次|批次|辆|保有量|购置数|统计数|行次|栏次")
 
+# the label and header words below are asked of the same short cell texts again and again (each
+# reader, each row rebuilt, the 三公 reader): their answers are kept, a bounded number of them
+word_cache = lru_cache(maxsize=4096)
+
 # 三公 items, in the order of the national template; cars = buy + run, total = abroad + cars + reception
 THREE_ITEMS = ("total", "abroad", "cars", "buy", "run", "reception")
 THREE_ZH = {"total": "合计", "abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
@@ -92,6 +97,7 @@ def squash(text: str) -> str:
     return _SQUASH.sub("", text or "")
 
 
+@word_cache
 def three_item(text: str) -> Optional[str]:
     """The 三公 item a row or column label names: total, abroad, cars, buy, run, reception, subtotal, other.
 
@@ -123,11 +129,13 @@ def three_item(text: str) -> Optional[str]:
     return None
 
 
+@word_cache
 def is_label_head(text: str) -> bool:
     """项目, 科目名称, “三公”经费项目 …: the header of a table's label column."""
     return bool(LABEL_HEAD.match(squash(text)))
 
 
+@word_cache
 def value_role(text: str) -> Optional[str]:
     """What a value column's header says it holds: budget, actual, change, rate or band (None: not a header)."""
     t = squash(text)
@@ -149,6 +157,7 @@ def when_of(text: str) -> Optional[str]:
     return m.group(1) if m else None
 
 
+@word_cache
 def not_applicable(text: str) -> bool:
     """「单位不需填列」, 「不适用」: a value cell that holds no amount."""
     return bool(_NOT_APPLICABLE.search(squash(text)))
