@@ -96,15 +96,10 @@ class Piece:
 
 
 def _span_of(items) -> tuple[int, int]:
-    starts, ends = [], []  # one pass: called for every piece and subject of every clause
-    for t in items:
-        if isinstance(t, _TOKENS):
-            starts.append(t.start_pos)
-            ends.append(t.end_pos)
-        elif isinstance(t, Tok):
-            starts.append(t.start)
-            ends.append(t.end)
-    return min(starts), max(ends)
+    """Where a rule's children (tokens, subjects, numbers: in text order, none empty) start and end."""
+    first, last = items[0], items[-1]
+    return (first.start_pos if isinstance(first, _TOKENS) else first.start,
+            last.end_pos if isinstance(last, _TOKENS) else last.end)
 
 
 class _ToPieces(Transformer):
