@@ -72,3 +72,14 @@ def test_last_years_amount_is_not_this_years_cell(tmp_path):
     text = p.read_text(encoding="utf-8").replace("。\n\n2023年“三公”", "。\n上年公务接待费决算为0.80万元。\n\n2023年“三公”")
     p.write_text(text, encoding="utf-8")
     assert [f["evidence"]["stated"] for f in check_json("--select", "BL613", str(p))] == ["0.95万元"]
+
+
+def test_one_value_under_two_columns_is_not_read_as_either(tmp_path):
+    """A row left blank in a table whose rows hold one figure under two columns (执行数, 预算数): the
+    blank stands for both columns, so which one the prose's amount belongs to is not known. No finding,
+    and no crash (this once raised an internal error)."""
+    p = tmp_path / "doc.txt"
+    p.write_text("某单位2017年度部门“三公”经费预算情况表\n单位:元\n项目 2016-执行数 2017-预算数\n"
+                 "一、支出合计   250000\n1、因公出国(境)费用    \n2、公务接待费   150000\n3、公务用车费   100000\n\n"
+                 "2017年因公出国（境）费预算20000元。\n", encoding="utf-8")
+    assert check_json("--select", "BL613", str(p)) == []

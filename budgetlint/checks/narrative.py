@@ -377,11 +377,11 @@ def _matches_column(ctx, a: Amount, cell: Cell) -> bool:
     actual; a 三公 cell the column its role names, or the item's only amount column."""
     role = _role(ctx, a)
     for t in ctx.three_public:
-        keys = {k: c for k, c in keyed(t).items() if c is cell}
+        keys = [k for k, c in keyed(t).items() if c is cell]
         if keys:
+            if t.doubtful is not None or len(keys) > 1:
+                return False  # rows dropped by the export, or one blank standing for two columns: not read with confidence
             (item, key), = keys
-            if t.doubtful is not None:
-                return False  # rows dropped by the export: the table is not read with confidence
             both = (item, "budget") in keyed(t) and (item, "actual") in keyed(t)
             return role == key or (not role and not both)
     return role in ("", "actual")
