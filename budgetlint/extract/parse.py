@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+import lark_cython
 from lark import Lark, Token, Transformer, UnexpectedInput
 
 from ..grammar_cache import cached_lark
@@ -36,18 +37,8 @@ def grammar(name: str) -> str:
     return resources.files("budgetlint.grammars").joinpath(name).read_text(encoding="utf-8")
 
 
-def _compiled_lalr() -> tuple[dict, tuple[type, ...]]:
-    """Lark's ``_plugins`` for lark-cython's compiled LALR parser and lexer (the same tables and
-    the same parses, about twice as fast), and the token classes the transformer is then given;
-    Lark's own Python parser where lark-cython is not installed."""
-    try:
-        import lark_cython
-    except ImportError:
-        return {}, (Token,)
-    return lark_cython.plugins, (Token, lark_cython.lark_cython.Token)
-
-
-_PLUGINS, _TOKENS = _compiled_lalr()
+# the token classes the transformer may be given: lark-cython's parser hands it its own tokens
+_TOKENS = (Token, lark_cython.lark_cython.Token)
 
 
 def clause_grammar() -> str:
@@ -62,12 +53,13 @@ def clause_grammar() -> str:
 @lru_cache(maxsize=1)
 def clause_parser() -> Lark:
     """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``),
-    parsed by lark-cython where it is installed.
+    parsed by lark-cython: Lark's LALR parser and lexer compiled (the same tables and the same
+    parses; ``tests/test_clause_parser.py`` compares them with Lark's own).
 
     ``_ToPieces`` runs inside the parser (each rule's pieces built as it is reduced), so a parse
     returns the clause's pieces with no tree built and walked a second time."""
     return cached_lark("statements", clause_grammar(), lexer="contextual", maybe_placeholders=False,
-                       transformer=_ToPieces(), _plugins=_PLUGINS)
+                       transformer=_ToPieces(), _plugins=lark_cython.plugins)
 
 
 @dataclass
