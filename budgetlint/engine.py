@@ -32,6 +32,7 @@ class Context:
     score_tables: list = field(default_factory=list)  # tables.scores.ScoreTable of every table with 分值/得分 columns
     final_tables: list = field(default_factory=list)  # tables.final_accounts.FinalTable: the recognised 决算 tables
     three_public: list = field(default_factory=list)  # tables.three_public.ThreePublic: 三公 tables in any layout
+    unread_tables: list = field(default_factory=list)  # tables holding numbers of which no recognised table reads any
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
@@ -92,7 +93,8 @@ def analyse(doc: Document, config: Config) -> Context:
     if garbled is not None:
         x.facts.add(garbled)
     ctx = Context(doc=doc, norm=norm, sentences=sentences, facts=x.facts, config=config, tables=tables,
-                  score_tables=x.score_tables, final_tables=x.final_tables, three_public=x.three_public)
+                  score_tables=x.score_tables, final_tables=x.final_tables, three_public=x.three_public,
+                  unread_tables=x.unread_tables)
     by_unit: dict[str, Counter] = {}
     for a in x.facts.facts:
         if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:

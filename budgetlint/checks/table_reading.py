@@ -5,7 +5,6 @@ from ..facts import Amount
 from ..model import Severity
 from ..tables.final_accounts import is_blank, value_of
 from ..tables.vocabulary import NAMES, REQUIRED
-from ..extract.coverage import tables_unread
 from ..tables.rebuild import column_meaning, is_header_cell
 from . import rule
 from ._cells import label
@@ -98,7 +97,6 @@ def table_not_rebuilt(ctx) -> None:
 
     Fix: publish the table with every cell, empty ones included.
     """
-    unread = tables_unread(ctx.tables, ctx.final_tables, ctx.three_public)
     for tb in ctx.tables:
         if tb.span is None or tb.source != "text":
             continue
@@ -109,7 +107,7 @@ def table_not_rebuilt(ctx) -> None:
         elif tb.unread == "flattened":
             ctx.report(tb.span, zh="表格被压成一行，单元格与数值无法可靠对应，表格未检查",
                        en="a table flattened onto one line: its labels and values cannot be matched reliably; not checked")
-        elif any(tb is u for u in unread) and _standard_header(tb):
+        elif any(tb is u for u in ctx.unread_tables) and _standard_header(tb):
             first = next(c for r in tb.rows for c in r.cells if c.text.strip())
             ctx.report(first.span, zh="识别到标准表格的表头，但表格各行无法可靠还原，表格未检查",
                        en="the header of a standard table is recognised but its rows cannot be rebuilt; not checked")

@@ -119,6 +119,9 @@ class Assembler:
     def __init__(self, norm: Mapped):
         self.norm = norm
         self.fs = FactSet()
+        # checkable numbers of the prose seen and understood, counted here and stored on the FactSet once:
+        # setting a pydantic field goes through its ``__setattr__``, and this is counted twice a clause
+        self.numbers_seen = self.numbers_used = 0
         self.ledger: dict[str, list[int]] = defaultdict(list)
         self.by_suffix: dict[str, list[int]] = defaultdict(list)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
@@ -195,6 +198,7 @@ class Assembler:
             open_list.partial = bool(sentences) and sentences[-1].cut  # the excerpt stops inside the list
             self._close(open_list)
         self._wholes_stated_later()
+        self.fs.numbers_seen, self.fs.numbers_used = self.numbers_seen, self.numbers_used
         return self.fs
 
     def _wholes_stated_later(self) -> None:
@@ -283,8 +287,8 @@ class Assembler:
         src = self._span(c.start, c.end) if covered else None  # built when needed: most sentences have no calculation
         if src is not None and any(a < src.end and src.start < b for a, b in covered):
             n = count_checkable_numbers(c.text)  # a written calculation: its numbers are understood
-            self.fs.numbers_seen += n
-            self.fs.numbers_used += n
+            self.numbers_seen += n
+            self.numbers_used += n
             return
         if has_address(c.text):
             return  # a web address: its digits are no figures
@@ -296,7 +300,7 @@ class Assembler:
             self.parsed[c.text] = parse_clause(c.text)
         pieces = self.parsed[c.text]
         n_check = count_checkable_numbers(c.text)
-        self.fs.numbers_seen += n_check
+        self.numbers_seen += n_check
         if pieces is None:
             if n_check:
                 self.fs.add(Unparsed(span=src if src is not None else self._span(c.start, c.end), sentence=r.s.index,
@@ -307,7 +311,7 @@ class Assembler:
         for p in pieces:
             used += _READERS[p.kind](self, r, p, c)
             c.prev_kind = p.kind
-        self.fs.numbers_used += min(used, n_check)
+        self.numbers_used += min(used, n_check)
         if pieces and pieces[-1].kind != "change":
             r.last_change = None
 

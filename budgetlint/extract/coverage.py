@@ -112,22 +112,15 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
     return seen, seen - hit
 
 
-def table_coverage(tables, finals, three=()) -> tuple[int, int]:
-    """(numeric cells seen, numeric cells a score, 三公 or 决算 table reads) over ``tables``."""
+def table_coverage(tables, finals, three=()) -> tuple[int, int, list]:
+    """(numeric cells seen, numeric cells a score, 三公 or 决算 table reads) over ``tables``, and the
+    tables holding numbers of which no recognised table reads any."""
     used, codes = _used(tables, finals, three)
     seen = unread = 0
+    none_read = []
     for t in tables:
         s, u = unread_numbers(t, used, codes)
         seen, unread = seen + s, unread + u
-    return seen, seen - unread
-
-
-def tables_unread(tables, finals, three) -> list:
-    """Tables holding numbers of which no recognised table reads any."""
-    used, codes = _used(tables, finals, three)
-    out = []
-    for t in tables:
-        s, u = unread_numbers(t, used, codes)
         if s and s == u:
-            out.append(t)
-    return out
+            none_read.append(t)
+    return seen, seen - unread, none_read

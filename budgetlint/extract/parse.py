@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+import lark_cython
 from lark import Lark, Token, Transformer, UnexpectedInput
 
 from ..grammar_cache import cached_lark
@@ -36,18 +37,29 @@ def grammar(name: str) -> str:
     return resources.files("budgetlint.grammars").joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def clause_parser() -> Lark:
-    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``).
+# the token classes the transformer may be given: lark-cython's parser hands it its own tokens
+_TOKENS = (Token, lark_cython.lark_cython.Token)
 
-    ``_ToPieces`` runs inside the parser (each rule's pieces built as it is reduced), so a parse
-    returns the clause's pieces with no tree built and walked a second time."""
+
+def clause_grammar() -> str:
+    """statements.lark with the vocabulary's words and the keyword list filled in."""
     text = grammar("statements.lark")
     for name, words in VOCABULARY_TERMINALS.items():
         text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
-    text = text.replace("@KEYWORDS@", keywords)
-    return cached_lark("statements", text, lexer="contextual", maybe_placeholders=False, transformer=_ToPieces())
+    return text.replace("@KEYWORDS@", keywords)
+
+
+@lru_cache(maxsize=1)
+def clause_parser() -> Lark:
+    """The clause grammar, compiled once per machine (LALR, contextual lexer; see ``grammar_cache``),
+    parsed by lark-cython: Lark's LALR parser and lexer compiled (the same tables and the same
+    parses; ``tests/test_clause_parser.py`` compares them with Lark's own).
+
+    ``_ToPieces`` runs inside the parser (each rule's pieces built as it is reduced), so a parse
+    returns the clause's pieces with no tree built and walked a second time."""
+    return cached_lark("statements", clause_grammar(), lexer="contextual", maybe_placeholders=False,
+                       transformer=_ToPieces(), _plugins=lark_cython.plugins)
 
 
 @dataclass
@@ -76,15 +88,10 @@ class Piece:
 
 
 def _span_of(items) -> tuple[int, int]:
-    starts, ends = [], []  # one pass: called for every piece and subject of every clause
-    for t in items:
-        if isinstance(t, Token):
-            starts.append(t.start_pos)
-            ends.append(t.end_pos)
-        elif isinstance(t, Tok):
-            starts.append(t.start)
-            ends.append(t.end)
-    return min(starts), max(ends)
+    """Where a rule's children (tokens, subjects, numbers: in text order, none empty) start and end."""
+    first, last = items[0], items[-1]
+    return (first.start_pos if isinstance(first, _TOKENS) else first.start,
+            last.end_pos if isinstance(last, _TOKENS) else last.end)
 
 
 class _ToPieces(Transformer):
@@ -92,13 +99,13 @@ class _ToPieces(Transformer):
 
     def subject(self, items):
         s, e = _span_of(items)
-        return Tok("".join(str(t) for t in items), s, e)
+        return Tok("".join(t.value for t in items), s, e)
 
     def number(self, items):
         num = items[0]
-        unit = next((str(t) for t in items if t.type == "UNIT"), None)
+        unit = next((t.value for t in items if t.type == "UNIT"), None)
         approx = any(t.type == "APPROX" for t in items)
-        return NumTok(str(num), num.start_pos, num.end_pos, unit, approx)
+        return NumTok(num.value, num.start_pos, num.end_pos, unit, approx)
 
     def _piece(self, kind, items):
         s, e = _span_of(items)
@@ -107,8 +114,8 @@ class _ToPieces(Transformer):
         for it in items:
             if isinstance(it, NumTok):
                 p.number = it
-            elif isinstance(it, Token) and it.type in ("DIR", "CMP", "WANCHENG", "ZHAN", "NOCHANGE", "BI", "YU", "JIAO"):
-                p.word, p.word_pos = str(it), (it.start_pos, it.end_pos)
+            elif isinstance(it, _TOKENS) and it.type in ("DIR", "CMP", "WANCHENG", "ZHAN", "NOCHANGE", "BI", "YU", "JIAO"):
+                p.word, p.word_pos = it.value, (it.start_pos, it.end_pos)
         if subs:
             p.subject = subs[0]
             if len(subs) > 1:
@@ -145,7 +152,7 @@ class _ToPieces(Transformer):
 
     def lead(self, items):
         p = self._piece("lead", items)
-        p.word = "其中" if any(isinstance(t, Token) and t.type == "QIZHONG" for t in items) else ":"
+        p.word = "其中" if any(isinstance(t, _TOKENS) and t.type == "QIZHONG" for t in items) else ":"
         return p
 
     def start(self, items):

@@ -21,6 +21,7 @@ class Extraction:
     score_tables: list  # tables.scores.ScoreTable of every table with 分值/得分 columns
     final_tables: list  # tables.final_accounts.FinalTable: the recognised 决算 tables
     three_public: list  # tables.three_public.ThreePublic: 三公 tables in either orientation, any layout
+    unread_tables: list  # tables holding numbers of which no recognised table reads any
 
 
 def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list) -> Extraction:
@@ -58,5 +59,5 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
         facts.add(target)
     finals = identify(tables, doc.text)
     three = document_three_public(tables, finals, doc.text)
-    facts.cells_seen, facts.cells_used = table_coverage(tables, finals, three)
-    return Extraction(facts, score_tables, finals, three)
+    facts.cells_seen, facts.cells_used, unread = table_coverage(tables, finals, three)
+    return Extraction(facts, score_tables, finals, three, unread)

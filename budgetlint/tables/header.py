@@ -123,10 +123,14 @@ class _Builder:
         self.table = ScoreTable(layout=layout)
         self.open: dict[int, int] = {}
         self.cols: list[Column] = []
+        self.at: dict[str, list[tuple[int, Optional[int]]]] = {}  # meaning -> (index, level) of its columns
         self.last: Optional[ScoreItem] = None
 
     def set_columns(self, cols: list[Column]) -> None:
         self.cols = cols
+        self.at = {}
+        for i, c in enumerate(cols):
+            self.at.setdefault(c.meaning, []).append((i, c.level))
         self.open = {}
         names = [c.level for c in cols if c.meaning == "name"]
         levels = [lv for lv in names if lv]
@@ -140,10 +144,9 @@ class _Builder:
         return it
 
     def _col(self, cells, meaning_, level=None) -> Optional[GridCell]:
-        for i, c in enumerate(self.cols):
-            if c.meaning == meaning_ and (level is None or c.level == level) and i < len(cells):
-                if cells[i].text.strip():
-                    return cells[i]
+        for i, lv in self.at.get(meaning_, ()):
+            if (level is None or lv == level) and i < len(cells) and cells[i].text.strip():
+                return cells[i]
         return None
 
     def _realign(self, cells: list[GridCell]) -> tuple[list[GridCell], bool]:
