@@ -159,3 +159,16 @@ def test_facts_shows_the_three_public_cells_and_counts_table_cells():
     buy = next(f for f in doc["three_public"] if f["item"] == "buy")
     assert (buy["value"], buy["role"], buy["location"]["line"]) == ("50", "budget", 16)
     assert (doc["cells_seen"], doc["cells_used"]) == (6, 6)
+
+
+def test_an_excerpt_starting_inside_a_score_table_is_noted_not_misread(tmp_path):
+    """An excerpt cut inside a 项目支出绩效自评表 written one cell per paragraph: the header left is
+    「分值 / 执行率 / 得分」 but the fund rows still carry their 年初预算数, 全年预算数 and 全年执行数
+    (43.2, 43.2, 37.24) before 分值 10, 执行率 86% and 得分 9. Cut by the header's three columns,
+    86% would land under 得分 beside 分值 37.24; the rows do not fit, so nothing is scored, and
+    one BL125 note says the table was not read."""
+    cells = ["分值", "执行率", "得分", "年度资金总额", "43.2", "43.2", "37.24", "10", "86%", "9",
+             "其中:当年财政拨款", "43.2", "43.2", "37.24", "上年结转资金", "其他资金"]
+    p = tmp_path / "excerpt.txt"
+    p.write_text("\n" + "\n\n".join(cells) + "\n", encoding="utf-8")
+    assert [(f["code"], f["severity"], f["line"]) for f in check_json(str(p))] == [("BL125", "info", 2)]
