@@ -101,3 +101,23 @@ def test_rate_named_before_wancheng():
     text = "我办共安排项目支出预算61,219.51万元，全年共支出57,878.3万元，项目支出预算完成率{r}%。"
     assert findings(text.format(r="94.54")) == []
     assert findings(text.format(r="95.54")) == [("BL301", "95.54")]
+
+
+LEAD_DOC = ("{early}\n十、“三公”经费支出情况\n2023年度“三公”经费财政拨款支出决算为5.95万元。\n"
+            "{lead}中，因公出国（境）费支出决算0万元；公务用车购置及运行费支出决算3.12万元；公务接待费支出决算2.00万元。\n")
+
+
+def test_a_lead_ending_in_zhong_names_its_total_in_full():
+    """「…支出决算中，」 opens a list of the quantity it names: 0 + 3.12 + 2.00 = 5.12, not the 5.95 stated."""
+    text = LEAD_DOC.format(early="", lead="2023年度“三公”经费财政拨款支出决算")
+    assert findings(text) == [("BL101", "5.95")]
+
+
+def test_a_lead_cut_to_a_fragment_is_not_matched_to_a_far_figure():
+    """An excerpt starting mid-word, 「出决算中，」, names no quantity: it is not taken for the last
+    figure whose name ends the same way (the 培训费 支出决算 0.38 万元 of another section), which
+    the three items (5.12) would contradict."""
+    early = "培训费年初预算0.5万元，支出决算为0.38万元，完成年初预算的76%。"
+    text = LEAD_DOC.format(early=early, lead="出决算").replace("2023年度“三公”经费财政拨款支出决算为5.95万元。\n", "")
+    assert "5.95" not in text and "0.38" in text
+    assert [c for c, _ in findings(text) if c.startswith("BL10")] == []

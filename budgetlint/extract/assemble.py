@@ -138,9 +138,9 @@ class Assembler:
     def _span(self, start: int, end: int):
         return self.norm.span(start, end)
 
-    def lookup(self, key: str, before: int) -> Optional[Amount]:
-        """Nearest amount stated before fact ``before`` whose key is ``key`` (else ends with it)."""
-        for index in (self.ledger, self.by_suffix if len(key) >= 2 else {}):
+    def lookup(self, key: str, before: int, suffix: bool = True) -> Optional[Amount]:
+        """Nearest amount stated before fact ``before`` whose key is ``key`` (else, with ``suffix``, ends with it)."""
+        for index in (self.ledger, self.by_suffix if suffix and len(key) >= 2 else {}):
             ids = index.get(key, [])  # ascending: facts are entered in document order
             k = bisect.bisect_left(ids, before)
             if k:
@@ -397,7 +397,7 @@ class Assembler:
         is_lead = p.kind == "lead" or p.subject.text.endswith("如下")
         if p.kind == "subject" and p.subject.text.endswith("中") and not r.amounts:
             # 「2023年度“三公”经费财政拨款支出决算中，…」: a lead only if it names a known quantity
-            r.lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts))
+            r.lead_total = self.lookup(subject_key(*entity_role(p.subject.text)), len(self.fs.facts), suffix=False)
             is_lead = r.lead_total is not None
         depth = _depth(r.s.text, c.start + p.end - r.s.start)
         if is_lead and r.lead_at is not None and r.items and depth > r.lead_depth:
