@@ -121,3 +121,11 @@ def test_a_lead_cut_to_a_fragment_is_not_matched_to_a_far_figure():
     text = LEAD_DOC.format(early=early, lead="出决算").replace("2023年度“三公”经费财政拨款支出决算为5.95万元。\n", "")
     assert "5.95" not in text and "0.38" in text
     assert [c for c, _ in findings(text) if c.startswith("BL10")] == []
+
+
+def test_a_change_of_a_named_year_is_not_computed_from_another_years_figure():
+    """「2021年度…较上年决算数减少0.03万元，下降0.66%」 is 0.03 ÷ (4.5 + 0.03) = 0.66%; the 2019 figure of
+    the same name stated earlier (60万元) is not 2021's, so 0.03 ÷ 60.03 = 0.05% is no contradiction to report."""
+    text = ("2019年度镇本级“三公”经费60万元。\n"
+            "2021年度镇本级“三公”经费决算4.5万元。经比较，2021年度镇本级“三公”经费较上年决算数减少0.03万元，下降0.66%。\n")
+    assert findings(text) == []

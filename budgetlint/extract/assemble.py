@@ -544,10 +544,12 @@ class Assembler:
         """The amount a phrase names: in its paragraph, else stated before (any budget role for a budget)."""
         ent, role = entity_role(subject)
         roles = [role] + (["budget", "budget_initial", "budget_full"] if is_budget(role) else [])
+        named = _YEAR.search(subject)  # 「2021年度…较上年」 never names 2020's figure of the same name
         for each in roles:
             key = subject_key(ent, each)
             found = next((a for a in reversed(para_amounts) if a.key == key), None) or self.lookup(key, len(self.fs.facts))
-            if found is not None and found.id not in self.base_amounts:
+            if found is not None and found.id not in self.base_amounts \
+                    and (named is None or _year_of(found) in (None, int(named.group(1)))):
                 return found
         return None
 
