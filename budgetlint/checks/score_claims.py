@@ -33,6 +33,7 @@ def score_restated(ctx) -> None:
     table's total and the 分值 and 得分 of a section; each is compared with the
     table (a section's 得分 is the sum of the scores under it). 「最终得分87分
     （满分90分）」 also restates the 满分: the 分值 of the rows that were scored.
+    A table the text stops inside, before its 总分 row, has lost rows and is not compared.
 
     Why it matters: the report's text is what readers quote; a score that differs from the table
     misreports the evaluation.
@@ -45,6 +46,8 @@ def score_restated(ctx) -> None:
     if len(tables) != 1:
         return  # which table a sentence restates is only clear when there is one
     table = tables[0]
+    if table.partial:
+        return  # rows lost: its sums are not the table's
     for c in ctx.facts.of(ScoreClaim):
         if c.claim == "total":
             if "项目" in c.context and not any(it.kind == "budget" for it in table.items):

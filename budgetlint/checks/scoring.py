@@ -75,10 +75,10 @@ def weightstotal_of(ctx) -> None:
     资产管理 10); each 二级指标 the sum of its 三级指标; the 一级指标 the 总分 row's
     分值 (usually 100). A merged 分值 cell counts once. In a 项目支出绩效自评表
     whose 总分 row states no 分值, budget execution and the indicators must
-    make 100. In a table flattened onto one line, whose sections are read from
-    the labels written with their 分值 (「产出指标 (60 分)」) and some cells may
-    have been dropped, only parts that add up to more than their section are
-    reported.
+    make 100. Where rows may be missing, only parts that add up to more than
+    their section are reported: a table flattened onto one line, whose sections
+    are read from the labels written with their 分值 (「产出指标 (60 分)」), and a
+    table the text stops inside, before its 总分 row (an excerpt).
 
     Why it matters: the weights of a 评分表 must divide its 100 points exactly; a section whose
     indicators do not add up was mistyped or changed without its parts.
@@ -102,7 +102,7 @@ def weightstotal_of(ctx) -> None:
                 continue
             cells = [w for _, w in parts]
             got = total_of(cells)
-            if got == head.weight.value or (table.layout == "flattened" and got < head.weight.value):
+            if got == head.weight.value or (table.partial and got < head.weight.value):
                 continue
             d = precision(cells + [head.weight])
             report_recomputed(ctx, head.weight, got,

@@ -55,6 +55,10 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
         elif t.unread == "flattened":  # values came apart from their rows, labels with their 分值 did not
             t.scores = flattened_sections(doc.text[t.span.start:t.span.end], t.span.start)
     score_tables = [t.scores for t in tables if t.scores is not None]
+    for t in tables:  # an excerpt that stops inside a score table, before its 总分 row, has lost rows
+        if t.scores is not None and t.span is not None and t.scores.total() is None:
+            line_end = doc.text.find("\n", t.span.end)
+            t.scores.partial = line_end < 0 or not doc.text[line_end:].strip()  # no line after the table's last
     for target in find_targets(score_tables):
         facts.add(target)
     finals = identify(tables, doc.text)

@@ -71,4 +71,4 @@ def flattened_sections(text: str, start: int) -> Optional[ScoreTable]:
         p = heads[k]
         it.parent = found[p].index if p in found else None
         it.level = 0 if p is None else 1 if p == "block" else 2
-    return ScoreTable(layout="flattened", items=list(found.values()))
+    return ScoreTable(layout="flattened", items=list(found.values()), partial=True)

@@ -57,6 +57,8 @@ class ScoreTable(BaseModel):
 
     layout: str = ""
     items: list[ScoreItem] = []
+    # rows may be missing: flattened onto one line, or the text stops inside the table before its 总分 row
+    partial: bool = False
 
     def children(self, i: Optional[int]) -> list[ScoreItem]:
         return [it for it in self.items if it.parent == i and it.kind in ("section", "item", "budget")]
