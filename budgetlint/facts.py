@@ -19,6 +19,8 @@ from .numbers import Interval, half_unit
 _CELL_NUMBER = re.compile(r"^\s*(?P<n>[-−]?\d[\d,，]*(?:\.\d+)?)\s*(?P<u>%|％|分)?\s*$")
 _SEPARATORS = re.compile(r"[,，]")
 _PLAIN = re.compile(r"[-−]?\d+(?:\.\d+)?")
+# full-width digits, point and minus typed in a Word table, one character for one: offsets stay
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
 class Num(Compact):
@@ -88,7 +90,7 @@ def read_cell(text: str) -> Optional[tuple[int, int, str, bool]]:
     """Where a cell's one plain number is written in ``text`` (start, end), its digits without separators and
     whether it is a percentage; None when the cell holds no such number. Tables ask it of the same cell texts
     many times (each reader, the coverage, the checks): the answers are kept, a bounded number of them."""
-    m = _CELL_NUMBER.match(text)
+    m = _CELL_NUMBER.match(text.translate(_FULL_WIDTH))
     if not m:
         return None
     digits = _SEPARATORS.sub("", m.group("n"))

@@ -35,7 +35,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "bare_rate": re.compile(r"(增长|下降|增加|减少|上升|降低|提高|占|完成[^，。；]{0,8}的)\s*(\d+\.\d+)\s*(?=[。，；,;])"),
     "doubled": re.compile(rf"([{_PUNCT}])(?<![{_PUNCT}].)\1(?![{_PUNCT}])"),
 }
-_ZERO = re.compile(r"\s*(?:为\s*)?0(?:\.0*)?(?![\d.])")  # 「增加（减少）0万元」: both words are true
+_ZERO = re.compile(r"\s*(?:为\s*)?[0０](?:[.．][0０]*)?(?![\d.．])")  # 「增加（减少）0万元」: both words are true
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 _YEAR = re.compile(r"(20\d\d)年")
 
