@@ -35,8 +35,8 @@ _THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,234,
 CJK = "\u4e00-\u9fff"
 _CJK_PUNCT = "，。、；：（）“”‘’《》【】,;:()"
 _SPACE = re.compile(  # a space between CJK (or punctuation) and CJK, a digit or punctuation; after a number;
-    # between a number and its % (「下降 4.03 %」 as PDFs give it)
-    rf" (?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}])|(?<=\d )(?=%))"
+    # any spaces between a number and its % or 元 (「下降 4.03  %」, 「80  万元」 as PDFs give them)
+    rf" (?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}])|(?<=\d ) *(?=%|[万亿千]?元))"
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"

@@ -30,6 +30,14 @@ def test_space_between_cjk_and_number_is_dropped_but_table_gaps_kept():
     assert normalize("3  2  有结余").text == "3  2  有结余"
 
 
+def test_spaces_between_a_number_and_its_unit_or_percent_are_dropped():
+    """PDF text puts one or more spaces there (「下降 4.03  %」); a gap between a label and a number stays."""
+    text = "比上年下降 4.03  %，支出 80   万元，公务接待费   150000"
+    norm = normalize(text)
+    assert norm.text == "比上年下降4.03%,支出80万元,公务接待费   150000"  # full-width commas folded by NFKC
+    assert _back(text, norm, "4.03%") == "4.03  %" and _back(text, norm, "80万元") == "80   万元"
+
+
 def test_paragraph_broken_by_pdf_extraction_is_rejoined():
     text = "2.公务用车购置及运行维护费支出3.12万元，完成预算\n\n100%。公务用车购置及运行维护费支出决算比上年减少。"
     norm = normalize(text)
