@@ -35,3 +35,16 @@ def test_a_named_rate_with_a_space_before_its_percent_sign():
     text = "服务对象满意度为85.34{gap}%。\n\n经调查，服务对象满意度为86.34%。\n"
     assert loud(text.format(gap="")) == [("BL314", "86.34")]
     assert loud(text.format(gap=" ")) == [("BL314", "86.34")]
+
+
+def test_a_page_number_between_two_rows_does_not_cut_the_table():
+    """PDF text leaves the footer 「— 2 —」 (or 「第2页」) between two rows of a table that runs over a page:
+    the rows after it still belong to the table, whose 48.5 + 45 = 93.5 adds up."""
+    lines = SCORES.format(total="93.5").splitlines()
+    tsv = "\n".join(line.strip("| ").replace(" | ", "\t") for line in lines if "---" not in line)
+    for table in ("\n".join(lines), tsv):
+        for footer in ("— 2 —", "- 2 -", "第2页", "第 2 页 共 3 页"):
+            rows = table.splitlines()
+            paged = "\n".join(rows[:-2] + [footer] + rows[-2:]) + "\n"
+            assert loud(paged) == [], (footer, paged)
+            assert loud(paged.replace("93.5", "94.5")) == [("BL503", "94.5")], footer

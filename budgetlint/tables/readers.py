@@ -26,11 +26,16 @@ from .wrapped import wrapped_scores
 from .model import Cell, Row, Table
 
 
+# a page's number printed in its header or footer, which PDF text leaves between two rows of a table
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
+
 def _lines(text: str):
-    """(start offset, line) for every line of ``text``."""
+    """(start offset, line) for every line of ``text`` but page-number lines, which no table is cut by."""
     pos = 0
     for line in text.split("\n"):
-        yield pos, line
+        if not _PAGE_NUMBER.match(line):
+            yield pos, line
         pos += len(line) + 1
 
 
