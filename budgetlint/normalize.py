@@ -45,9 +45,9 @@ _GAP = re.compile(r"\S {2,}\S")
 _COMMA = re.compile("[，。,]")
 # the line-joining tests: compiled on first use (a one-line text never joins lines, and each CJK class
 # costs re a loop over 20,000 characters to compile)
-_WRAPS_AFTER = lazy_compile(rf"[{CJK}\d.、（(，,]")
+_WRAPS_AFTER = lazy_compile(rf"[{CJK}\d.%、（(，,]")
 _SEMICOLON = lazy_compile("[；;]")
-_GOES_ON = lazy_compile(rf"[{CJK}%\d]")
+_GOES_ON = lazy_compile(rf"[{CJK}%\d，,、；;）)]")  # no line of its own starts with 「，」: a wrapped one goes on
 _ITEM_BRACKET = lazy_compile(r"\((?:类|款|项)\)")
 _HAN = lazy_compile(f"[{CJK}]")
 _CLAUSE_MARK = lazy_compile("[，。,;；:：]")

@@ -76,3 +76,13 @@ def test_without_drops_characters_and_keeps_each_remaining_offset():
     # every remaining character still maps to where it was written
     assert [text[s - 10] for s in out.starts] == list(out.text) and list(out.ends) == [s + 1 for s in out.starts]
     assert list(out.starts) == [10, 11, 13, 15, 16, 17, 19, 20, 21, 22, 23, 24]
+
+
+def test_a_line_wrapped_after_a_percent_or_before_a_comma_is_rejoined():
+    """PDF text wraps wherever the line is full: after 「100%」, or just before a 「，」 (no line of its own
+    starts with a comma). The sentence is read whole, so the 2.23 of this 三公 item stays in its list."""
+    text = "公务接待费支出预算为2.23万元，支出决算为2.23万元，完成预算的100%\n，决算数等于预算数的主要原因是严格执行规定。"
+    assert normalize(text).text == ("公务接待费支出预算为2.23万元,支出决算为2.23万元,完成预算的100%,"
+                                    "决算数等于预算数的主要原因是严格执行规定。")
+    wrapped = "公务接待费支出预算为2.23万元，支出决算为2.23万元，完成预算的\n100%，决算数等于预算数。"
+    assert "\n" not in normalize(wrapped).text
