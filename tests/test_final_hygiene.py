@@ -38,6 +38,9 @@ def test_each_rule_fires(tmp_path, body, expected):
     "年初预算为300.00万元，支出决算为285.00万元，完成年初预算的95.00%。\n",
     "一、收入支出决算总表……………………………………5\n二、收入决算表..........6\n",  # table of contents dot leaders
     "项目\t决算数\nXX\t1.00\n",  # table rows are not prose
+    "部分科目由于预算数为0，故未描述“完成\n年初预算的XX%”。\n",  # the template's wording quoted over a line break
+    # running text that PDF wrapping cut into short lines names last year's 决算 on purpose
+    "我办已通过官网向社会公开了2024年度预\n算信息、2023年度决算信息、“三公经费”等资料,公开信息完整且内容\n清晰。\n",
 ])
 def test_clean_text_is_quiet(tmp_path, body):
     assert _run(tmp_path, body) == []

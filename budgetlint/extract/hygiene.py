@@ -50,10 +50,17 @@ def _lines(text: str, starts: set[int]) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside 「“…”」 opened in its sentence (which PDF wrapping may have broken over lines)."""
+    since = text[max(text.rfind("。", 0, at), text.rfind("\n\n", 0, at)) + 1:at]
+    return since.count("“") > since.count("”")
+
+
 def _is_heading(line: str) -> bool:
-    """A short line of its own, not a sentence: a title or section heading."""
+    """A short line of its own, not a sentence: a title or section heading (no comma in it: a line of
+    running text that PDF wrapping cut short has one)."""
     line = line.strip()
-    return len(line) <= 40 and not line.endswith(("。", "；", "，"))
+    return len(line) <= 40 and not line.endswith(("。", "；")) and "，" not in line and "," not in line
 
 
 def _touched(pattern: re.Pattern, text: str) -> set[int]:
@@ -84,7 +91,7 @@ def find_hygiene(text: str) -> list[Hygiene]:
                 continue
             for m in pattern.finditer(line):
                 before = line[:m.start()]
-                if what == "placeholder" and before.count("“") > before.count("”"):
+                if what == "placeholder" and _quoted(text, start + m.start()):
                     continue  # quoted: the text mentions the template's wording, as in 「未描述“完成年初预算的XX%”」
                 if what == "alternative" and _ZERO.match(line, m.end()):
                     continue
