@@ -49,16 +49,16 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
         facts.add(fact)
     facts.report_year = report_year(doc.text)
     facts.final_accounts_note = final_accounts_note(doc.text)
-    for t in tables:  # ingest built DOCX/XLSX/PDF tables from cells: read their score columns here
+    for t in tables:  # score columns of the tables ingest built from DOCX/XLSX/PDF cells, and what a table lost
         if t.scores is None and t.source != "text" and t.rows:
             t.scores = build_scores([[GridCell(c.text, c.span) for c in r.cells] for r in t.rows], t.source)
         elif t.unread == "flattened":  # values came apart from their rows, labels with their 分值 did not
             t.scores = flattened_sections(doc.text[t.span.start:t.span.end], t.span.start)
-    score_tables = [t.scores for t in tables if t.scores is not None]
-    for t in tables:  # an excerpt that stops inside a score table, before its 总分 row, has lost rows
         if t.scores is not None and t.span is not None and t.scores.total() is None:
+            # an excerpt that stops inside a score table, before its 总分 row, has lost rows
             line_end = doc.text.find("\n", t.span.end)
-            t.scores.partial = line_end < 0 or not doc.text[line_end:].strip()  # no line after the table's last
+            t.scores.partial = t.scores.partial or line_end < 0 or not doc.text[line_end:].strip()
+    score_tables = [t.scores for t in tables if t.scores is not None]
     for target in find_targets(score_tables):
         facts.add(target)
     finals = identify(tables, doc.text)

@@ -42,8 +42,8 @@ def _lines(text: str):
 def _table(rows: list[Row], source: str, layout: str, sure: bool = True) -> Table:
     t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source,
               unread="" if sure else "rows do not fit the header")
-    grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows]
-    t.scores = (build_scores(grid, layout) if sure else None) or wrapped_scores(t)
+    grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows] if sure else None
+    t.scores = (build_scores(grid, layout) if grid else None) or wrapped_scores(t)
     return t
 
 
