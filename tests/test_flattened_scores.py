@@ -51,3 +51,9 @@ def test_cost_indicator_is_placed_only_where_the_template_is_clear():
     both = line.format(block="年度绩效指标 (90 分)", first="产出指标 (40 分) 成本指标 (10 分) 经济成本指标")
     assert loud(both) == []
     assert loud(both.replace("成本指标 (10 分)", "成本指标 (20 分)")) == [("BL502", "90", "100分")]
+
+
+def test_parts_short_of_their_block_are_not_reported_with_text_after_the_line():
+    """The same short block (50 + 30 + 10 = 90 < 95) with the report's text going on after the table."""
+    text = LINE.format(block="年度绩效指标 (95 分)", first="产出指标 (50 分)") + "\n\n二、绩效目标完成情况分析\n项目按期完成。\n"
+    assert loud(text) == []
