@@ -14,6 +14,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+try:  # the regex parser Lark uses too: named re._parser since Python 3.11
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+except ImportError:
+    import sre_constants
+    import sre_parse
+
 import lark_cython
 from lark import Lark, Token, Transformer, UnexpectedInput
 
@@ -42,12 +49,59 @@ _TOKENS = (Token, lark_cython.lark_cython.Token)
 
 
 def clause_grammar() -> str:
-    """statements.lark with the vocabulary's words and the keyword list filled in."""
+    """statements.lark with the vocabulary's words, the keyword list and the keywords' first characters filled in."""
     text = grammar("statements.lark")
     for name, words in VOCABULARY_TERMINALS.items():
         text = text.replace(f"@{name}@", V.alternation(words))
     keywords = "|".join(f"(?:{k})" for k in _KEYWORD_TERMINAL.findall(text))
-    return text.replace("@KEYWORDS@", keywords)
+    return text.replace("@KEYWORDS@", keywords).replace("@FIRST@", first_characters(keywords))
+
+
+def first_characters(pattern: str) -> str:
+    """The characters a match of ``pattern`` can begin with, as the inside of a character class.
+
+    Look-arounds and anchors consume nothing and are stepped over (the set may then hold a character
+    that cannot begin a match: more than needed, never less). A construct whose first character is not
+    a known set (``.``, a negated class) raises ``ValueError``."""
+    chars, _ = _first(sre_parse.parse(pattern))
+    return "".join(sorted(chars))
+
+
+def _first(items) -> tuple[set[str], bool]:
+    """(first characters, whether the sequence can match the empty string) of parsed regex items."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            return chars | {re.escape(chr(arg))}, False
+        if op is sre_constants.IN:
+            return chars | set(map(_class_item, arg)), False
+        if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+            continue  # zero width
+        if op is sre_constants.SUBPATTERN:
+            found, empty = _first(arg[-1])
+        elif op is sre_constants.BRANCH:
+            both = [_first(alternative) for alternative in arg[1]]
+            found, empty = set().union(*(f for f, _ in both)), any(e for _, e in both)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            found, empty = _first(arg[2])
+            empty = empty or arg[0] == 0
+        else:
+            raise ValueError(f"no first characters known for {op} in a keyword")
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _class_item(item) -> str:
+    op, arg = item
+    if op is sre_constants.LITERAL:
+        return re.escape(chr(arg))
+    if op is sre_constants.RANGE:
+        return f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"
+    if op is sre_constants.CATEGORY and arg is sre_constants.CATEGORY_DIGIT:
+        return r"\d"
+    raise ValueError(f"no first characters known for {op} {arg} in a keyword")
 
 
 @lru_cache(maxsize=1)
