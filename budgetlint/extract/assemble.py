@@ -127,9 +127,10 @@ class Assembler:
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
         self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
         self.base_amounts: set[int] = set()  # 「比上年累计支出285万元…」: the figure compared against
-        # clause text -> its pieces (positions within the clause, never changed once parsed): a document
-        # repeats a tenth to a fifth of its clauses (headings, table lines, restated totals), parsed once
-        self.parsed: dict[str, Optional[list[Piece]]] = {}
+        # clause text -> its pieces (positions within the clause, never changed once parsed) and its checkable
+        # numbers: a document repeats a tenth to a fifth of its clauses (headings, table lines, restated
+        # totals), read once
+        self.parsed: dict[str, tuple[Optional[list[Piece]], int]] = {}
 
     # -- helpers -----------------------------------------------------------
     def _num(self, tok, offset: int) -> Num:
@@ -297,9 +298,8 @@ class Assembler:
             r.last_change = None
             return
         if c.text not in self.parsed:
-            self.parsed[c.text] = parse_clause(c.text)
-        pieces = self.parsed[c.text]
-        n_check = count_checkable_numbers(c.text)
+            self.parsed[c.text] = parse_clause(c.text), count_checkable_numbers(c.text)
+        pieces, n_check = self.parsed[c.text]
         self.numbers_seen += n_check
         if pieces is None:
             if n_check:

@@ -220,9 +220,11 @@ class _ToPieces(Transformer):
 _WORDS = lazy_compile(r"[\u4e00-\u9fff]")
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
-# money or percent numbers; a bare 亿 is left out (「3.2亿吨」, 「111.14亿人次」 are no money)
 _DATES = re.compile(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+")  # dates and ordinals: no figures
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(u for u in V.MONEY_UNITS if u != "亿") + "|%)?")
+# money or percent numbers; a bare 亿 is left out (「3.2亿吨」, 「111.14亿人次」 are no money). Only numbers
+# with their unit match: a number without one is no start of a match inside it either, since its digits
+# are followed by 「.」 or by no unit
+_CHECKABLE = re.compile(r"\d+(?:\.\d+)?(?:" + V.alternation(u for u in V.MONEY_UNITS if u != "亿") + "|%)")
 
 
 def parse_clause(text: str) -> Optional[list[Piece]]:
@@ -235,5 +237,4 @@ def parse_clause(text: str) -> Optional[list[Piece]]:
 
 def count_checkable_numbers(text: str) -> int:
     """Numbers that carry a money or percent unit, outside dates and ordinals (coverage denominator)."""
-    cleaned = _DATES.sub("", text)
-    return sum(1 for m in _NUMBERS.finditer(cleaned) if not m.group()[-1].isdigit())
+    return len(_CHECKABLE.findall(_DATES.sub("", text)))

@@ -52,6 +52,8 @@ def change_breakdowns(fs: FactSet, norm: Mapped, sentences: list[Sentence]) -> N
             amounts[sent_para[f.sentence]].append(f)
     parent = {i: bd.total for bd in fs.of(Breakdown) for i in bd.items}
     for k, para in enumerate(paras):
+        if not changes[para]:
+            continue  # no total change here
         end = by_para[para][-1].end
         # each lead: where it ends in the original text, and whether the paragraph ends with it
         leads = [(norm.span(s.start + m.start(), s.start + m.end()).end, not norm.text[s.start + m.end():end].strip(" :：。"))
