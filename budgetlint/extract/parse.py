@@ -152,8 +152,8 @@ class _ToPieces(Transformer):
     """Parse tree → list of ``Piece`` (positions relative to the clause)."""
 
     def subject(self, items):
-        s, e = _span_of(items)
-        return Tok("".join(t.value for t in items), s, e)
+        (token,) = items
+        return Tok(_BLANKS.sub("", token.value), token.start_pos, token.end_pos)
 
     def number(self, items):
         num = items[0]
@@ -218,6 +218,7 @@ class _ToPieces(Transformer):
 
 
 _WORDS = lazy_compile(r"[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"[ \t]+")  # between the pieces of a subject, as the grammar ignores them
 HAS_DIGIT = re.compile(r"\d")
 CMP_WORD = re.compile(V.alternation(tuple(V.COMPARISON) + V.NO_CHANGE_WORDS))
 _DATES = re.compile(r"\d{4}年度?|\d{1,2}月\d{1,2}日|第\d+")  # dates and ordinals: no figures
