@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from lark import Lark, UnexpectedInput
 
-from budgetlint.extract.parse import _ToPieces, clause_grammar, clause_parser
+from budgetlint.extract.parse import _ToPieces, clause_grammar, clause_parser, parse_clause
 from budgetlint.normalize import normalize
 from budgetlint.segment import segment
 
@@ -46,5 +46,6 @@ def test_every_corpus_clause_read_alike(python_parser):
     for text in sorted(seen):
         compiled = _pieces(clause_parser(), text)
         assert compiled == _pieces(python_parser, text), text
+        assert parse_clause(text) == compiled, text  # lark-cython called directly
         understood += compiled is not None
     assert understood > len(seen) // 2
