@@ -41,6 +41,7 @@ _NAMED_RATE = re.compile(r"率$")
 _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # 「其中主要有…」 lists only some items
 _PUNCTUATION = re.compile(r"[，。；：,;:]")
 _BLANKS = re.compile(r"\s+")
+_LEAD_ENDS = (":", "中", "如下")  # a clause ending so may open a list (「其中:」, 「…支出决算中，」, 「…如下：」)
 _ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
 
@@ -269,6 +270,8 @@ class Assembler:
     # -- one sentence --------------------------------------------------------
     def _sentence(self, s: Sentence, para_amounts: list[Amount]) -> Optional[list[Amount]]:
         """Facts of one sentence; returns the list totals when the sentence ends with an open lead."""
+        if not self._may_state(s):
+            return None
         r = _Reading(s, para_amounts, stated_before=[a for a in para_amounts if a.id not in self.item_of])
         covered = self._expressions(s)
         for ci, (cs, ce) in enumerate(s.clauses):
@@ -277,6 +280,12 @@ class Assembler:
         self._enter_amounts(r.amounts)
         self._resolve_shares(r.shares)
         return self._open_list_totals(r)
+
+    def _may_state(self, s: Sentence) -> bool:
+        """Whether a clause of the sentence may be read (``_clause`` tests each): half the sentences of a
+        report have no figure, comparison, list or calculation, and are passed over whole."""
+        return bool("=" in s.text or HAS_DIGIT.search(s.text) or CMP_WORD.search(s.text) or "其中" in s.text
+                    or any(self.norm.text[cs:ce].endswith(_LEAD_ENDS) for cs, ce in s.clauses))
 
     def _expressions(self, s: Sentence) -> list[tuple[int, int]]:
         """Written calculations of the sentence (their own grammar); the spans they cover."""
@@ -294,7 +303,7 @@ class Assembler:
         if has_address(c.text):
             return  # a web address: its digits are no figures
         if not HAS_DIGIT.search(c.text) and not CMP_WORD.search(c.text) and "其中" not in c.text \
-                and not c.text.endswith((":", "中", "如下")):
+                and not c.text.endswith(_LEAD_ENDS):
             r.last_change = None
             return
         if c.text not in self.parsed:
@@ -467,9 +476,10 @@ class Assembler:
         if not ent or (entity.endswith(ent) and role):
             ent = entity  # 「…支出预算为X，支出决算为Y」: the second names only its role
         span_start = cs + (p.subject.start if p.subject else p.number.start)
-        a = Amount(span=self._span(cs + p.number.start, cs + p.number.end), sentence=s.index,
+        value = self._num(p.number, cs)
+        a = Amount(span=value.span, sentence=s.index,  # an amount is where its number is (spans are immutable)
                    text=self.norm.text[span_start:cs + p.end], subject=subj, entity=ent, role=role,
-                   key=subject_key(ent, role), value=self._num(p.number, cs), lead=self._lead(cs + p.number.start))
+                   key=subject_key(ent, role), value=value, lead=self._lead(cs + p.number.start))
         self.fs.add(a)
         self.norm_end[a.id] = cs + p.end
         return a
