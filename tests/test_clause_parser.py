@@ -1,4 +1,5 @@
 """The compiled clause parser (lark-cython) reads every clause as Lark's own Python parser does."""
+import re
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,45 @@ def test_every_corpus_clause_read_alike(python_parser):
         assert parse_clause(text) == compiled, text  # lark-cython called directly
         understood += compiled is not None
     assert understood > len(seen) // 2
+
+
+def test_first_characters_of_keywords():
+    from budgetlint.extract.parse import first_characters
+
+    # a look-behind consumes nothing, an optional character lets the next one begin, a class gives all its own
+    first = re.compile("[" + first_characters(r"(?<![同对])比|所?占|[与\d]{1,2}相比") + "]")
+    assert [c for c in "比所占与7同对相x" if first.match(c)] == ["比", "所", "占", "与", "7"]
+    with pytest.raises(ValueError):
+        first_characters(r"a|.b")  # any character may begin it: no set to skip by
+
+
+@pytest.mark.parametrize("text", ["其他收入30万元", "其中基本支出20万元", "为民服务支出为5万元", "(1)项目支出完成率95%",
+                                  "与上年相比增加3万元", "所占比例为10%"])
+def test_text_skips_the_keyword_check_only_where_no_keyword_begins(text):
+    """TEXT with its shortcut (a run of characters none of which begins a keyword) matches what the plain
+    form (the keyword look-ahead at every character) matches, at every position."""
+    grammar = clause_grammar()
+    fast = re.compile(re.search(r"^TEXT: /(.*)/$", grammar, re.M).group(1))
+    keywords = re.search(r"\(\?!(.*)\)\[\^\\s\\d,;:。%\]\)\+/$", grammar, re.M).group(1)
+    plain = re.compile(rf"(?:(?!{keywords})[^\s\d,;:。%])+")
+    for i in range(len(text)):
+        a, b = fast.match(text, i), plain.match(text, i)
+        assert (a and a.group()) == (b and b.group()), (text, i)
+
+
+def test_a_subject_with_blanks_and_a_date_is_one_piece():
+    # 「2023年 支出合计」 is the subject (the blank dropped from its text, kept in its span: 0–10); the
+    # number 30 follows at 10–12 with its unit
+    (piece,) = parse_clause("2023年 支出合计30万元")
+    assert (piece.kind, piece.subject.text, piece.subject.start, piece.subject.end) == ("amount", "2023年支出合计", 0, 10)
+    assert (piece.number.text, piece.number.start, piece.number.end, piece.number.unit) == ("30", 10, 12, "万元")
+
+
+def test_checkable_numbers_are_money_and_percent_outside_dates():
+    from budgetlint.extract.parse import count_checkable_numbers
+
+    # 30万元 and 85.5% count; 2023年 is a date, 3个 a count, 第2 an ordinal, 12月31日 a date
+    assert count_checkable_numbers("2023年支出30万元，占85.5%，共3个项目，第2批") == 2
+    assert count_checkable_numbers("12月31日余额5元") == 1
+    assert count_checkable_numbers("1.2.3万元") == 1  # 「1.2」 has no unit; 「3万元」 has
+    assert count_checkable_numbers("增长3.2亿吨") == 0  # a bare 亿 is no money
