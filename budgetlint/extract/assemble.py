@@ -124,7 +124,8 @@ class Assembler:
         # setting a pydantic field goes through its ``__setattr__``, and this is counted twice a clause
         self.numbers_seen = self.numbers_used = 0
         self.ledger: dict[str, list[int]] = defaultdict(list)
-        self.by_suffix: dict[str, list[int]] = defaultdict(list)
+        self.entered: list[tuple[str, int]] = []  # (key, amount id) in the order entered
+        self.by_ending: dict[int, dict[str, list[int]]] = {}  # length -> key ending -> ids (``_ending_with``)
         self.item_of: dict[int, int] = {}  # amount id -> breakdown total id
         self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
         self.base_amounts: set[int] = set()  # 「比上年累计支出285万元…」: the figure compared against
@@ -143,18 +144,33 @@ class Assembler:
 
     def lookup(self, key: str, before: int, suffix: bool = True) -> Optional[Amount]:
         """Nearest amount stated before fact ``before`` whose key is ``key`` (else, with ``suffix``, ends with it)."""
-        for index in (self.ledger, self.by_suffix if suffix and len(key) >= 2 else {}):
-            ids = index.get(key, [])  # ascending: facts are entered in document order
-            k = bisect.bisect_left(ids, before)
+        for ids in (self.ledger.get(key, []), self._ending_with(key) if suffix and len(key) >= 2 else []):
+            k = bisect.bisect_left(ids, before)  # ids ascend: facts are entered in document order
             if k:
                 return self.fs.facts[ids[k - 1]]
         return None
 
+    def _ending_with(self, key: str) -> list[int]:
+        """Ids of the amounts entered under a longer key that ends with ``key``, for 「占…的x%」 look-ups.
+
+        Amounts are indexed by their keys' endings of one length only once a look-up asks for that
+        length: a document asks for few lengths, and indexing every ending of every key cost more
+        than all the look-ups."""
+        n = len(key)
+        if n not in self.by_ending:
+            self.by_ending[n] = defaultdict(list)
+            for k, fact_id in self.entered:
+                if len(k) > n:
+                    self.by_ending[n][k[-n:]].append(fact_id)
+        return self.by_ending[n].get(key, [])
+
     def _enter(self, key: str, fact_id: int) -> None:
-        """Record an amount under its key, and under every suffix of it for 「占…的x%」 look-ups."""
+        """Record an amount under its key (and its endings of the lengths looked up so far)."""
         self.ledger[key].append(fact_id)
-        for i in range(1, len(key) - 1):
-            self.by_suffix[key[i:]].append(fact_id)
+        self.entered.append((key, fact_id))
+        for n, index in self.by_ending.items():
+            if len(key) > n:
+                index[key[-n:]].append(fact_id)
 
     # -- driver ------------------------------------------------------------
     def run(self, sentences: list[Sentence]) -> FactSet:
