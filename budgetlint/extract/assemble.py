@@ -332,12 +332,12 @@ class Assembler:
             self.numbers_seen += n
             self.numbers_used += n
             return
-        if has_address(c.text):
-            return  # a web address: its digits are no figures
-        if not _may_hold_pieces(c.text):
-            r.last_change = None
+        parsed = self.parsed.get(c.text)  # by ``_parse_clauses``
+        if parsed is None:  # a web address (its digits are no figures), or no piece to read in it
+            if not has_address(c.text):
+                r.last_change = None
             return
-        pieces, n_check = self.parsed[c.text]  # parsed by ``_parse_clauses``
+        pieces, n_check = parsed
         self.numbers_seen += n_check
         if pieces is None:
             if n_check:
