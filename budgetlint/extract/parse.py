@@ -154,9 +154,9 @@ _WORD_TERMINALS = frozenset(("DIR", "CMP", "WANCHENG", "ZHAN", "NOCHANGE", "BI",
 class _ToPieces(Transformer):
     """Parse tree → list of ``Piece`` (positions relative to the clause)."""
 
-    def subject(self, items):
-        (token,) = items
-        return Tok(_BLANKS.sub("", token.value), token.start_pos, token.end_pos)
+    def subject(self, items):  # MARKED_SUBJECT? SUBJECT?
+        text = "".join(_BLANKS.sub("", t.value) for t in items)
+        return Tok(text, items[0].start_pos, items[-1].end_pos)
 
     def number(self, items):
         num, unit, approx = items[0], None, False
