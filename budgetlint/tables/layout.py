@@ -56,9 +56,9 @@ def _header_start(line: str) -> bool:
     return len(words) >= 3 and _is_header_line(line) and sum(1 for w in words if meaning(w) not in (None, "name")) >= 2
 
 
-def read_layout(doc: Document) -> list[Table]:
-    """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」)."""
-    lines = list(_offsets(doc.text))
+def read_layout(doc: Document, lines: list[tuple[int, str]]) -> list[Table]:
+    """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」),
+    among the (offset, line) of every line of ``doc``."""
     tables = []
     i = 0
     while i < len(lines):
@@ -70,13 +70,6 @@ def read_layout(doc: Document) -> list[Table]:
         else:
             i += 1
     return tables
-
-
-def _offsets(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def _trim(pos: int, line: str) -> tuple[int, int]:

@@ -15,10 +15,11 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..document import Document
 from ..model import Span
-from .header import GridCell, build_scores, meaning
+from .header import build_scores, meaning
 from .rebuild import is_header_cell, rebuild_cells, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
@@ -30,21 +31,28 @@ from .model import Cell, Row, Table
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 
-def _lines(text: str):
-    """(start offset, line) for every line of ``text`` but page-number lines, which no table is cut by."""
-    pos = 0
+Lines = list[tuple[int, str]]
+"""(start offset, line) of lines of a document's text, split once and shared by every reader."""
+
+
+def split_lines(text: str) -> Lines:
+    """(start offset, line) for every line of ``text``."""
+    out, pos = [], 0
     for line in text.split("\n"):
-        if not _PAGE_NUMBER.match(line):
-            yield pos, line
+        out.append((pos, line))
         pos += len(line) + 1
+    return out
 
 
-def _table(rows: list[Row], source: str, layout: str, sure: bool = True) -> Table:
-    t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source,
-              unread="" if sure else "rows do not fit the header")
-    grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows] if sure else None
-    t.scores = (build_scores(grid, layout) if grid else None) or wrapped_scores(t)
-    return t
+def _table(rows: list[Row], sure: bool = True) -> Table:
+    """A text table of ``rows``; its score items are added once it is kept (``read_tables``)."""
+    return Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source="text",
+                 unread="" if sure else "rows do not fit the header")
+
+
+def _add_scores(t: Table, layout: str) -> None:
+    """The score items of a table whose rows were rebuilt with confidence, else of its cells read as a stream."""
+    t.scores = (build_scores([r.cells for r in t.rows], layout) if not t.unread else None) or wrapped_scores(t)
 
 
 def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
@@ -56,7 +64,7 @@ def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
     return Row(cells=cells, span=Span(start=pos, end=pos + len(line)), index=index)
 
 
-def read_tab_separated(doc: Document, skip: set[int] = frozenset()) -> list[Table]:
+def read_tab_separated(lines: Lines, skip: set[int] = frozenset()) -> list[Table]:
     """Consecutive lines holding tabs form one table; each tab-separated field is a cell.
 
     Inside a table, a line that starts with two or more tabs is a row too (a
@@ -64,15 +72,15 @@ def read_tab_separated(doc: Document, skip: set[int] = frozenset()) -> list[Tabl
     """
     tables: list[Table] = []
     rows: list[Row] = []
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         inner = "\t" in line.strip("\t ")
         if pos not in skip and (inner or (rows and line.startswith("\t\t") and line.strip())):
             rows.append(_split_row(pos, line, "\t", len(rows)))
         elif rows and line.strip():
-            tables.append(_table(rows, "text", "tab"))
+            tables.append(_table(rows))
             rows = []
     if rows:
-        tables.append(_table(rows, "text", "tab"))
+        tables.append(_table(rows))
     return tables
 
 
@@ -82,11 +90,8 @@ _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 
-def _pipe_runs(text: str) -> list[list[tuple[int, str]]]:
+def _pipe_runs(lines: Lines) -> list[Lines]:
     """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
-    if "|" not in text:
-        return []
-    lines = list(_lines(text))
     piped = ["|" in ln and "\t" not in ln for _, ln in lines]
     only = ["|" in ln and bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
     member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
@@ -208,7 +213,7 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
     return rows
 
 
-def read_pipe(doc: Document) -> list[Table]:
+def read_pipe(lines: Lines) -> list[Table]:
     """Cells separated by ``|``, in any of the layouts pages and exports produce.
 
     Markdown rows (``| a | b |``, the ``|---|`` rule skipped), rows without
@@ -217,15 +222,15 @@ def read_pipe(doc: Document) -> list[Table]:
     pipes; rows of one cell are cut to the width the header words give.
     """
     tables: list[Table] = []
-    for run in _pipe_runs(doc.text):
+    for run in _pipe_runs(lines):
         rows = [r for r in _run_rows(run) if r.cells]
         if rows:
             rows, sure = rebuild_rows(rows)
-            tables.append(_table(rows, "text", "pipe", sure))
+            tables.append(_table(rows, sure))
     return tables
 
 
-def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
+def read_cell_per_line(lines: Lines) -> tuple[list[Table], set[int]]:
     """Word exports: each cell on its own tab-indented line, whitespace-only lines for empty cells.
 
     A run of three or more header words (年初预算数, 全年预算数 …; 一级指标, 分值,
@@ -246,7 +251,7 @@ def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
             tables.append(t)
             claimed.update(p for p, _ in cells)
 
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         one_cell = line.startswith("\t") and "\t" not in line.strip("\t ")
         if one_cell or (block and not line.strip()):
             block.append((pos, line))
@@ -264,16 +269,16 @@ def _cells_to_table(cells: list[tuple[int, str]]):
     rows, sure = rebuild_rows(rows)
     if not any(len(r.cells) > 1 for r in rows) and not three_public_items(c.text for r in rows for c in r.cells):
         return None
-    return _table(rows, "text", "cell-per-line", sure)
+    return _table(rows, sure)
 
 
 _SHORT = 40
 
 
-def _short_runs(text: str) -> list[list[tuple[int, str]]]:
+def _short_runs(lines: Lines) -> list[Lines]:
     """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
     runs: list[list[tuple[int, str]]] = [[]]
-    for pos, line in _lines(text):
+    for pos, line in lines:
         if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
             runs.append([])
         else:
@@ -310,7 +315,7 @@ def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
     return out
 
 
-def read_line_cells(doc: Document) -> list[Table]:
+def read_line_cells(lines: Lines) -> list[Table]:
     """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
 
     Only runs whose cells hold a header the standard tables use (cut into rows
@@ -318,7 +323,7 @@ def read_line_cells(doc: Document) -> list[Table]:
     that header and ends with its last row holding a number.
     """
     tables = []
-    for run in _short_runs(doc.text):
+    for run in _short_runs(lines):
         parts = _line_cells(run)
         texts = [t for t, _, _ in parts]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
@@ -336,7 +341,7 @@ def read_line_cells(doc: Document) -> list[Table]:
         last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
         rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
         if rows:
-            tables.append(_table(rows, "text", "line-cells", sure))
+            tables.append(_table(rows, sure))
     return tables
 
 
@@ -366,7 +371,7 @@ def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Ro
     return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
 
 
-def read_space_rows(doc: Document) -> list[Table]:
+def read_space_rows(lines: Lines) -> list[Table]:
     """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
 
     A run of short lines, three or more of them a label followed by numbers
@@ -387,7 +392,7 @@ def read_space_rows(doc: Document) -> list[Table]:
             tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
                                 span=rows[0].span.cover(rows[-1].span), source="text"))
 
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         if "\t" in line or "|" in line or len(line.strip()) > 60 or not line.strip():
             flush()
             run = []
@@ -405,7 +410,7 @@ _PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
-def read_flattened(doc: Document) -> list[Table]:
+def read_flattened(text: str, lines: Lines) -> list[Table]:
     """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
     header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
 
@@ -417,7 +422,7 @@ def read_flattened(doc: Document) -> list[Table]:
     from .three_public import rebuild, title_before
 
     tables = []
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         if "\t" in line or "|" in line:
             continue
         if len(line.split()) < 8:
@@ -433,7 +438,7 @@ def read_flattened(doc: Document) -> list[Table]:
         cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
         t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
                   span=Span(start=pos, end=pos + len(line)), source="text", unread="flattened")
-        read = rebuild(t, title_before(doc.text, pos)[0]) if three else None
+        read = rebuild(t, title_before(text, pos)[0]) if three else None
         if read is not None and read.doubtful is None:
             t.unread = ""  # a 三公 table reads as a stream of labels and values, whatever the line breaks
         tables.append(t)
@@ -458,11 +463,25 @@ def read_tables(doc: Document) -> list[Table]:
     """
     from .layout import read_layout
 
-    cell_tables, claimed = read_cell_per_line(doc)
-    found = (cell_tables + read_tab_separated(doc, claimed) + read_pipe(doc) + read_layout(doc) + read_line_cells(doc)
-             + read_space_rows(doc) + read_flattened(doc))
+    text = doc.text
+    every = split_lines(text)
+    lines = [(pos, line) for pos, line in every if not _PAGE_NUMBER.match(line)]  # no table is cut by a page number
+    cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
+    found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
+        ("cell-per-line", cell_tables),
+        ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
+        ("pipe", read_pipe(lines) if "|" in text else []),
+        (None, read_layout(doc, every)),
+        ("line-cells", read_line_cells(lines)),
+        (None, read_space_rows(lines)),
+        (None, read_flattened(text, lines)),
+    ]
     kept: list[Table] = []
-    for t in found:  # a reader earlier in the list has claimed these lines
-        if not any(k.span.start < t.span.end and t.span.start < k.span.end for k in kept):
+    for layout, tables in found:
+        for t in tables:
+            if any(k.span.start < t.span.end and t.span.start < k.span.end for k in kept):
+                continue  # a reader earlier in the list has claimed these lines
+            if layout is not None:
+                _add_scores(t, layout)
             kept.append(t)
     return sorted(kept, key=lambda t: t.span.start)
