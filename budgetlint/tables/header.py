@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..facts import Num
+from ..facts import Num, read_cell
 from ..model import Span
 from .scores import ScoreItem, ScoreTable, TextCell
 from .vocabulary import MEANINGS, word_cache
@@ -46,8 +46,10 @@ def meaning(text: str) -> Optional[str]:
 
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
+    if any(_DIGIT.search(c.text) for c in cells):
+        return False  # a data row (the cheap test first)
     texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
-    if not texts or any(_DIGIT.search(t) or len(t) > 24 for t in texts):
+    if not texts or any(len(t) > 24 for t in texts):
         return False
     named = [t for t in texts if meaning(t) not in (None, "name")]
     known = all(meaning(t) or _NEUTRAL.match(t) for t in texts)
@@ -61,6 +63,11 @@ def clean_label(text: str) -> str:
 def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
     """The cell's value as a ``Num`` when the cell holds one plain number (with %, 分 allowed)."""
     return Num.from_cell(text, start, unit)
+
+
+def is_number(text: str) -> bool:
+    """Whether ``num_in`` reads a number in the cell (asked without building it)."""
+    return read_cell(text) is not None
 
 
 def section_label(cell: GridCell, bare: bool = False) -> tuple[str, Optional[Num]]:
@@ -154,7 +161,7 @@ class _Builder:
         w = self.leaf_weight
         if w is None or w + 1 >= len(cells) or not cells[w].text.strip():
             return cells, False
-        if num_in(cells[w].text, 0) or not num_in(cells[w + 1].text, 0):
+        if is_number(cells[w].text) or not is_number(cells[w + 1].text):
             return cells, False
         for i in range(1, w):
             if not cells[i].text.strip() and cells[i - 1].text.strip():
@@ -171,8 +178,8 @@ class _Builder:
         others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
         if self.table.layout != "pipe" or len(cells) >= len(self.cols) or not names:
             return cells
-        texts = [c for c in filled if c.text.strip() and not num_in(c.text, 0)]
-        nums = [c for c in filled if num_in(c.text, 0)]
+        texts = [c for c in filled if c.text.strip() and not is_number(c.text)]
+        nums = [c for c in filled if is_number(c.text)]
         if len(texts) > len(names) or len(nums) > len(others):
             return cells
         at = filled[0].span.start if filled else 0
@@ -193,7 +200,7 @@ class _Builder:
                       if c.meaning == "name" and i < len(cells) and texts[i]}
         score_c = self._col(cells, "score")
         if score_c is None and shifted:
-            score_c = next((c for c in reversed(cells[(self.leaf_weight or 0) + 1:]) if num_in(c.text, 0)), None)
+            score_c = next((c for c in reversed(cells[(self.leaf_weight or 0) + 1:]) if is_number(c.text)), None)
         score = num_in(score_c.text, score_c.span.start, "分") if score_c else None
         lw = self.leaf_weight
         weight_c = cells[lw] if lw is not None and lw < len(cells) and texts[lw] else None
@@ -201,7 +208,7 @@ class _Builder:
         first = next((t for t in texts if t), "")
         if TOTAL_WORD.match(first) and (score or weight or any(_NUMBER.search(t) for t in texts[1:])):
             tw = weight or next((num_in(c.text, c.span.start, "分") for i, c in enumerate(cells)
-                                 if i < len(self.cols) and self.cols[i].meaning == "weight" and num_in(c.text, 0)), None)
+                                 if i < len(self.cols) and self.cols[i].meaning == "weight" and is_number(c.text)), None)
             self.last = self.add(kind="total", label=clean_label(TOTAL_WORD.match(first).group(1)),
                                  label_span=cells[texts.index(first)].span, weight=tw, score=score)
             return
@@ -246,8 +253,8 @@ class _Builder:
         self.last = item
 
     def _money_cells(self, cells) -> bool:
-        return any(self._col(cells, m) is not None and num_in(self._col(cells, m).text, 0)
-                   for m in ("budget_initial", "budget", "executed"))
+        return any(c is not None and is_number(c.text)
+                   for c in (self._col(cells, m) for m in ("budget_initial", "budget", "executed")))
 
     def _parent(self, level: int) -> Optional[int]:
         ups = [lv for lv in self.open if lv < level]

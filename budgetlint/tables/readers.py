@@ -332,14 +332,18 @@ def read_line_cells(lines: Lines) -> list[Table]:
         rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
         rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
-        if start is None:
+        if start is None:  # a 三公 stream: a row for each cell, from the items' label head
             if not three_public_items(texts):
                 continue
-            rows = [_row([c], n) for n, c in enumerate(cells)]
             first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
             start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
-        last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
-        rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
+            last = max((i for i, t in enumerate(texts) if _DIGIT.search(t)), default=-1)
+            rows = [_row([c], n) for n, c in enumerate(cells[start:last + 1])]
+        else:
+            last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
+            rows = rows[start:last + 1]
+            for n, r in enumerate(rows):
+                r.index = n
         if rows:
             tables.append(_table(rows, sure))
     return tables

@@ -18,11 +18,10 @@ many columns follow and what each holds (``header.meaning`` and
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Optional
 
 from ..model import Span
-from .header import GridCell, SECTION_LABEL, is_header_row, meaning, num_in
+from .header import GridCell, SECTION_LABEL, is_header_row, is_number, meaning
 from .model import Cell, Row
 from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role
 
@@ -76,7 +75,7 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
 
 def _value(c: Cell) -> bool:
     t = c.text.strip()
-    return not t or num_in(t, 0) is not None or c.number is not None or not_applicable(t) or t in ("-", "—", "－", "/")
+    return not t or is_number(t) or is_number(c.text) or not_applicable(t) or t in ("-", "—", "－", "/")
 
 
 def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
@@ -91,6 +90,10 @@ def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
 
 def _blank(at: int) -> Cell:
     return Cell(text="", span=Span(start=at, end=at))
+
+
+def _blanks(at: int, n: int) -> list[Cell]:
+    return [_blank(at) for _ in range(n)]
 
 
 def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[list[Cell]]]:
@@ -113,7 +116,7 @@ def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[l
             r.pop()
         if len(r) > width:
             return None
-        out.append(r + [_blank(r[-1].span.end)] * (width - len(r)))
+        out.append(r + _blanks(r[-1].span.end, width - len(r)))
     return out
 
 
@@ -136,8 +139,8 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
         leaf, rest = cells[k], cells[k + 1:k + 1 + tail]
         k += 1 + tail
         at = leaf.span.start
-        row = [_blank(at)] * (len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
-        rows.append(row + [_blank(at)] * (len(means) - len(row)))
+        row = _blanks(at, len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
+        rows.append(row + _blanks(at, len(means) - len(row)))
     return rows
 
 
@@ -151,7 +154,7 @@ def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
         body = cells[:last + 1 + (width - 1 - last % width if last >= 0 else 0)]
         rows = [cells[k:k + width] for k in range(0, len(body), width)]
         if rows and len(rows[-1]) < width:
-            rows[-1] = rows[-1] + [_blank(rows[-1][-1].span.end)] * (width - len(rows[-1]))
+            rows[-1] = rows[-1] + _blanks(rows[-1][-1].span.end, width - len(rows[-1]))
         if _fits(rows, means):
             return [head] + rows, True
     means = [column_meaning(h.text) for h in filled]
@@ -200,5 +203,10 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    return [Row(cells=[replace(c, col=j) for j, c in enumerate(r)],
-                span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure
+    rows = []
+    for n, r in enumerate(out):
+        if r:
+            for j, c in enumerate(r):  # every cell of ``out`` is an object of its own: numbered in place
+                c.col = j
+            rows.append(Row(cells=r, span=r[0].span.cover(r[-1].span), index=n))
+    return rows, sure
