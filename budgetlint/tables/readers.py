@@ -277,13 +277,14 @@ _SHORT = 40
 
 def _short_runs(lines: Lines) -> list[Lines]:
     """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
-    runs: list[list[tuple[int, str]]] = [[]]
+    runs: list[Lines] = [[]]
     for pos, line in lines:
         if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
-            runs.append([])
+            if runs[-1]:
+                runs.append([])
         else:
             runs[-1].append((pos, line))
-    return [r for r in runs if sum(1 for _, ln in r if ln.strip()) >= 6]
+    return [r for r in runs if len(r) >= 6 and sum(1 for _, ln in r if ln.strip()) >= 6]
 
 
 def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
@@ -386,7 +387,7 @@ def read_space_rows(lines: Lines) -> list[Table]:
     run: list[tuple[int, str]] = []
 
     def flush():
-        if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
+        if len(run) < 3 or sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
             return  # fewer than three lines ending in values: no table, no rows built
         rows = []
         for pos, line in run:

@@ -18,6 +18,7 @@ many columns follow and what each holds (``header.meaning`` and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..model import Span
@@ -92,10 +93,6 @@ def _blank(at: int) -> Cell:
     return Cell(text="", span=Span(start=at, end=at))
 
 
-def _blanks(at: int, n: int) -> list[Cell]:
-    return [_blank(at) for _ in range(n)]
-
-
 def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[list[Cell]]]:
     """A label, then the values after it filling the value columns from the left."""
     width = len(means)
@@ -116,7 +113,7 @@ def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[l
             r.pop()
         if len(r) > width:
             return None
-        out.append(r + _blanks(r[-1].span.end, width - len(r)))
+        out.append(r + [_blank(r[-1].span.end)] * (width - len(r)))
     return out
 
 
@@ -139,8 +136,8 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
         leaf, rest = cells[k], cells[k + 1:k + 1 + tail]
         k += 1 + tail
         at = leaf.span.start
-        row = _blanks(at, len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
-        rows.append(row + _blanks(at, len(means) - len(row)))
+        row = [_blank(at)] * (len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
+        rows.append(row + [_blank(at)] * (len(means) - len(row)))
     return rows
 
 
@@ -154,7 +151,7 @@ def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
         body = cells[:last + 1 + (width - 1 - last % width if last >= 0 else 0)]
         rows = [cells[k:k + width] for k in range(0, len(body), width)]
         if rows and len(rows[-1]) < width:
-            rows[-1] = rows[-1] + _blanks(rows[-1][-1].span.end, width - len(rows[-1]))
+            rows[-1] = rows[-1] + [_blank(rows[-1][-1].span.end)] * (width - len(rows[-1]))
         if _fits(rows, means):
             return [head] + rows, True
     means = [column_meaning(h.text) for h in filled]
@@ -203,10 +200,15 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    rows = []
-    for n, r in enumerate(out):
-        if r:
-            for j, c in enumerate(r):  # every cell of ``out`` is an object of its own: numbered in place
-                c.col = j
-            rows.append(Row(cells=r, span=r[0].span.cover(r[-1].span), index=n))
-    return rows, sure
+    return [Row(cells=_numbered(r), span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure
+
+
+def _numbered(cells: list[Cell]) -> list[Cell]:
+    """The cells of a rebuilt row, numbered in place; a blank padding several columns is copied for each."""
+    pad = None
+    for j, c in enumerate(cells):
+        if c is pad:
+            cells[j] = replace(c, col=j)
+        else:
+            c.col, pad = j, c
+    return cells
