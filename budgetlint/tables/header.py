@@ -46,7 +46,7 @@ def meaning(text: str) -> Optional[str]:
 
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
-    if any(_DIGIT.search(c.text) for c in cells):
+    if _DIGIT.search("".join([c.text for c in cells])):
         return False  # a data row (the cheap test first)
     texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
     if not texts or any(len(t) > 24 for t in texts):
@@ -171,13 +171,15 @@ class _Builder:
     def _fit(self, cells: list[GridCell]) -> list[GridCell]:
         """A row whose empty cells were dropped (pipe rows of web pages): names to the deepest
         name columns, numbers to the other columns in order. Only where that places every cell."""
+        if self.table.layout != "pipe" or len(cells) >= len(self.cols):
+            return cells
+        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
+        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
+        if not names:
+            return cells
         filled = list(cells)
         while filled and not filled[-1].text.strip():
             filled.pop()
-        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
-        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
-        if self.table.layout != "pipe" or len(cells) >= len(self.cols) or not names:
-            return cells
         texts = [c for c in filled if c.text.strip() and not is_number(c.text)]
         nums = [c for c in filled if is_number(c.text)]
         if len(texts) > len(names) or len(nums) > len(others):
@@ -212,7 +214,8 @@ class _Builder:
             self.last = self.add(kind="total", label=clean_label(TOTAL_WORD.match(first).group(1)),
                                  label_span=cells[texts.index(first)].span, weight=tw, score=score)
             return
-        if not name_cells and weight is None and score is None and not self._money_cells(cells):
+        money = self._money_cells(cells)
+        if not name_cells and weight is None and score is None and not money:
             self._continue(cells)
             return
         for level in range(1, self.leaf_level):
@@ -234,23 +237,23 @@ class _Builder:
         label, own = section_label(leaf) if leaf else ("", None)
         if weight is None and weight_c is None:
             weight = own  # 「相关性(5分)」: the indicator's 分值 written with its name
-        item = self.add(kind="budget" if self._money_cells(cells) else "item", level=self.leaf_level,
-                        label=label, label_span=leaf.span if leaf else None, weight=weight, score=score,
-                        parent=self._parent(self.leaf_level))
+        parent = self._parent(self.leaf_level)
+        more = {}  # the item's other fields, given at once (setting them one by one costs a validation each)
         if weight is None and weight_c is None and score is not None and self.last is not None \
-                and self.last.kind == "item" and self.last.parent == item.parent:
+                and self.last.kind == "item" and self.last.parent == parent:
             prev = self.last  # 分值 cell merged over this row and the ones above
-            item.weight_of = prev.weight_of if prev.weight_of is not None else prev.index
+            more["weight_of"] = prev.weight_of if prev.weight_of is not None else prev.index
         for field_, m in (("rubric", "rubric"), ("note", "note"), ("note", "deviation"),
                           ("target", "target"), ("actual", "actual")):
             c = self._col(cells, m)
-            if c is not None and getattr(item, field_) is None:
-                setattr(item, field_, TextCell(text=c.text.strip(), span=c.span))
+            if c is not None and field_ not in more:
+                more[field_] = TextCell(text=c.text.strip(), span=c.span)
         for m in ("budget_initial", "budget", "executed", "rate"):
             c = self._col(cells, m)
             if c is not None:
-                setattr(item, m, num_in(c.text, c.span.start, "%" if m == "rate" else None))
-        self.last = item
+                more[m] = num_in(c.text, c.span.start, "%" if m == "rate" else None)
+        self.last = self.add(kind="budget" if money else "item", level=self.leaf_level, label=label,
+                             label_span=leaf.span if leaf else None, weight=weight, score=score, parent=parent, **more)
 
     def _money_cells(self, cells) -> bool:
         return any(c is not None and is_number(c.text)
