@@ -24,7 +24,7 @@ from typing import Optional
 from ..model import Span
 from .header import GridCell, SECTION_LABEL, is_header_row, is_number, meaning
 from .model import Cell, Row
-from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role
+from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role, word_cache
 
 _NUMERIC = {"weight", "score", "budget_initial", "budget", "executed", "rate", "change", "actual_amount"}
 _DIGIT = re.compile(r"\d")
@@ -36,7 +36,9 @@ def header_word(text: str) -> bool:
     return bool(t) and len(t) <= 14 and not _DIGIT.search(t) and meaning(t) is not None
 
 
+@word_cache
 def is_header_cell(text: str) -> bool:
+    """A cell naming a column (a score-table word, a label column word or a value column word)."""
     return header_word(text) or is_label_head(text) or value_role(text) is not None
 
 
