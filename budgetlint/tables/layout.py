@@ -26,9 +26,9 @@ from ..lazyre import lazy_compile
 
 _HEADER_WORDS = r"一级指标|二级指标|三级指标|评分标准|计分标准|分值|自评|得分|扣分原因|其他说明|说明|备注|和|指标"
 _HEADER_TOKEN = lazy_compile(_HEADER_WORDS)
-# every line made of header words only, found in one pass over the text (no two words start alike, so
-# this is the line ``_is_header_line`` accepts)
-_HEADER_LINES = lazy_compile(rf"^[^\S\n]*(?:{_HEADER_WORDS})(?:[^\S\n]*(?:{_HEADER_WORDS}))*[^\S\n]*$", re.M)
+# a line break and a line made of header words only: the lines ``_is_header_line`` accepts (no two words
+# start alike), found in one pass over the text (a literal first character is searched for fast)
+_HEADER_LINES = lazy_compile(rf"\n[^\S\n]*(?:{_HEADER_WORDS})(?:[^\S\n]*(?:{_HEADER_WORDS}))*[^\S\n]*(?![^\n])")
 _NUM = r"\d+(?:\.\d+)?"
 _ROW_NUMBERS = lazy_compile(rf"(?:^|\s)(?P<w>{_NUM})\s+(?P<s>{_NUM})(?:\s+(?P<note>[^\d\s]\S{{0,15}}))?\s*$")
 _ONE_NUMBER = lazy_compile(rf"^\s*(?P<n>{_NUM})\s*$")
@@ -64,7 +64,7 @@ def read_layout(doc: Document, lines: list[tuple[int, str]]) -> list[Table]:
     """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」),
     among the (offset, line) of every line of ``doc``."""
     tables = []
-    candidates = {m.start() for m in _HEADER_LINES.finditer(doc.text)}
+    candidates = {m.start() for m in _HEADER_LINES.finditer("\n" + doc.text)}  # the offsets of such lines
     i = 0
     while i < len(lines):
         if lines[i][0] in candidates and _header_start(lines[i][1]) and "\t" not in lines[i][1]:

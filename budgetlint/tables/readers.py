@@ -58,7 +58,7 @@ def _add_scores(t: Table, layout: str) -> None:
 def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
     cells, col, start = [], 0, pos
     for part in line.split(sep):
-        cells.append(Cell(text=part, span=Span(start=start, end=start + len(part)), col=col))
+        cells.append(Cell(part, Span(start, start + len(part)), col))  # by position: built for every field
         start += len(part) + len(sep)
         col += 1
     return Row(cells=cells, span=Span(start=pos, end=pos + len(line)), index=index)
@@ -329,7 +329,7 @@ def read_line_cells(lines: Lines) -> list[Table]:
         texts = [t for t, _, _ in parts]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
             continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
-        cells = [Cell(text=t, span=Span(start=a, end=b)) for t, a, b in parts]
+        cells = [Cell(t, Span(a, b)) for t, a, b in parts]
         rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
         rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)

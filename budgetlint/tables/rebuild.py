@@ -95,6 +95,11 @@ def _blank(at: int) -> Cell:
     return Cell(text="", span=Span(start=at, end=at))
 
 
+def _blanks(at: int, n: int) -> list[Cell]:
+    """``n`` empty cells at ``at``: one cell, copied per column only in the rows kept (``_numbered``)."""
+    return [_blank(at)] * n if n > 0 else []
+
+
 def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[list[Cell]]]:
     """A label, then the values after it filling the value columns from the left."""
     width = len(means)
@@ -115,7 +120,7 @@ def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[l
             r.pop()
         if len(r) > width:
             return None
-        out.append(r + [_blank(r[-1].span.end)] * (width - len(r)))
+        out.append(r + _blanks(r[-1].span.end, width - len(r)))
     return out
 
 
@@ -138,8 +143,8 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
         leaf, rest = cells[k], cells[k + 1:k + 1 + tail]
         k += 1 + tail
         at = leaf.span.start
-        row = [_blank(at)] * (len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
-        rows.append(row + [_blank(at)] * (len(means) - len(row)))
+        row = _blanks(at, len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
+        rows.append(row + _blanks(at, len(means) - len(row)))
     return rows
 
 
@@ -153,7 +158,7 @@ def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
         body = cells[:last + 1 + (width - 1 - last % width if last >= 0 else 0)]
         rows = [cells[k:k + width] for k in range(0, len(body), width)]
         if rows and len(rows[-1]) < width:
-            rows[-1] = rows[-1] + [_blank(rows[-1][-1].span.end)] * (width - len(rows[-1]))
+            rows[-1] = rows[-1] + _blanks(rows[-1][-1].span.end, width - len(rows[-1]))
         if _fits(rows, means):
             return [head] + rows, True
     means = [column_meaning(h.text) for h in filled]
