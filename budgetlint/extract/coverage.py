@@ -95,16 +95,19 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
 
     A cell no table reads counts only when it may be part of a checkable statement (module docstring)."""
     cells = [c for row in table.rows for c in row.cells]
-    if sum(1 for c in cells if GLOSS.search(c.text)) >= 2:
+    texts = [c.text for c in cells]
+    if GLOSS.search("\n".join(texts)) and sum(1 for t in texts if GLOSS.search(t)) >= 2:  # no gloss spans a line
         return 0, 0  # a glossed copy's table: unreadable, like its prose
     rows = [row for row in table.rows for _ in row.cells]
-    index = _index_cells(table, cells)
+    index = None  # the index column's cells, found when a cell no table reads asks
     seen = hit = 0
     for k, c in enumerate(cells):
         number = None if c.merged else read_cell(c.text)  # where Num.from_cell would read the number
         if number is None:
             continue
         read = c.span.start in used or c.span.start + number[0] in used or c.text.strip() in codes
+        if not read and index is None:
+            index = _index_cells(table, cells)
         if not read and (k in index or _outside(cells, rows, k)):
             continue
         seen += 1

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr
 
 from ..facts import Num
 from ..model import Location, Span
@@ -64,3 +64,6 @@ class Table(BaseModel):
     scores: Optional[ScoreTable] = None  # score items when header words name 分值/得分 columns
     unread: str = ""
     """Why the rows could not be rebuilt (a table flattened onto one line …); such a table is not checked."""
+    _three_public: Optional[tuple] = PrivateAttr(default=None)
+    """(the text above the table, the 三公 table rebuilt from it and the rows, or None): prose segmentation and
+    extraction both ask (``three_public.three_public_tables``), the rows are read once."""
