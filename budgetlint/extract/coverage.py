@@ -96,7 +96,8 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
     A cell no table reads counts only when it may be part of a checkable statement (module docstring)."""
     cells = [c for row in table.rows for c in row.cells]
     texts = [c.text for c in cells]
-    if GLOSS.search("\n".join(texts)) and sum(1 for t in texts if GLOSS.search(t)) >= 2:  # no gloss spans a line
+    joined = "\n".join(texts)  # no gloss spans a line break, and every gloss has its 「(」
+    if "(" in joined and GLOSS.search(joined) and sum(1 for t in texts if GLOSS.search(t)) >= 2:
         return 0, 0  # a glossed copy's table: unreadable, like its prose
     rows = [row for row in table.rows for _ in row.cells]
     index = None  # the index column's cells, found when a cell no table reads asks
