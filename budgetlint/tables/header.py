@@ -31,6 +31,9 @@ TOTAL_WORD = lazy_compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
 @dataclass
 class GridCell:
+    """A cell of the grid the score builder reads. A table's own ``Cell`` (text and span too) is read as
+    one: the text readers hand their rows over as they are."""
+
     text: str
     span: Span
 
