@@ -79,11 +79,22 @@ def section_label(cell: GridCell, bare: bool = False) -> tuple[str, Optional[Num
     With ``bare``, a label that is only a bracket also gives its weight:
     「(20)」, 「(特性指标70分)」 (section cells whose names the page dropped).
     """
-    m = SECTION_LABEL.match(cell.text) or (BARE_SECTION.match(cell.text) if bare else None)
+    label, weight = _section_parts(cell.text, bare)
+    if weight is None:
+        return label, None
+    digits, at = weight
+    s = cell.span.start + at
+    return label, Num.parse(digits, Span(start=s, end=s + len(digits)), "分")
+
+
+@word_cache
+def _section_parts(text: str, bare: bool) -> tuple[str, Optional[tuple[str, int]]]:
+    """``section_label`` of a cell's text: the label, and the weight's digits and offset (asked of every
+    label cell of every row)."""
+    m = SECTION_LABEL.match(text) or (BARE_SECTION.match(text) if bare else None)
     if not m:
-        return clean_label(cell.text), None
-    s = cell.span.start + m.start("num")
-    return clean_label(m.group("name")), Num.parse(m.group("num"), Span(start=s, end=s + len(m.group("num"))), "分")
+        return clean_label(text), None
+    return clean_label(m.group("name")), (m.group("num"), m.start("num"))
 
 
 @dataclass
