@@ -66,14 +66,20 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         prev = out[-1] if out else None
-        joined = (prev.text + c.text) if prev is not None else ""
-        if prev is not None and prev.text and c.text and not is_header_cell(prev.text) and not _DIGIT.search(joined) \
-                and ((len(prev.text) <= 3 and header_word(joined) and is_header_cell(c.text))
-                     or (len(prev.text) <= 5 and c.text == "指标" and is_category(joined))):
-            out[-1] = Cell(text=joined, span=prev.span.cover(c.span), col=prev.col)
+        if prev is not None and c.text and _broken(prev.text, c.text):
+            out[-1] = Cell(text=prev.text + c.text, span=prev.span.cover(c.span), col=prev.col)
         else:
             out.append(c)
     return out
+
+
+def _broken(first: str, second: str) -> bool:
+    """Whether two cells are the two halves of one header word (the first is at most five characters)."""
+    if not first or len(first) > 5 or is_header_cell(first):
+        return False
+    joined = first + second
+    return not _DIGIT.search(joined) and ((len(first) <= 3 and header_word(joined) and is_header_cell(second))
+                                          or (second == "指标" and is_category(joined)))
 
 
 def _value(c: Cell) -> bool:
