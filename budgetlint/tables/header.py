@@ -25,6 +25,7 @@ _SPACES = lazy_compile(r"\s+")
 _DIGIT = lazy_compile(r"\d")
 SECTION_LABEL = lazy_compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 _AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
+_MONEY = ("budget_initial", "budget", "executed")
 BARE_SECTION = lazy_compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = lazy_compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
@@ -54,9 +55,10 @@ def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
     if not texts or any(len(t) > 24 for t in texts):
         return False
+    if not all(meaning(t) or _NEUTRAL.match(t) for t in texts):
+        return False  # a label row (most rows without digits stop at their first cell)
     named = [t for t in texts if meaning(t) not in (None, "name")]
-    known = all(meaning(t) or _NEUTRAL.match(t) for t in texts)
-    return known and (len(named) >= 2 or (after_header and len(texts) >= 2))
+    return len(named) >= 2 or (after_header and len(texts) >= 2)
 
 
 def clean_label(text: str) -> str:
@@ -158,6 +160,8 @@ class _Builder:
         self.leaf_level = max(levels) if levels else 1
         self.leaf_weight = next((i for i, c in enumerate(cols) if c.meaning == "weight"
                                  and (c.level in (None, self.leaf_level))), None)
+        self.name_at = [(i, c.level or self.leaf_level) for i, c in enumerate(cols) if c.meaning == "name"]
+        self.has_money = any(m in self.at for m in _MONEY)
 
     def add(self, **kw) -> ScoreItem:
         it = ScoreItem(index=len(self.table.items), **kw)
@@ -212,8 +216,7 @@ class _Builder:
         texts = [c.text.strip() for c in cells]
         if not any(texts):
             return
-        name_cells = {c.level or self.leaf_level: cells[i] for i, c in enumerate(self.cols)
-                      if c.meaning == "name" and i < len(cells) and texts[i]}
+        name_cells = {level: cells[i] for i, level in self.name_at if i < len(cells) and texts[i]}
         score_c = self._col(cells, "score")
         if score_c is None and shifted:
             score_c = next((c for c in reversed(cells[(self.leaf_weight or 0) + 1:]) if is_number(c.text)), None)
@@ -270,8 +273,7 @@ class _Builder:
                              label_span=leaf.span if leaf else None, weight=weight, score=score, parent=parent, **more)
 
     def _money_cells(self, cells) -> bool:
-        return any(c is not None and is_number(c.text)
-                   for c in (self._col(cells, m) for m in ("budget_initial", "budget", "executed")))
+        return self.has_money and any(c is not None and is_number(c.text) for c in (self._col(cells, m) for m in _MONEY))
 
     def _parent(self, level: int) -> Optional[int]:
         ups = [lv for lv in self.open if lv < level]
