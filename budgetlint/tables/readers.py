@@ -27,8 +27,10 @@ from .wrapped import wrapped_scores
 from .model import Cell, Row, Table
 
 
-# a page's number printed in its header or footer, which PDF text leaves between two rows of a table
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+# a line break and a line holding only a page's number, printed in its header or footer, which PDF text
+# leaves between two rows of a table (「— 2 —」, 「第2页，共9页」); found in one pass over the text
+_PAGE_NUMBER = re.compile(r"\n[^\S\n]*(?:[-—–－][^\S\n]*\d{1,4}[^\S\n]*[-—–－]|第[^\S\n]*\d{1,4}[^\S\n]*页"
+                          r"(?:[^\S\n]*[,，/]?[^\S\n]*共[^\S\n]*\d{1,4}[^\S\n]*页)?)[^\S\n]*(?![^\n])")
 
 
 Lines = list[tuple[int, str]]
@@ -470,7 +472,8 @@ def read_tables(doc: Document) -> list[Table]:
 
     text = doc.text
     every = split_lines(text)
-    lines = [(pos, line) for pos, line in every if not _PAGE_NUMBER.match(line)]  # no table is cut by a page number
+    pages = {m.start() for m in _PAGE_NUMBER.finditer("\n" + text)}  # the offsets of page-number lines
+    lines = [(pos, line) for pos, line in every if pos not in pages] if pages else every  # which cut no table
     cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
     found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
         ("cell-per-line", cell_tables),
