@@ -110,7 +110,7 @@ def _pipe_runs(lines: Lines) -> list[Lines]:
 def _cell(pos: int, raw: str, col: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    return Cell(text=text, span=Span(start=pos + lead, end=pos + lead + len(text)), col=col)
+    return Cell(text, Span(pos + lead, pos + lead + len(text)), col)
 
 
 def _row(cells: list[Cell], index: int) -> Row:
@@ -178,11 +178,11 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         at = pending[0][0] if pending else 0
         pending.clear()
         if not pieces:
-            return Cell(text="", span=Span(start=at, end=at))
+            return Cell("", Span(at, at))
         first, last = pieces[0], pieces[-1]
         start = first[0] + len(first[1]) - len(first[1].lstrip())
         text = "".join(p[1].strip() for p in pieces)
-        return Cell(text=text, span=Span(start=start, end=last[0] + len(last[1].rstrip())))
+        return Cell(text, Span(start, last[0] + len(last[1].rstrip())))
 
     for (pos, line), outer in zip(run, _outer_pipes(run)):
         if _PIPE_RULE.match(line):
