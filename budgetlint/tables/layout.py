@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..document import Document
 from ..model import Span
-from .header import Column, GridCell, SECTION_LABEL, TOTAL_WORD, build_with_columns, meaning
+from .header import Column, SECTION_LABEL, TOTAL_WORD, build_with_columns, meaning
 from .model import Cell, Row, Table
 from ..lazyre import lazy_compile
 
@@ -186,18 +186,26 @@ def _assign_levels(events: list[_Event], doc: Document) -> None:
         open_labels[ev.level] = label
 
 
-def _cell(doc: Document, part: Optional[tuple[int, int]], at: int) -> GridCell:
+def _cell(doc: Document, part: Optional[tuple[int, int]], at: int) -> Cell:
     if part is None:
-        return GridCell("", Span(start=at, end=at))
-    return GridCell(doc.text[part[0]:part[1]], Span(start=part[0], end=part[1]))
+        return Cell("", Span(at, at))
+    return Cell(doc.text[part[0]:part[1]], Span(part[0], part[1]))
+
+
+def _row(cells: list[Cell], index: int) -> Row:
+    """A row of the grid, its cells numbered: from its first character (0 when it holds none) to its end."""
+    for j, c in enumerate(cells):
+        c.col = j
+    starts = [c.span.start for c in cells if c.text]
+    return Row(cells=cells, span=Span(min(starts) if starts else 0, max(c.span.end for c in cells)), index=index)
 
 
 def _to_table(doc: Document, events: list[_Event]) -> Optional[Table]:
     if not any(e.kind == "leaf" for e in events):
         return None
     _assign_levels(events, doc)
-    grid: list[list[GridCell]] = []
-    labels: dict[int, GridCell] = {}
+    grid: list[list[Cell]] = []  # every cell in one row only: the builder reads them, the rows keep them
+    labels: dict[int, Cell] = {}
     for ev in events:
         at = (ev.name or ev.weight or ev.score or (0, 0))[0]
         if ev.kind == "label":
@@ -206,7 +214,7 @@ def _to_table(doc: Document, events: list[_Event]) -> Optional[Table]:
             continue
         note = None
         if ev.note:
-            note = GridCell(" ".join(doc.text[a:b] for a, b in ev.note), Span(start=ev.note[0][0], end=ev.note[-1][1]))
+            note = Cell(" ".join(doc.text[a:b] for a, b in ev.note), Span(ev.note[0][0], ev.note[-1][1]))
         row = [labels.get(1, _cell(doc, None, at)), labels.get(2, _cell(doc, None, at)), _cell(doc, ev.name, at),
                _cell(doc, ev.rubric, at), _cell(doc, ev.weight, at), _cell(doc, ev.score, at),
                note or _cell(doc, None, at)]
@@ -215,9 +223,7 @@ def _to_table(doc: Document, events: list[_Event]) -> Optional[Table]:
     scores = build_with_columns(grid, COLUMNS, "pdftotext")
     if scores is None:
         return None
-    rows = [Row(cells=[Cell(text=c.text, span=c.span, col=j) for j, c in enumerate(r)],
-                span=Span(start=min(c.span.start for c in r if c.text) if any(c.text for c in r) else 0,
-                          end=max(c.span.end for c in r)), index=n) for n, r in enumerate(grid)]
+    rows = [_row(r, n) for n, r in enumerate(grid)]
     t = Table(title="", rows=rows, columns=["name1", "name2", "name3", "rubric", "weight", "score", "note"],
               source="text", span=rows[0].span.cover(rows[-1].span), scores=scores)
     return t

@@ -340,10 +340,10 @@ def read_line_cells(lines: Lines) -> list[Table]:
                 continue
             first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
             start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
-            last = max((i for i, t in enumerate(texts) if _DIGIT.search(t)), default=-1)
+            last = next((i for i in reversed(range(len(texts))) if _DIGIT.search(texts[i])), -1)
             rows = [_row([c], n) for n, c in enumerate(cells[start:last + 1])]
         else:
-            last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
+            last = next((i for i in reversed(range(len(rows))) if any(_DIGIT.search(c.text) for c in rows[i].cells)), -1)
             rows = rows[start:last + 1]
             for n, r in enumerate(rows):
                 r.index = n
@@ -432,12 +432,12 @@ def read_flattened(text: str, lines: Lines) -> list[Table]:
     for pos, line in lines:
         if "\t" in line or "|" in line:
             continue
-        if len(line.split()) < 8:
-            continue  # too few fields for any table (the cheap test first: most lines are prose)
-        tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
-        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or _NUMBER_END.search(t))
-        if numbers * 5 < len(tokens) or len(_PROSE_MARK.findall(line)) * 20 > len(tokens):
+        fields = line.split()
+        if len(fields) < 8 or len(_PROSE_MARK.findall(line)) * 20 > len(fields):
+            continue  # too few fields for any table, or sentences (the cheap tests first: most lines are prose)
+        if sum(1 for t in fields if _NUMBER_TOKEN.match(t) or _NUMBER_END.search(t)) * 5 < len(fields):
             continue
+        tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]  # the fields and where they start
         three = three_public_items(t for _, t in tokens)
         if len(tokens) < (8 if three else 20) or not (three or sum(
                 1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t)) >= 3):
