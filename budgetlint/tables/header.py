@@ -254,23 +254,23 @@ class _Builder:
         label, own = section_label(leaf) if leaf else ("", None)
         if weight is None and weight_c is None:
             weight = own  # 「相关性(5分)」: the indicator's 分值 written with its name
-        parent = self._parent(self.leaf_level)
-        more = {}  # the item's other fields, given at once (setting them one by one costs a validation each)
+        item = self.add(kind="budget" if money else "item", level=self.leaf_level,
+                        label=label, label_span=leaf.span if leaf else None, weight=weight, score=score,
+                        parent=self._parent(self.leaf_level))
         if weight is None and weight_c is None and score is not None and self.last is not None \
-                and self.last.kind == "item" and self.last.parent == parent:
+                and self.last.kind == "item" and self.last.parent == item.parent:
             prev = self.last  # 分值 cell merged over this row and the ones above
-            more["weight_of"] = prev.weight_of if prev.weight_of is not None else prev.index
+            item.weight_of = prev.weight_of if prev.weight_of is not None else prev.index
         for field_, m in (("rubric", "rubric"), ("note", "note"), ("note", "deviation"),
                           ("target", "target"), ("actual", "actual")):
             c = self._col(cells, m)
-            if c is not None and field_ not in more:
-                more[field_] = TextCell(text=c.text.strip(), span=c.span)
+            if c is not None and getattr(item, field_) is None:
+                setattr(item, field_, TextCell(text=c.text.strip(), span=c.span))
         for m in ("budget_initial", "budget", "executed", "rate"):
             c = self._col(cells, m)
             if c is not None:
-                more[m] = num_in(c.text, c.span.start, "%" if m == "rate" else None)
-        self.last = self.add(kind="budget" if money else "item", level=self.leaf_level, label=label,
-                             label_span=leaf.span if leaf else None, weight=weight, score=score, parent=parent, **more)
+                setattr(item, m, num_in(c.text, c.span.start, "%" if m == "rate" else None))
+        self.last = item
 
     def _money_cells(self, cells) -> bool:
         return self.has_money and any(c is not None and is_number(c.text) for c in (self._col(cells, m) for m in _MONEY))
