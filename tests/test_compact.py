@@ -62,7 +62,7 @@ def test_cells_dump_and_compare_as_the_models_did():
     assert Table(rows=[row]).model_dump(mode="json")["rows"][0]["cells"] == [
         {"text": "1,234.50", "span": {"start": 4, "end": 12}, "col": 2, "merged": False, "location": None}]
     cell.location = Location(line=1, column=5, end_line=1, end_column=13, page=3)
-    assert row.model_dump()["cells"][0]["location"]["page"] == 3
+    assert Table(rows=[row]).model_dump()["rows"][0]["cells"][0]["location"]["page"] == 3
     assert cell == Cell(text="1,234.50", span=Span(start=4, end=12), col=2, location=cell.location)
     assert cell != Cell(text="1,234.50", span=Span(start=4, end=12))
     assert pickle.loads(pickle.dumps(row)) == row

@@ -104,3 +104,16 @@ def test_a_table_flattened_onto_one_line_is_read_as_a_stream_or_not_at_all(kind,
         assert got == findings(title + markdown(grid) + "\n")
     else:
         assert [f for f in got if f[0] != "BL125"] == []
+
+
+@given(st.lists(st.sampled_from(["一级指标", "二级指标", "评分标准", "分值", "得分", "说明", "其他说明", "和", "指标",
+                                 " ", "\u3000", "\r", "\t", "x", "分", "一", "其他", "5"]), max_size=7))
+def test_pdftotext_header_lines_are_found_in_one_pass_as_line_by_line(words):
+    """The pdftotext reader finds its candidate header lines with one search over the text: exactly the
+    lines made of header words only that the line-by-line test accepts, wherever the line stands."""
+    from budgetlint.tables.layout import _HEADER_LINES, _is_header_line
+
+    line = "".join(words)
+    text = "上一行\n" + line + "\n下一行"
+    found = {m.start() for m in _HEADER_LINES.finditer("\n" + text)}
+    assert (4 in found) == _is_header_line(line)

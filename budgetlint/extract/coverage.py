@@ -47,17 +47,20 @@ def _used(tables, finals, three) -> tuple[set[int], set[str]]:
     return used, codes
 
 
-def _counting_up(ks: list[int], cells: list) -> set[int]:
-    """Those of ``cells[k]`` (k in ``ks``, in order) in runs of three or more integers counting up one by one."""
+def _counting_up(ks, integers: dict[int, int]) -> set[int]:
+    """Those of ``ks`` (in order) in runs of three or more integers counting up one by one (``integers``:
+    the integer each cell holding one holds)."""
     out: set[int] = set()
     run: list[int] = []
     last = None
     for k in ks:
-        t = cells[k].text.strip()
-        if not t.isdigit():
+        v = integers.get(k)
+        if v is None:
             continue
-        v = int(t)
-        run = run + [k] if last is not None and v == last + 1 else [k]
+        if last is not None and v == last + 1:
+            run.append(k)
+        else:
+            run = [k]
         last = v
         if len(run) >= 3:
             out.update(run)
@@ -67,15 +70,18 @@ def _counting_up(ks: list[int], cells: list) -> set[int]:
 def _index_cells(table, cells: list) -> set[int]:
     """Cells of an index column (行次, 栏次, 序号): integers counting up down a column, or in reading
     order (a stream or a flattened line)."""
+    integers = {k: int(t) for k, t in enumerate(c.text.strip() for c in cells) if t.isdigit()}
+    if len(integers) < 3:
+        return set()  # no run of three
     columns: dict[int, list[int]] = {}
     k = 0
     for row in table.rows:
         for j, _ in enumerate(row.cells):
             columns.setdefault(j, []).append(k)
             k += 1
-    out = _counting_up(list(range(len(cells))), cells)
+    out = _counting_up(range(len(cells)), integers)
     for ks in columns.values():
-        out |= _counting_up(ks, cells)
+        out |= _counting_up(ks, integers)
     return out
 
 
@@ -95,16 +101,20 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
 
     A cell no table reads counts only when it may be part of a checkable statement (module docstring)."""
     cells = [c for row in table.rows for c in row.cells]
-    if sum(1 for c in cells if GLOSS.search(c.text)) >= 2:
+    texts = [c.text for c in cells]
+    joined = "\n".join(texts)  # no gloss spans a line break, and every gloss has its 「(」
+    if "(" in joined and GLOSS.search(joined) and sum(1 for t in texts if GLOSS.search(t)) >= 2:
         return 0, 0  # a glossed copy's table: unreadable, like its prose
     rows = [row for row in table.rows for _ in row.cells]
-    index = _index_cells(table, cells)
+    index = None  # the index column's cells, found when a cell no table reads asks
     seen = hit = 0
     for k, c in enumerate(cells):
         number = None if c.merged else read_cell(c.text)  # where Num.from_cell would read the number
         if number is None:
             continue
         read = c.span.start in used or c.span.start + number[0] in used or c.text.strip() in codes
+        if not read and index is None:
+            index = _index_cells(table, cells)
         if not read and (k in index or _outside(cells, rows, k)):
             continue
         seen += 1

@@ -137,6 +137,8 @@ class FinalTable:
 
 def kind_of(title: str) -> Optional[tuple[str, str]]:
     """(kind, matched title) for a title or heading text, most specific first."""
+    if "表" not in title and "费" not in title:
+        return None  # every title names a 表, or the 机关运行经费 (the cheap test first: most lines are prose)
     s = squash(title)
     for kind, name in KINDS:
         if name in s:

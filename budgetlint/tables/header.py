@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..facts import Num
+from ..facts import Num, read_cell
 from ..model import Span
 from .scores import ScoreItem, ScoreTable, TextCell
 from .vocabulary import MEANINGS, word_cache
@@ -25,12 +25,16 @@ _SPACES = lazy_compile(r"\s+")
 _DIGIT = lazy_compile(r"\d")
 SECTION_LABEL = lazy_compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 _AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
+_MONEY = ("budget_initial", "budget", "executed")
 BARE_SECTION = lazy_compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = lazy_compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
 
 @dataclass
 class GridCell:
+    """A cell of the grid the score builder reads. A table's own ``Cell`` (text and span too) is read as
+    one: the text readers hand their rows over as they are."""
+
     text: str
     span: Span
 
@@ -46,12 +50,15 @@ def meaning(text: str) -> Optional[str]:
 
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
+    if _DIGIT.search("".join([c.text for c in cells])):
+        return False  # a data row (the cheap test first)
     texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
-    if not texts or any(_DIGIT.search(t) or len(t) > 24 for t in texts):
+    if not texts or any(len(t) > 24 for t in texts):
         return False
+    if not all(meaning(t) or _NEUTRAL.match(t) for t in texts):
+        return False  # a label row (most rows without digits stop at their first cell)
     named = [t for t in texts if meaning(t) not in (None, "name")]
-    known = all(meaning(t) or _NEUTRAL.match(t) for t in texts)
-    return known and (len(named) >= 2 or (after_header and len(texts) >= 2))
+    return len(named) >= 2 or (after_header and len(texts) >= 2)
 
 
 def clean_label(text: str) -> str:
@@ -63,17 +70,33 @@ def num_in(text: str, start: int, unit: Optional[str] = None) -> Optional[Num]:
     return Num.from_cell(text, start, unit)
 
 
+def is_number(text: str) -> bool:
+    """Whether ``num_in`` reads a number in the cell (asked without building it)."""
+    return read_cell(text) is not None
+
+
 def section_label(cell: GridCell, bare: bool = False) -> tuple[str, Optional[Num]]:
     """「投入（15分）」 → ("投入", 15 with its span); other labels keep no weight.
 
     With ``bare``, a label that is only a bracket also gives its weight:
     「(20)」, 「(特性指标70分)」 (section cells whose names the page dropped).
     """
-    m = SECTION_LABEL.match(cell.text) or (BARE_SECTION.match(cell.text) if bare else None)
+    label, weight = _section_parts(cell.text, bare)
+    if weight is None:
+        return label, None
+    digits, at = weight
+    s = cell.span.start + at
+    return label, Num.parse(digits, Span(start=s, end=s + len(digits)), "分")
+
+
+@word_cache
+def _section_parts(text: str, bare: bool) -> tuple[str, Optional[tuple[str, int]]]:
+    """``section_label`` of a cell's text: the label, and the weight's digits and offset (asked of every
+    label cell of every row)."""
+    m = SECTION_LABEL.match(text) or (BARE_SECTION.match(text) if bare else None)
     if not m:
-        return clean_label(cell.text), None
-    s = cell.span.start + m.start("num")
-    return clean_label(m.group("name")), Num.parse(m.group("num"), Span(start=s, end=s + len(m.group("num"))), "分")
+        return clean_label(text), None
+    return clean_label(m.group("name")), (m.group("num"), m.start("num"))
 
 
 @dataclass
@@ -137,6 +160,8 @@ class _Builder:
         self.leaf_level = max(levels) if levels else 1
         self.leaf_weight = next((i for i, c in enumerate(cols) if c.meaning == "weight"
                                  and (c.level in (None, self.leaf_level))), None)
+        self.name_at = [(i, c.level or self.leaf_level) for i, c in enumerate(cols) if c.meaning == "name"]
+        self.has_money = any(m in self.at for m in _MONEY)
 
     def add(self, **kw) -> ScoreItem:
         it = ScoreItem(index=len(self.table.items), **kw)
@@ -154,7 +179,7 @@ class _Builder:
         w = self.leaf_weight
         if w is None or w + 1 >= len(cells) or not cells[w].text.strip():
             return cells, False
-        if num_in(cells[w].text, 0) or not num_in(cells[w + 1].text, 0):
+        if is_number(cells[w].text) or not is_number(cells[w + 1].text):
             return cells, False
         for i in range(1, w):
             if not cells[i].text.strip() and cells[i - 1].text.strip():
@@ -164,15 +189,17 @@ class _Builder:
     def _fit(self, cells: list[GridCell]) -> list[GridCell]:
         """A row whose empty cells were dropped (pipe rows of web pages): names to the deepest
         name columns, numbers to the other columns in order. Only where that places every cell."""
+        if self.table.layout != "pipe" or len(cells) >= len(self.cols):
+            return cells
+        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
+        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
+        if not names:
+            return cells
         filled = list(cells)
         while filled and not filled[-1].text.strip():
             filled.pop()
-        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
-        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
-        if self.table.layout != "pipe" or len(cells) >= len(self.cols) or not names:
-            return cells
-        texts = [c for c in filled if c.text.strip() and not num_in(c.text, 0)]
-        nums = [c for c in filled if num_in(c.text, 0)]
+        texts = [c for c in filled if c.text.strip() and not is_number(c.text)]
+        nums = [c for c in filled if is_number(c.text)]
         if len(texts) > len(names) or len(nums) > len(others):
             return cells
         at = filled[0].span.start if filled else 0
@@ -189,11 +216,10 @@ class _Builder:
         texts = [c.text.strip() for c in cells]
         if not any(texts):
             return
-        name_cells = {c.level or self.leaf_level: cells[i] for i, c in enumerate(self.cols)
-                      if c.meaning == "name" and i < len(cells) and texts[i]}
+        name_cells = {level: cells[i] for i, level in self.name_at if i < len(cells) and texts[i]}
         score_c = self._col(cells, "score")
         if score_c is None and shifted:
-            score_c = next((c for c in reversed(cells[(self.leaf_weight or 0) + 1:]) if num_in(c.text, 0)), None)
+            score_c = next((c for c in reversed(cells[(self.leaf_weight or 0) + 1:]) if is_number(c.text)), None)
         score = num_in(score_c.text, score_c.span.start, "分") if score_c else None
         lw = self.leaf_weight
         weight_c = cells[lw] if lw is not None and lw < len(cells) and texts[lw] else None
@@ -201,11 +227,12 @@ class _Builder:
         first = next((t for t in texts if t), "")
         if TOTAL_WORD.match(first) and (score or weight or any(_NUMBER.search(t) for t in texts[1:])):
             tw = weight or next((num_in(c.text, c.span.start, "分") for i, c in enumerate(cells)
-                                 if i < len(self.cols) and self.cols[i].meaning == "weight" and num_in(c.text, 0)), None)
+                                 if i < len(self.cols) and self.cols[i].meaning == "weight" and is_number(c.text)), None)
             self.last = self.add(kind="total", label=clean_label(TOTAL_WORD.match(first).group(1)),
                                  label_span=cells[texts.index(first)].span, weight=tw, score=score)
             return
-        if not name_cells and weight is None and score is None and not self._money_cells(cells):
+        money = self._money_cells(cells)
+        if not name_cells and weight is None and score is None and not money:
             self._continue(cells)
             return
         for level in range(1, self.leaf_level):
@@ -227,7 +254,7 @@ class _Builder:
         label, own = section_label(leaf) if leaf else ("", None)
         if weight is None and weight_c is None:
             weight = own  # 「相关性(5分)」: the indicator's 分值 written with its name
-        item = self.add(kind="budget" if self._money_cells(cells) else "item", level=self.leaf_level,
+        item = self.add(kind="budget" if money else "item", level=self.leaf_level,
                         label=label, label_span=leaf.span if leaf else None, weight=weight, score=score,
                         parent=self._parent(self.leaf_level))
         if weight is None and weight_c is None and score is not None and self.last is not None \
@@ -246,8 +273,7 @@ class _Builder:
         self.last = item
 
     def _money_cells(self, cells) -> bool:
-        return any(self._col(cells, m) is not None and num_in(self._col(cells, m).text, 0)
-                   for m in ("budget_initial", "budget", "executed"))
+        return self.has_money and any(c is not None and is_number(c.text) for c in (self._col(cells, m) for m in _MONEY))
 
     def _parent(self, level: int) -> Optional[int]:
         ups = [lv for lv in self.open if lv < level]

@@ -20,11 +20,15 @@ from typing import Optional
 
 from ..document import Document
 from ..model import Span
-from .header import Column, GridCell, SECTION_LABEL, TOTAL_WORD, build_with_columns, meaning
+from .header import Column, SECTION_LABEL, TOTAL_WORD, build_with_columns, meaning
 from .model import Cell, Row, Table
 from ..lazyre import lazy_compile
 
-_HEADER_TOKEN = lazy_compile(r"一级指标|二级指标|三级指标|评分标准|计分标准|分值|自评|得分|扣分原因|其他说明|说明|备注|和|指标")
+_HEADER_WORDS = r"一级指标|二级指标|三级指标|评分标准|计分标准|分值|自评|得分|扣分原因|其他说明|说明|备注|和|指标"
+_HEADER_TOKEN = lazy_compile(_HEADER_WORDS)
+# a line break and a line made of header words only: the lines ``_is_header_line`` accepts (no two words
+# start alike), found in one pass over the text (a literal first character is searched for fast)
+_HEADER_LINES = lazy_compile(rf"\n[^\S\n]*(?:{_HEADER_WORDS})(?:[^\S\n]*(?:{_HEADER_WORDS}))*[^\S\n]*(?![^\n])")
 _NUM = r"\d+(?:\.\d+)?"
 _ROW_NUMBERS = lazy_compile(rf"(?:^|\s)(?P<w>{_NUM})\s+(?P<s>{_NUM})(?:\s+(?P<note>[^\d\s]\S{{0,15}}))?\s*$")
 _ONE_NUMBER = lazy_compile(rf"^\s*(?P<n>{_NUM})\s*$")
@@ -56,13 +60,14 @@ def _header_start(line: str) -> bool:
     return len(words) >= 3 and _is_header_line(line) and sum(1 for w in words if meaning(w) not in (None, "name")) >= 2
 
 
-def read_layout(doc: Document) -> list[Table]:
-    """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」)."""
-    lines = list(_offsets(doc.text))
+def read_layout(doc: Document, lines: list[tuple[int, str]]) -> list[Table]:
+    """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」),
+    among the (offset, line) of every line of ``doc``."""
     tables = []
+    candidates = {m.start() for m in _HEADER_LINES.finditer("\n" + doc.text)}  # the offsets of such lines
     i = 0
     while i < len(lines):
-        if _header_start(lines[i][1]) and "\t" not in lines[i][1]:
+        if lines[i][0] in candidates and _header_start(lines[i][1]) and "\t" not in lines[i][1]:
             events, i = _scan(lines, i)
             t = _to_table(doc, events)
             if t is not None:
@@ -70,13 +75,6 @@ def read_layout(doc: Document) -> list[Table]:
         else:
             i += 1
     return tables
-
-
-def _offsets(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def _trim(pos: int, line: str) -> tuple[int, int]:
@@ -188,18 +186,26 @@ def _assign_levels(events: list[_Event], doc: Document) -> None:
         open_labels[ev.level] = label
 
 
-def _cell(doc: Document, part: Optional[tuple[int, int]], at: int) -> GridCell:
+def _cell(doc: Document, part: Optional[tuple[int, int]], at: int) -> Cell:
     if part is None:
-        return GridCell("", Span(start=at, end=at))
-    return GridCell(doc.text[part[0]:part[1]], Span(start=part[0], end=part[1]))
+        return Cell("", Span(at, at))
+    return Cell(doc.text[part[0]:part[1]], Span(part[0], part[1]))
+
+
+def _row(cells: list[Cell], index: int) -> Row:
+    """A row of the grid, its cells numbered: from its first character (0 when it holds none) to its end."""
+    for j, c in enumerate(cells):
+        c.col = j
+    starts = [c.span.start for c in cells if c.text]
+    return Row(cells=cells, span=Span(min(starts) if starts else 0, max(c.span.end for c in cells)), index=index)
 
 
 def _to_table(doc: Document, events: list[_Event]) -> Optional[Table]:
     if not any(e.kind == "leaf" for e in events):
         return None
     _assign_levels(events, doc)
-    grid: list[list[GridCell]] = []
-    labels: dict[int, GridCell] = {}
+    grid: list[list[Cell]] = []  # every cell in one row only: the builder reads them, the rows keep them
+    labels: dict[int, Cell] = {}
     for ev in events:
         at = (ev.name or ev.weight or ev.score or (0, 0))[0]
         if ev.kind == "label":
@@ -208,7 +214,7 @@ def _to_table(doc: Document, events: list[_Event]) -> Optional[Table]:
             continue
         note = None
         if ev.note:
-            note = GridCell(" ".join(doc.text[a:b] for a, b in ev.note), Span(start=ev.note[0][0], end=ev.note[-1][1]))
+            note = Cell(" ".join(doc.text[a:b] for a, b in ev.note), Span(ev.note[0][0], ev.note[-1][1]))
         row = [labels.get(1, _cell(doc, None, at)), labels.get(2, _cell(doc, None, at)), _cell(doc, ev.name, at),
                _cell(doc, ev.rubric, at), _cell(doc, ev.weight, at), _cell(doc, ev.score, at),
                note or _cell(doc, None, at)]
@@ -217,9 +223,7 @@ def _to_table(doc: Document, events: list[_Event]) -> Optional[Table]:
     scores = build_with_columns(grid, COLUMNS, "pdftotext")
     if scores is None:
         return None
-    rows = [Row(cells=[Cell(text=c.text, span=c.span, col=j) for j, c in enumerate(r)],
-                span=Span(start=min(c.span.start for c in r if c.text) if any(c.text for c in r) else 0,
-                          end=max(c.span.end for c in r)), index=n) for n, r in enumerate(grid)]
+    rows = [_row(r, n) for n, r in enumerate(grid)]
     t = Table(title="", rows=rows, columns=["name1", "name2", "name3", "rubric", "weight", "score", "note"],
               source="text", span=rows[0].span.cover(rows[-1].span), scores=scores)
     return t

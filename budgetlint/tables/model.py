@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr
 
 from ..facts import Num
-from ..model import Compact, Location, Span
+from ..model import Location, Span
 from .scores import ScoreTable
 
 
@@ -16,8 +16,8 @@ from .scores import ScoreTable
 class Cell:
     """One table cell. A dataclass with slots rather than a pydantic model: a document may have
     tens of thousands (26,600 on a 2.9 MB document), and a model costs a dict each (about 300
-    bytes against 110). Models holding cells (``Row``) accept them as they are and dump them
-    field by field, as before."""
+    bytes against 110). Models holding cells accept them as they are and dump them field by
+    field, as before."""
 
     text: str
     span: Span
@@ -39,7 +39,12 @@ class Cell:
         return v[1] if v is not None else 0
 
 
-class Row(Compact):
+@dataclass(slots=True)
+class Row:
+    """One row of cells. A dataclass with slots, as ``Cell`` is: readers build a row for every line
+    they look at, and a model costs four times as much to build. ``Table`` accepts rows as they are
+    and dumps them field by field, as before."""
+
     cells: list[Cell]
     span: Span
     index: int = 0
@@ -59,3 +64,6 @@ class Table(BaseModel):
     scores: Optional[ScoreTable] = None  # score items when header words name 分值/得分 columns
     unread: str = ""
     """Why the rows could not be rebuilt (a table flattened onto one line …); such a table is not checked."""
+    _three_public: Optional[tuple] = PrivateAttr(default=None)
+    """(the text above the table, the 三公 table rebuilt from it and the rows, or None): prose segmentation and
+    extraction both ask (``three_public.three_public_tables``), the rows are read once."""

@@ -15,10 +15,11 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..document import Document
 from ..model import Span
-from .header import GridCell, build_scores, meaning
+from .header import build_scores, meaning
 from .rebuild import is_header_cell, rebuild_cells, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
@@ -26,37 +27,46 @@ from .wrapped import wrapped_scores
 from .model import Cell, Row, Table
 
 
-# a page's number printed in its header or footer, which PDF text leaves between two rows of a table
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+# a line break and a line holding only a page's number, printed in its header or footer, which PDF text
+# leaves between two rows of a table (「— 2 —」, 「第2页，共9页」); found in one pass over the text
+_PAGE_NUMBER = re.compile(r"\n[^\S\n]*(?:[-—–－][^\S\n]*\d{1,4}[^\S\n]*[-—–－]|第[^\S\n]*\d{1,4}[^\S\n]*页"
+                          r"(?:[^\S\n]*[,，/]?[^\S\n]*共[^\S\n]*\d{1,4}[^\S\n]*页)?)[^\S\n]*(?![^\n])")
 
 
-def _lines(text: str):
-    """(start offset, line) for every line of ``text`` but page-number lines, which no table is cut by."""
-    pos = 0
+Lines = list[tuple[int, str]]
+"""(start offset, line) of lines of a document's text, split once and shared by every reader."""
+
+
+def split_lines(text: str) -> Lines:
+    """(start offset, line) for every line of ``text``."""
+    out, pos = [], 0
     for line in text.split("\n"):
-        if not _PAGE_NUMBER.match(line):
-            yield pos, line
+        out.append((pos, line))
         pos += len(line) + 1
+    return out
 
 
-def _table(rows: list[Row], source: str, layout: str, sure: bool = True) -> Table:
-    t = Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source=source,
-              unread="" if sure else "rows do not fit the header")
-    grid = [[GridCell(c.text, c.span) for c in r.cells] for r in rows] if sure else None
-    t.scores = (build_scores(grid, layout) if grid else None) or wrapped_scores(t)
-    return t
+def _table(rows: list[Row], sure: bool = True) -> Table:
+    """A text table of ``rows``; its score items are added once it is kept (``read_tables``)."""
+    return Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source="text",
+                 unread="" if sure else "rows do not fit the header")
+
+
+def _add_scores(t: Table, layout: str) -> None:
+    """The score items of a table whose rows were rebuilt with confidence, else of its cells read as a stream."""
+    t.scores = (build_scores([r.cells for r in t.rows], layout) if not t.unread else None) or wrapped_scores(t)
 
 
 def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
     cells, col, start = [], 0, pos
     for part in line.split(sep):
-        cells.append(Cell(text=part, span=Span(start=start, end=start + len(part)), col=col))
+        cells.append(Cell(part, Span(start, start + len(part)), col))  # by position: built for every field
         start += len(part) + len(sep)
         col += 1
     return Row(cells=cells, span=Span(start=pos, end=pos + len(line)), index=index)
 
 
-def read_tab_separated(doc: Document, skip: set[int] = frozenset()) -> list[Table]:
+def read_tab_separated(lines: Lines, skip: set[int] = frozenset()) -> list[Table]:
     """Consecutive lines holding tabs form one table; each tab-separated field is a cell.
 
     Inside a table, a line that starts with two or more tabs is a row too (a
@@ -64,15 +74,15 @@ def read_tab_separated(doc: Document, skip: set[int] = frozenset()) -> list[Tabl
     """
     tables: list[Table] = []
     rows: list[Row] = []
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         inner = "\t" in line.strip("\t ")
         if pos not in skip and (inner or (rows and line.startswith("\t\t") and line.strip())):
             rows.append(_split_row(pos, line, "\t", len(rows)))
         elif rows and line.strip():
-            tables.append(_table(rows, "text", "tab"))
+            tables.append(_table(rows))
             rows = []
     if rows:
-        tables.append(_table(rows, "text", "tab"))
+        tables.append(_table(rows))
     return tables
 
 
@@ -82,11 +92,8 @@ _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 
-def _pipe_runs(text: str) -> list[list[tuple[int, str]]]:
+def _pipe_runs(lines: Lines) -> list[Lines]:
     """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
-    if "|" not in text:
-        return []
-    lines = list(_lines(text))
     piped = ["|" in ln and "\t" not in ln for _, ln in lines]
     only = ["|" in ln and bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
     member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
@@ -103,7 +110,7 @@ def _pipe_runs(text: str) -> list[list[tuple[int, str]]]:
 def _cell(pos: int, raw: str, col: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    return Cell(text=text, span=Span(start=pos + lead, end=pos + lead + len(text)), col=col)
+    return Cell(text, Span(pos + lead, pos + lead + len(text)), col)
 
 
 def _row(cells: list[Cell], index: int) -> Row:
@@ -171,11 +178,11 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         at = pending[0][0] if pending else 0
         pending.clear()
         if not pieces:
-            return Cell(text="", span=Span(start=at, end=at))
+            return Cell("", Span(at, at))
         first, last = pieces[0], pieces[-1]
         start = first[0] + len(first[1]) - len(first[1].lstrip())
         text = "".join(p[1].strip() for p in pieces)
-        return Cell(text=text, span=Span(start=start, end=last[0] + len(last[1].rstrip())))
+        return Cell(text, Span(start, last[0] + len(last[1].rstrip())))
 
     for (pos, line), outer in zip(run, _outer_pipes(run)):
         if _PIPE_RULE.match(line):
@@ -208,7 +215,7 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
     return rows
 
 
-def read_pipe(doc: Document) -> list[Table]:
+def read_pipe(lines: Lines) -> list[Table]:
     """Cells separated by ``|``, in any of the layouts pages and exports produce.
 
     Markdown rows (``| a | b |``, the ``|---|`` rule skipped), rows without
@@ -217,15 +224,15 @@ def read_pipe(doc: Document) -> list[Table]:
     pipes; rows of one cell are cut to the width the header words give.
     """
     tables: list[Table] = []
-    for run in _pipe_runs(doc.text):
+    for run in _pipe_runs(lines):
         rows = [r for r in _run_rows(run) if r.cells]
         if rows:
             rows, sure = rebuild_rows(rows)
-            tables.append(_table(rows, "text", "pipe", sure))
+            tables.append(_table(rows, sure))
     return tables
 
 
-def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
+def read_cell_per_line(lines: Lines) -> tuple[list[Table], set[int]]:
     """Word exports: each cell on its own tab-indented line, whitespace-only lines for empty cells.
 
     A run of three or more header words (年初预算数, 全年预算数 …; 一级指标, 分值,
@@ -246,7 +253,7 @@ def read_cell_per_line(doc: Document) -> tuple[list[Table], set[int]]:
             tables.append(t)
             claimed.update(p for p, _ in cells)
 
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         one_cell = line.startswith("\t") and "\t" not in line.strip("\t ")
         if one_cell or (block and not line.strip()):
             block.append((pos, line))
@@ -264,21 +271,22 @@ def _cells_to_table(cells: list[tuple[int, str]]):
     rows, sure = rebuild_rows(rows)
     if not any(len(r.cells) > 1 for r in rows) and not three_public_items(c.text for r in rows for c in r.cells):
         return None
-    return _table(rows, "text", "cell-per-line", sure)
+    return _table(rows, sure)
 
 
 _SHORT = 40
 
 
-def _short_runs(text: str) -> list[list[tuple[int, str]]]:
+def _short_runs(lines: Lines) -> list[Lines]:
     """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
-    runs: list[list[tuple[int, str]]] = [[]]
-    for pos, line in _lines(text):
+    runs: list[Lines] = [[]]
+    for pos, line in lines:
         if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
-            runs.append([])
+            if runs[-1]:
+                runs.append([])
         else:
             runs[-1].append((pos, line))
-    return [r for r in runs if sum(1 for _, ln in r if ln.strip()) >= 6]
+    return [r for r in runs if len(r) >= 6 and sum(1 for _, ln in r if ln.strip()) >= 6]
 
 
 def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
@@ -310,7 +318,7 @@ def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
     return out
 
 
-def read_line_cells(doc: Document) -> list[Table]:
+def read_line_cells(lines: Lines) -> list[Table]:
     """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
 
     Only runs whose cells hold a header the standard tables use (cut into rows
@@ -318,25 +326,29 @@ def read_line_cells(doc: Document) -> list[Table]:
     that header and ends with its last row holding a number.
     """
     tables = []
-    for run in _short_runs(doc.text):
+    for run in _short_runs(lines):
         parts = _line_cells(run)
         texts = [t for t, _, _ in parts]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
             continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
-        cells = [Cell(text=t, span=Span(start=a, end=b)) for t, a, b in parts]
+        cells = [Cell(t, Span(a, b)) for t, a, b in parts]
         rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
         rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
-        if start is None:
+        if start is None:  # a 三公 stream: a row for each cell, from the items' label head
             if not three_public_items(texts):
                 continue
-            rows = [_row([c], n) for n, c in enumerate(cells)]
             first = next(i for i, t in enumerate(texts) if three_item(t) not in (None, "other"))
             start = max((i for i in range(first) if is_label_head(texts[i])), default=first)
-        last = max((i for i, r in enumerate(rows) if any(_DIGIT.search(c.text) for c in r.cells)), default=-1)
-        rows = [_row(r.cells, n) for n, r in enumerate(rows[start:last + 1])]
+            last = next((i for i in reversed(range(len(texts))) if _DIGIT.search(texts[i])), -1)
+            rows = [_row([c], n) for n, c in enumerate(cells[start:last + 1])]
+        else:
+            last = next((i for i in reversed(range(len(rows))) if any(_DIGIT.search(c.text) for c in rows[i].cells)), -1)
+            rows = rows[start:last + 1]
+            for n, r in enumerate(rows):
+                r.index = n
         if rows:
-            tables.append(_table(rows, "text", "line-cells", sure))
+            tables.append(_table(rows, sure))
     return tables
 
 
@@ -366,7 +378,7 @@ def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Ro
     return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
 
 
-def read_space_rows(doc: Document) -> list[Table]:
+def read_space_rows(lines: Lines) -> list[Table]:
     """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
 
     A run of short lines, three or more of them a label followed by numbers
@@ -377,7 +389,7 @@ def read_space_rows(doc: Document) -> list[Table]:
     run: list[tuple[int, str]] = []
 
     def flush():
-        if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
+        if len(run) < 3 or sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
             return  # fewer than three lines ending in values: no table, no rows built
         rows = []
         for pos, line in run:
@@ -387,7 +399,7 @@ def read_space_rows(doc: Document) -> list[Table]:
             tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
                                 span=rows[0].span.cover(rows[-1].span), source="text"))
 
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         if "\t" in line or "|" in line or len(line.strip()) > 60 or not line.strip():
             flush()
             run = []
@@ -405,7 +417,7 @@ _PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
-def read_flattened(doc: Document) -> list[Table]:
+def read_flattened(text: str, lines: Lines) -> list[Table]:
     """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
     header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
 
@@ -417,15 +429,15 @@ def read_flattened(doc: Document) -> list[Table]:
     from .three_public import rebuild, title_before
 
     tables = []
-    for pos, line in _lines(doc.text):
+    for pos, line in lines:
         if "\t" in line or "|" in line:
             continue
-        if len(line.split()) < 8:
-            continue  # too few fields for any table (the cheap test first: most lines are prose)
-        tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
-        numbers = sum(1 for _, t in tokens if _NUMBER_TOKEN.match(t) or _NUMBER_END.search(t))
-        if numbers * 5 < len(tokens) or len(_PROSE_MARK.findall(line)) * 20 > len(tokens):
+        fields = line.split()
+        if len(fields) < 8 or len(_PROSE_MARK.findall(line)) * 20 > len(fields):
+            continue  # too few fields for any table, or sentences (the cheap tests first: most lines are prose)
+        if sum(1 for t in fields if _NUMBER_TOKEN.match(t) or _NUMBER_END.search(t)) * 5 < len(fields):
             continue
+        tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]  # the fields and where they start
         three = three_public_items(t for _, t in tokens)
         if len(tokens) < (8 if three else 20) or not (three or sum(
                 1 for _, t in tokens if _HEAD_TOKEN.search(t) or meaning(t) or value_role(t)) >= 3):
@@ -433,7 +445,7 @@ def read_flattened(doc: Document) -> list[Table]:
         cells = [Cell(text=t, span=Span(start=pos + k, end=pos + k + len(t)), col=n) for n, (k, t) in enumerate(tokens)]
         t = Table(rows=[Row(cells=cells, span=Span(start=pos, end=pos + len(line)))],
                   span=Span(start=pos, end=pos + len(line)), source="text", unread="flattened")
-        read = rebuild(t, title_before(doc.text, pos)[0]) if three else None
+        read = rebuild(t, title_before(text, pos)[0]) if three else None
         if read is not None and read.doubtful is None:
             t.unread = ""  # a 三公 table reads as a stream of labels and values, whatever the line breaks
         tables.append(t)
@@ -458,11 +470,26 @@ def read_tables(doc: Document) -> list[Table]:
     """
     from .layout import read_layout
 
-    cell_tables, claimed = read_cell_per_line(doc)
-    found = (cell_tables + read_tab_separated(doc, claimed) + read_pipe(doc) + read_layout(doc) + read_line_cells(doc)
-             + read_space_rows(doc) + read_flattened(doc))
+    text = doc.text
+    every = split_lines(text)
+    pages = {m.start() for m in _PAGE_NUMBER.finditer("\n" + text)}  # the offsets of page-number lines
+    lines = [(pos, line) for pos, line in every if pos not in pages] if pages else every  # which cut no table
+    cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
+    found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
+        ("cell-per-line", cell_tables),
+        ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
+        ("pipe", read_pipe(lines) if "|" in text else []),
+        (None, read_layout(doc, every)),
+        ("line-cells", read_line_cells(lines)),
+        (None, read_space_rows(lines)),
+        (None, read_flattened(text, lines)),
+    ]
     kept: list[Table] = []
-    for t in found:  # a reader earlier in the list has claimed these lines
-        if not any(k.span.start < t.span.end and t.span.start < k.span.end for k in kept):
+    for layout, tables in found:
+        for t in tables:
+            if any(k.span.start < t.span.end and t.span.start < k.span.end for k in kept):
+                continue  # a reader earlier in the list has claimed these lines
+            if layout is not None:
+                _add_scores(t, layout)
             kept.append(t)
     return sorted(kept, key=lambda t: t.span.start)

@@ -22,9 +22,9 @@ from dataclasses import replace
 from typing import Optional
 
 from ..model import Span
-from .header import GridCell, SECTION_LABEL, is_header_row, meaning, num_in
+from .header import GridCell, SECTION_LABEL, is_header_row, is_number, meaning
 from .model import Cell, Row
-from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role
+from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role, word_cache
 
 _NUMERIC = {"weight", "score", "budget_initial", "budget", "executed", "rate", "change", "actual_amount"}
 _DIGIT = re.compile(r"\d")
@@ -36,7 +36,9 @@ def header_word(text: str) -> bool:
     return bool(t) and len(t) <= 14 and not _DIGIT.search(t) and meaning(t) is not None
 
 
+@word_cache
 def is_header_cell(text: str) -> bool:
+    """A cell naming a column (a score-table word, a label column word or a value column word)."""
     return header_word(text) or is_label_head(text) or value_role(text) is not None
 
 
@@ -64,19 +66,25 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         prev = out[-1] if out else None
-        joined = (prev.text + c.text) if prev is not None else ""
-        if prev is not None and prev.text and c.text and not is_header_cell(prev.text) and not _DIGIT.search(joined) \
-                and ((len(prev.text) <= 3 and header_word(joined) and is_header_cell(c.text))
-                     or (len(prev.text) <= 5 and c.text == "指标" and is_category(joined))):
-            out[-1] = Cell(text=joined, span=prev.span.cover(c.span), col=prev.col)
+        if prev is not None and c.text and _broken(prev.text, c.text):
+            out[-1] = Cell(text=prev.text + c.text, span=prev.span.cover(c.span), col=prev.col)
         else:
             out.append(c)
     return out
 
 
+def _broken(first: str, second: str) -> bool:
+    """Whether two cells are the two halves of one header word (the first is at most five characters)."""
+    if not first or len(first) > 5 or is_header_cell(first):
+        return False
+    joined = first + second
+    return not _DIGIT.search(joined) and ((len(first) <= 3 and header_word(joined) and is_header_cell(second))
+                                          or (second == "指标" and is_category(joined)))
+
+
 def _value(c: Cell) -> bool:
     t = c.text.strip()
-    return not t or num_in(t, 0) is not None or c.number is not None or not_applicable(t) or t in ("-", "—", "－", "/")
+    return not t or is_number(t) or is_number(c.text) or not_applicable(t) or t in ("-", "—", "－", "/")
 
 
 def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
@@ -91,6 +99,11 @@ def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
 
 def _blank(at: int) -> Cell:
     return Cell(text="", span=Span(start=at, end=at))
+
+
+def _blanks(at: int, n: int) -> list[Cell]:
+    """``n`` empty cells at ``at``: one cell, copied per column only in the rows kept (``_numbered``)."""
+    return [_blank(at)] * n if n > 0 else []
 
 
 def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[list[Cell]]]:
@@ -113,7 +126,7 @@ def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[l
             r.pop()
         if len(r) > width:
             return None
-        out.append(r + [_blank(r[-1].span.end)] * (width - len(r)))
+        out.append(r + _blanks(r[-1].span.end, width - len(r)))
     return out
 
 
@@ -136,8 +149,8 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
         leaf, rest = cells[k], cells[k + 1:k + 1 + tail]
         k += 1 + tail
         at = leaf.span.start
-        row = [_blank(at)] * (len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
-        rows.append(row + [_blank(at)] * (len(means) - len(row)))
+        row = _blanks(at, len(names) - 1 - len(prefix)) + prefix + [leaf] + rest
+        rows.append(row + _blanks(at, len(means) - len(row)))
     return rows
 
 
@@ -151,7 +164,7 @@ def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
         body = cells[:last + 1 + (width - 1 - last % width if last >= 0 else 0)]
         rows = [cells[k:k + width] for k in range(0, len(body), width)]
         if rows and len(rows[-1]) < width:
-            rows[-1] = rows[-1] + [_blank(rows[-1][-1].span.end)] * (width - len(rows[-1]))
+            rows[-1] = rows[-1] + _blanks(rows[-1][-1].span.end, width - len(rows[-1]))
         if _fits(rows, means):
             return [head] + rows, True
     means = [column_meaning(h.text) for h in filled]
@@ -200,5 +213,15 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    return [Row(cells=[replace(c, col=j) for j, c in enumerate(r)],
-                span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure
+    return [Row(cells=_numbered(r), span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure
+
+
+def _numbered(cells: list[Cell]) -> list[Cell]:
+    """The cells of a rebuilt row, numbered in place; a blank padding several columns is copied for each."""
+    pad = None
+    for j, c in enumerate(cells):
+        if c is pad:
+            cells[j] = replace(c, col=j)
+        else:
+            c.col, pad = j, c
+    return cells

@@ -7,23 +7,26 @@ gives columns their meaning and turns the grid into these items.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Optional
 
 from pydantic import BaseModel
 
 from ..facts import Num
-from ..model import Compact, Span
+from ..model import Span
 
 
-class TextCell(Compact):
+@dataclass(slots=True)
+class TextCell:
     """A stretch of cell text (rubric, note, target …) with the span it came from."""
 
     text: str
     span: Span
 
 
-class ScoreItem(Compact):
+@dataclass(slots=True)
+class ScoreItem:
     """One row of a score table.
 
     ``kind`` is ``section`` for a heading that carries its own 分值 (「投入（15分）」,
@@ -31,6 +34,10 @@ class ScoreItem(Compact):
     for 总分/合计. ``parent`` is the index of the enclosing section. A weight
     cell merged over several items is held by the first of them; the others
     point at it with ``weight_of``.
+
+    A dataclass with slots, as table cells and rows are: the readers build one for every row of
+    every score table, and a pydantic model cost several times as much to build. ``ScoreTable``
+    accepts them as they are and dumps them field by field, as before.
     """
 
     index: int = 0

@@ -229,10 +229,13 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
 _UNIT = lazy_compile(r"单位[:：]\s*(" + V.alternation(V.MONEY_UNITS) + ")")
 
 
+_ABOVE = 300  # characters above a table where its title is looked for
+
+
 def title_before(text: str, start: int) -> tuple[str, str]:
     """The line naming the 三公 table among the few lines above ``start`` (its 预算/决算 tells the
     default role), and the unit stated there."""
-    lines = [ln for ln in text[max(0, start - 300):start].split("\n") if ln.strip()][-4:]
+    lines = [ln for ln in text[max(0, start - _ABOVE):start].split("\n") if ln.strip()][-4:]
     unit = next((m.group(1) for m in map(_UNIT.search, reversed(lines)) if m), "")
     title = next((ln for ln in reversed(lines) if "三公" in ln and len(squash(ln)) <= 60), "")
     return squash(re.sub(r"^\s*[一二三四五六七八九十]+[、.．]", "", title)), unit
@@ -244,13 +247,22 @@ def three_public_tables(tables: list[Table], text: str) -> list[ThreePublic]:
     for tb in tables:
         if tb.source != "text" or tb.span is None:
             continue
-        title, unit = title_before(text, tb.span.start)
-        t = rebuild(tb, title)
-        if t is not None:
-            head = " ".join(c.text for r in tb.rows[:4] for c in r.cells)
-            t.unit = unit or next((m.group(1) for m in [_UNIT.search(head)] if m), "万元")
-            out.append(t)
+        above = text[max(0, tb.span.start - _ABOVE):tb.span.start]
+        if tb._three_public is None or tb._three_public[0] != above:
+            tb._three_public = (above, _rebuilt(tb, above))
+        if tb._three_public[1] is not None:
+            out.append(tb._three_public[1])
     return out
+
+
+def _rebuilt(tb: Table, above: str) -> Optional[ThreePublic]:
+    """The 三公 table of a text table, under the title and with the unit the text ``above`` it names."""
+    title, unit = title_before(above, len(above))
+    t = rebuild(tb, title)
+    if t is not None:
+        head = " ".join(c.text for r in tb.rows[:4] for c in r.cells)
+        t.unit = unit or next((m.group(1) for m in [_UNIT.search(head)] if m), "万元")
+    return t
 
 
 def document_three_public(tables: list[Table], finals: list, text: str) -> list[ThreePublic]:

@@ -34,7 +34,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ..facts import Num
-from .header import TOTAL_WORD, clean_label, num_in
+from .header import TOTAL_WORD, clean_label, is_number, num_in
 from .model import Cell, Table
 from .rebuild import column_meaning, is_header_cell
 from .scores import ScoreItem, ScoreTable, TextCell
@@ -76,7 +76,7 @@ def _fund(cells: list[Cell], means: list[str]) -> Optional[list[ScoreItem]]:
     cols = [m for m in means if m in _VALUES]
     rows: list[tuple[Cell, list[Cell]]] = []
     for c in cells:
-        if not (num_in(c.text, 0) or _DASH.match(c.text) or not_applicable(c.text)):
+        if not (is_number(c.text) or _DASH.match(c.text) or not_applicable(c.text)):
             if not FUND_LABEL.search(c.text):
                 break
             rows.append((c, []))
@@ -120,7 +120,7 @@ def _sources(total: ScoreItem, rows: list[tuple[Cell, list[Cell]]]) -> list[Scor
 def _target_start(cells: list[Cell], end: int, floor: int) -> int:
     """Where the 年度指标值 before ``cells[end]`` begins: comparators, numbers and units, else the one cell."""
     k = end
-    while k > floor and (_COMPARATOR.match(cells[k - 1].text) or num_in(cells[k - 1].text, 0)
+    while k > floor and (_COMPARATOR.match(cells[k - 1].text) or is_number(cells[k - 1].text)
                          or _UNIT.match(cells[k - 1].text)):
         k -= 1
     return k if k < end else max(end - 1, floor)
@@ -130,10 +130,10 @@ def _indicator(cells: list[Cell], a: int, b: int) -> Optional[ScoreItem]:
     """The indicator in ``cells[a:b]``, whose last two cells are its 分值 and 得分."""
     actual = b - 3
     start = _target_start(cells, actual, a)
-    if actual < a + 1 or start <= a or any(num_in(c.text, 0) for c in cells[a:start - 1]):
+    if actual < a + 1 or start <= a or any(is_number(c.text) for c in cells[a:start - 1]):
         return None  # a number before the indicator's name: a row above lost its 分值 or 得分
     label, target = cells[start - 1], cells[start:actual]
-    nums = [c for c in target if num_in(c.text, 0)]
+    nums = [c for c in target if is_number(c.text)]
     span = nums[0].span if len(nums) == 1 else target[0].span.cover(target[-1].span)
     return ScoreItem(kind="item", level=1, label=clean_label(label.text), label_span=label.span,
                      weight=_plain(cells[b - 2]), score=_plain(cells[b - 1]),
@@ -152,13 +152,13 @@ def _indicators(cells: list[Cell]) -> Optional[tuple[list[ScoreItem], Optional[S
                 if _plain(c) is None:
                     break
                 nums.append(_plain(c))
-            if any(num_in(c.text, 0) for c in cells[a:k]) or not nums:
+            if any(is_number(c.text) for c in cells[a:k]) or not nums:
                 return None
             total = ScoreItem(kind="total", label=clean_label(TOTAL_WORD.match(cells[k].text).group(1)),
                               label_span=cells[k].span, weight=nums[0], score=nums[1] if len(nums) > 1 else None)
             return items, total
         j = k
-        while j < len(cells) and num_in(cells[j].text, 0):
+        while j < len(cells) and is_number(cells[j].text):
             j += 1
         if j - k >= 2:  # a run of numbers ends an indicator with its 分值 and 得分
             item = _indicator(cells, a, j)
@@ -167,7 +167,7 @@ def _indicators(cells: list[Cell]) -> Optional[tuple[list[ScoreItem], Optional[S
             items.append(item)
             a = j
         k = max(j, k + 1)
-    if any(num_in(c.text, 0) for c in cells[a:]):
+    if any(is_number(c.text) for c in cells[a:]):
         return None
     return items, None
 
