@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .lazyre import lazy_compile
 from .model import Span
@@ -115,19 +117,17 @@ class Mapped:
         ends.extend(self.ends[pos:])
         return Mapped("".join(out), starts, ends)
 
-    def without(self, chars: str) -> "Mapped":
-        """Drop every occurrence of ``chars``: ``delete`` of their positions, without a list of them.
+    def without(self, chars: str) -> "Squeezed":
+        """This text with every occurrence of ``chars`` dropped, mapped back through this one.
 
-        The text is rebuilt by ``str.translate`` and the offsets copied run by
-        run, so a document with 100,000 spaces costs no list, set or piece per
-        space (about 20 MB less at the peak on a 2.9 MB document).
+        No offsets are copied: the squeezed text keeps one entry per stretch of
+        characters it kept, and finds a span by bisecting over them. A document
+        with 100,000 spaces costs a list of the stretches between them, not
+        arrays as long as its text.
         """
-        starts, ends = array("I"), array("I")
-        for run in re.finditer(f"[^{re.escape(chars)}]+", self.text):
-            a, b = run.span()
-            starts.extend(self.starts[a:b])
-            ends.extend(self.ends[a:b])
-        return Mapped(self.text.translate(dict.fromkeys(map(ord, chars))), starts, ends)
+        kept = [m.span() for m in re.finditer(f"[^{re.escape(chars)}]+", self.text)]
+        at = list(accumulate((b - a for a, b in kept), initial=0))[:-1]
+        return Squeezed(re.sub(f"[{re.escape(chars)}]+", "", self.text), self, at, [a for a, _ in kept])
 
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
@@ -135,6 +135,25 @@ class Mapped:
             s = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
             return Span(start=s, end=s)
         return Span(start=self.starts[start], end=self.ends[end - 1])
+
+
+@dataclass
+class Squeezed:
+    """A ``Mapped`` text with characters dropped (``Mapped.without``): its kept stretches, where each
+    starts here (``at``) and in the text it was squeezed from (``base_at``)."""
+
+    text: str
+    base: Mapped
+    at: list[int]
+    base_at: list[int]
+
+    def _base_index(self, i: int) -> int:
+        k = bisect_right(self.at, i) - 1
+        return self.base_at[k] + i - self.at[k]
+
+    def span(self, start: int, end: int) -> Span:
+        """Source span of the squeezed range [start, end), which is not empty."""
+        return self.base.span(self._base_index(start), self._base_index(end - 1) + 1)
 
 
 def _thousands(m: Mapped) -> Mapped:

@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from pydantic import BaseModel
@@ -95,6 +96,14 @@ def canonical(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=4096)
+def _compared(key: str) -> bool:
+    """Whether a quantity of this key is compared across documents: a standard quantity or a “三公” item."""
+    from ..extract.subjects import is_standard
+
+    return is_standard(key) or key in _THREE_NAMES
+
+
 def _basis(role: str, ident: Identity) -> str:
     if role == "budget" and ident.kind == "budget":
         return "budget_initial"  # a 预算 document's 预算数 is the year's 年初预算
@@ -113,6 +122,7 @@ class _Builder:
     ctx: object  # engine.Context
     ident: Identity
     out: list[Quantity] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # entity -> key: a document names one entity many times
 
     def add(self, key: str, year: int, basis: str, iv: Interval, unit: str, text: str, label: str, span: Span,
             how: str = "stated", own: bool = True) -> Quantity:
@@ -126,10 +136,10 @@ class _Builder:
 
     def amount(self, a: Amount, totals: dict[int, int]) -> Optional[tuple[str, int, str, bool]]:
         """(key, year, basis, own) of an amount that names a standard quantity in full, else None."""
-        from ..extract.subjects import clean, entity_role, is_standard, subject_key
+        from ..extract.subjects import clean, entity_role
 
         n, year = a.value, self.ident.year
-        if not n.is_money or n.approx or not (is_standard(self.key(a.entity)) or self.key(a.entity) in _THREE_NAMES):
+        if not n.is_money or n.approx or not _compared(self.key(a.entity)):
             return None
         named = clean(a.entity) in clean(a.subject)
         if not named and not (a.role and entity_role(a.subject)[0] in ("", "支出", "收入")):
@@ -153,6 +163,11 @@ class _Builder:
     def key(self, entity: str) -> str:
         """The entity's ledger key without a heading run into it, 上年 (the year is kept apart) or the
         document's own unit in front (「上海市普陀区财政局收入支出总计」)."""
+        if entity not in self.keys:
+            self.keys[entity] = self._key(entity)
+        return self.keys[entity]
+
+    def _key(self, entity: str) -> str:
         from ..extract.subjects import subject_key
 
         key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
