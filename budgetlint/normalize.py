@@ -31,6 +31,7 @@ _LATEX = [
     (re.compile(r"\\(?:Sigma|sum)\b"), "Σ"),
     (re.compile(r"\\(?:left|right|displaystyle)\b|\\[,;! ]|[${}]"), ""),
 ]
+_LATEX_SIGN = re.compile(r"[\\${}]")  # every pattern above holds one of these: a text without them skips them all
 # Both patterns start with the character they match and look behind it afterwards (「(?<!a)b」 written
 # 「b(?<!ab)」): re then searches for that character instead of trying the look-behind at every position.
 _THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,234,567 not after a digit . or ,
@@ -165,6 +166,17 @@ def _is_table_line(line: str) -> bool:
     return "\t" in line or bool(_GAP.search(line.strip()))
 
 
+def _may_wrap(line: str) -> bool:
+    """Whether a stripped line is long (a full text line) and ends where PDF lines wrap: mid-word, after a
+    comma, or after the ； between two items of a list that fills several lines."""
+    return len(line) >= 20 and bool(_WRAPS_AFTER.match(line[-1])
+                                    or (line[-1] in "；;" and len(line) >= 30 and _SEMICOLON.search(line[:-1])))
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_MARKER.match(line)) and not _COMMA.search(line)
+
+
 def _join_broken_lines(m: Mapped) -> Mapped:
     """Rejoin paragraphs that PDF extraction broke mid-word or mid-number.
 
@@ -174,14 +186,14 @@ def _join_broken_lines(m: Mapped) -> Mapped:
     lines and headings are left alone; table rows are never joined.
     """
     lines = m.text.split("\n")
-    offsets, pos = [], 0
-    for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+    offsets = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     drop: list[int] = []
     i = 0
     while i < len(lines) - 1:
         cur = lines[i].strip()
+        if not _may_wrap(cur):  # most lines: tested before looking at the next line
+            i += 1
+            continue
         j = i + 1
         while j < len(lines) and j - i <= 3 and not lines[j].strip():
             j += 1
@@ -189,17 +201,12 @@ def _join_broken_lines(m: Mapped) -> Mapped:
             i += 1
             continue
         nxt = lines[j].lstrip()
-        heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
-            len(cur) >= 20
-            and (_WRAPS_AFTER.match(cur[-1])  # PDF lines also wrap after a comma
-                 # and after the ； between two items of a list that fills several lines
-                 or (cur[-1] in "；;" and len(cur) >= 30 and _SEMICOLON.search(cur[:-1])))
-            and nxt
+            nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
             and (_GOES_ON.match(nxt[0]) or _ITEM_BRACKET.match(nxt))  # 「…服务支出\n（类）」
-            and not (heading and (not _HAN.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
+            and not (_is_heading(cur) and (not _HAN.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
             and not (nxt[0].isdigit() and not _CLAUSE_MARK.search(cur))  # a title over a paragraph
         )
         if ok:
@@ -218,8 +225,9 @@ def normalize(text: str, offset: int = 0, join_lines: bool = True) -> Mapped:
     m = _thousands(m)
     m = Mapped(_FULLWIDTH_RUN.sub(lambda run: run.group().translate(_FULLWIDTH), m.text), m.starts, m.ends)
     m = m.sub(_CR, "")
-    for pattern, repl in _LATEX:
-        m = m.sub(pattern, repl)
+    if _LATEX_SIGN.search(m.text):
+        for pattern, repl in _LATEX:
+            m = m.sub(pattern, repl)
     m = m.sub(_SPACE, "")
     if join_lines:
         m = _join_broken_lines(m)

@@ -128,9 +128,10 @@ def _nearest(norm: Mapped, para: str, offset: int, patterns: tuple[str, ...], at
 
 
 def _paragraphs(norm: Mapped, skip: Callable[[int], bool]):
+    """The prose lines that can state a rate: every rate is written with % (a survey result also with 分)."""
     pos = 0
     for line in norm.text.split("\n"):
-        if line.strip() and "\t" not in line.strip() and not skip(pos):
+        if ("%" in line or "分" in line) and "\t" not in line.strip() and not skip(pos):
             yield pos, line
         pos += len(line) + 1
 
@@ -173,7 +174,7 @@ def _referred(fs: FactSet) -> set[int]:
     for f in fs.facts:
         if isinstance(f, Breakdown):
             out.update([f.total, *f.items])
-        for name in _POINTERS.intersection(type(f).model_fields):
+        for name in _pointers(type(f)):
             i = getattr(f, name)
             if isinstance(i, int):
                 out.add(i)
@@ -183,6 +184,12 @@ def _referred(fs: FactSet) -> set[int]:
 _POINTERS = frozenset(("part", "whole", "current", "previous", "left", "right", "actual", "budget"))
 
 
+@lru_cache(maxsize=None)
+def _pointers(kind: type) -> frozenset[str]:
+    """The fields of a kind of fact that may hold another fact's id."""
+    return _POINTERS.intersection(kind.model_fields)
+
+
 def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[Rate]:
     """Every named rate stated with a value in prose, with its inputs from the same paragraph.
 
@@ -190,8 +197,6 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
     """
     out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
-        if "%" not in para and "分" not in para:
-            continue  # every rate is written with % (a survey result also with 分)
         clauses = [c for c in re.finditer(r"[^。；;]+", para) if not _RULE_WORDS.search(c.group())]
         for clause in clauses:
             text, base = clause.group(), clause.start()
