@@ -128,9 +128,10 @@ class Mapped:
         with 100,000 spaces costs a list of the stretches between them, not
         arrays as long as its text.
         """
-        kept = [m.span() for m in re.finditer(f"[^{re.escape(chars)}]+", self.text)]
-        at = list(accumulate((b - a for a, b in kept), initial=0))[:-1]
-        return Squeezed(re.sub(f"[{re.escape(chars)}]+", "", self.text), self, at, [a for a, _ in kept])
+        parts = re.split(f"([{re.escape(chars)}]+)", self.text)  # kept, dropped, kept, … kept (perhaps empty)
+        kept = parts[::2]
+        base_at = list(accumulate(map(len, parts), initial=0))[::2]  # where each kept stretch starts
+        return Squeezed("".join(kept), self, list(accumulate(map(len, kept), initial=0))[:-1], base_at)
 
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
@@ -143,7 +144,8 @@ class Mapped:
 @dataclass
 class Squeezed:
     """A ``Mapped`` text with characters dropped (``Mapped.without``): its kept stretches, where each
-    starts here (``at``) and in the text it was squeezed from (``base_at``)."""
+    starts here (``at``) and in the text it was squeezed from (``base_at``). An empty stretch starts where
+    the next one does, and bisecting finds the last stretch starting at or before a character."""
 
     text: str
     base: Mapped

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from .normalize import Mapped
 
 _SENT = re.compile(r"[^。!?！？\n]+[。!?！？]*")
-_CLAUSE = re.compile(r"[^,;，；]+")
+# a clause without the spaces before it and the spaces and end marks after it: from its first character that
+# is not a space to its last that is neither (a clause of spaces and marks alone is none)
+_CLAUSE = re.compile(r"(?:[^,;，； \t][^,;，；]*)?[^,;，； \t。!?！？]")
 _LAYOUT = re.compile(r"\S {2,}\S")
 
 
@@ -33,23 +35,15 @@ def is_table_line(line: str) -> bool:
 
 def segment(norm: Mapped) -> list[Sentence]:
     out: list[Sentence] = []
+    text = norm.text
+    tables = "\t" in text or _LAYOUT.search(text) is not None  # rows no table reader claimed: most texts have none
     pos = 0
-    for para, line in enumerate(norm.text.split("\n")):
-        if line.strip() and not is_table_line(line):
-            for m in _SENT.finditer(line):
-                s, e = pos + m.start(), pos + m.end()
-                text = m.group()
-                if not text.strip():
-                    continue
-                clauses = []
-                for c in _CLAUSE.finditer(text):
-                    cs, ce = c.start(), c.end()
-                    while cs < ce and text[cs] in " \t":
-                        cs += 1
-                    while ce > cs and text[ce - 1] in " \t。!?！？":
-                        ce -= 1
-                    if ce > cs:
-                        clauses.append((s + cs, s + ce))
-                out.append(Sentence(len(out), para, s, e, text, clauses))
+    for para, line in enumerate(text.split("\n")):
+        if line.strip() and not (tables and is_table_line(line)):
+            for m in _SENT.finditer(text, pos, pos + len(line)):
+                sentence = m.group()
+                if sentence.strip():
+                    clauses = [c.span() for c in _CLAUSE.finditer(text, m.start(), m.end())]
+                    out.append(Sentence(len(out), para, m.start(), m.end(), sentence, clauses))
         pos += len(line) + 1
     return out

@@ -138,6 +138,9 @@ def _paragraphs(norm: Mapped, skip: Callable[[int], bool]):
 
 _VALUE = _IS + r"(?P<n>\d+(?:\.\d+)?)%"
 _NAME_ENDS = ("率", "进度", "比例")  # every rate's name ends with one of these (the specs and the average)
+_VALUED = tuple((spec, spec.name + _VALUE) for spec in SPECS + (ADJUST,))  # each rate's name with its value
+_AVERAGE_VALUED = AVERAGE_NAME + _VALUE
+_CLAUSE = re.compile(r"[^。；;]+")
 _RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|[≤≥<>≦≧=]|以内的|以上的|标准")
 
 
@@ -197,14 +200,14 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
     """
     out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
-        clauses = [c for c in re.finditer(r"[^。；;]+", para) if not _RULE_WORDS.search(c.group())]
+        clauses = [c for c in _CLAUSE.finditer(para) if not _RULE_WORDS.search(c.group())]
         for clause in clauses:
             text, base = clause.group(), clause.start()
             if "%" not in text and "分" not in text:
                 continue
             named = any(w in text for w in _NAME_ENDS)
-            for spec in SPECS + (ADJUST,) if named else ():
-                for m in _compiled(spec.name + _VALUE).finditer(text):
+            for spec, valued in _VALUED if named else ():
+                for m in _compiled(valued).finditer(text):
                     at = base + m.start()
                     fact = _rate(spec.key, _num(norm, m, offset + base, unit="%"), text)
                     for name, pats in spec.inputs.items():
@@ -217,7 +220,7 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
             for key, pattern in STATED:
                 for m in _compiled(pattern).finditer(text):
                     out.append(_rate(key, _num(norm, m, offset + base, unit="%"), text))
-            for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text) if named else ():
+            for m in _compiled(_AVERAGE_VALUED).finditer(text) if named else ():
                 fact = _rate("全年平均执行率", _num(norm, m, offset + base, unit="%"), text)
                 at = offset + base + m.start()
                 start = max(0, at - 400)
@@ -243,15 +246,14 @@ def recompute(spec: RateSpec, boxes: dict[str, Interval]) -> Optional[Interval]:
 
 
 SPEC_BY_KEY = {s.key: s for s in SPECS + (ADJUST,)}
-_SUBJECT_NAMES = [("全年平均执行率", AVERAGE_NAME)] + [(k, p) for k, p in STATED] + \
-    [(s.key, s.name) for s in SPECS + (ADJUST,)]
+_SUBJECT_NAMES = [(key, pattern.split("(?P<n>")[0]) for key, pattern in  # the names, without their values
+                  [("全年平均执行率", AVERAGE_NAME), *STATED, *((s.key, s.name) for s in SPECS + (ADJUST,))]]
 
 
 def subjects(text: str) -> list[str]:
     """Keys of the rates a text names, in order of first mention (「“三公”经费控制率<90%的」 → 三公经费控制率)."""
     hits = []
-    for key, pattern in _SUBJECT_NAMES:
-        name = pattern.split("(?P<n>")[0] if "(?P<n>" in pattern else pattern
+    for key, name in _SUBJECT_NAMES:
         m = _compiled(name).search(text)
         if m and all(not (h[1] <= m.start() < h[2]) for h in hits):
             hits.append((key, m.start(), m.end()))

@@ -31,7 +31,7 @@ _GLOSS_SIGN = re.compile(r"\([a-zü\u00e0-\u01dc]")
 # 「O76%」 (a letter O for a 0, not inside a word: looked behind after the letter, so re searches for it
 # instead of trying the look-behind at every position), 「100%22」, 「1.561.56120」 (two points in one number).
 # Three patterns, each searched for by its first character, not one alternation tried at every position.
-_OCR = (re.compile(r"[OoIl](?<![A-Za-z][OoIl])\d+(?:\.\d+)?%"), re.compile(r"%\d"), re.compile(r"\d\.\d+\.\d\d"))
+_OCR = (re.compile(r"[OoIl](?<![A-Za-z][OoIl])\d+(?:\.\d+)?%"), re.compile(r"%\d"), re.compile(r"\.(?<=\d\.)\d+\.\d\d"))
 # a page's own furniture, not the document: addresses, attached file names, publishing metadata
 _META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?[:：]?\s*\S{0,60}\.(?:xlsx?|docx?|pdf|wps|et)\s*$"
                    r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
