@@ -10,6 +10,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 from .lazyre import lazy_compile
@@ -39,8 +40,9 @@ _GROUPED = re.compile(r",(?<=\d,)\d{3}")  # every number _THOUSANDS reads holds 
 CJK = "\u4e00-\u9fff"
 _CJK_PUNCT = "，。、；：（）“”‘’《》【】,;:()"
 _SPACE = re.compile(  # a space between CJK (or punctuation) and CJK, a digit or punctuation; after a number;
-    # any spaces between a number and its % or 元 (「下降 4.03  %」, 「80  万元」 as PDFs give them)
-    rf" (?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}])|(?<=\d ) *(?=%|[万亿千]?元))"
+    # any spaces between a number and its % or 元 (「下降 4.03  %」, 「80  万元」 as PDFs give them). Each is the
+    # first of its run: one test of the character before puts aside the rest of a run (blanked table rows) at once
+    rf" (?<=[^ ] )(?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}])|(?<=\d ) *(?=%|[万亿千]?元))"
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"
@@ -132,6 +134,15 @@ class Mapped:
         kept = parts[::2]
         base_at = list(accumulate(map(len, parts), initial=0))[::2]  # where each kept stretch starts
         return Squeezed("".join(kept), self, list(accumulate(map(len, kept), initial=0))[:-1], base_at)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset, text) of every line: split once for the readers that go through the text line by line."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            out.append((pos, line))
+            pos += len(line) + 1
+        return out
 
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""

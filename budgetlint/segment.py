@@ -37,13 +37,11 @@ def segment(norm: Mapped) -> list[Sentence]:
     out: list[Sentence] = []
     text = norm.text
     tables = "\t" in text or _LAYOUT.search(text) is not None  # rows no table reader claimed: most texts have none
-    pos = 0
-    for para, line in enumerate(text.split("\n")):
+    for para, (pos, line) in enumerate(norm.lines):
         if line.strip() and not (tables and is_table_line(line)):
             for m in _SENT.finditer(text, pos, pos + len(line)):
                 sentence = m.group()
                 if sentence.strip():
                     clauses = [c.span() for c in _CLAUSE.finditer(text, m.start(), m.end())]
                     out.append(Sentence(len(out), para, m.start(), m.end(), sentence, clauses))
-        pos += len(line) + 1
     return out

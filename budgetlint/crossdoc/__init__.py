@@ -136,11 +136,11 @@ class _Builder:
 
     def amount(self, a: Amount, totals: dict[int, int]) -> Optional[tuple[str, int, str, bool]]:
         """(key, year, basis, own) of an amount that names a standard quantity in full, else None."""
-        from ..extract.subjects import clean, entity_role
-
         n, year = a.value, self.ident.year
         if not n.is_money or n.approx or not _compared(self.key(a.entity)):
-            return None
+            return None  # most amounts: decided before importing what the rest needs
+        from ..extract.subjects import clean, entity_role
+
         named = clean(a.entity) in clean(a.subject)
         if not named and not (a.role and entity_role(a.subject)[0] in ("", "支出", "收入")):
             return None  # neither named in full nor a role (支出决算为…) of the entity before it

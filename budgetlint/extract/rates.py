@@ -129,11 +129,9 @@ def _nearest(norm: Mapped, para: str, offset: int, patterns: tuple[str, ...], at
 
 def _paragraphs(norm: Mapped, skip: Callable[[int], bool]):
     """The prose lines that can state a rate: every rate is written with % (a survey result also with 分)."""
-    pos = 0
-    for line in norm.text.split("\n"):
+    for pos, line in norm.lines:
         if ("%" in line or "分" in line) and "\t" not in line.strip() and not skip(pos):
             yield pos, line
-        pos += len(line) + 1
 
 
 _VALUE = _IS + r"(?P<n>\d+(?:\.\d+)?)%"
@@ -252,9 +250,14 @@ _SUBJECT_NAMES = [(key, pattern.split("(?P<n>")[0]) for key, pattern in  # the n
 
 def subjects(text: str) -> list[str]:
     """Keys of the rates a text names, in order of first mention (「“三公”经费控制率<90%的」 → 三公经费控制率)."""
+    return list(_subjects(text))
+
+
+@lru_cache(maxsize=4096)
+def _subjects(text: str) -> tuple[str, ...]:  # asked again for every figure of a rubric, and rubrics repeat
     hits = []
     for key, name in _SUBJECT_NAMES:
         m = _compiled(name).search(text)
         if m and all(not (h[1] <= m.start() < h[2]) for h in hits):
             hits.append((key, m.start(), m.end()))
-    return [k for k, _, _ in sorted(hits, key=lambda h: h[1])]
+    return tuple(k for k, _, _ in sorted(hits, key=lambda h: h[1]))

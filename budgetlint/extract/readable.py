@@ -52,17 +52,9 @@ def _noisy(text: str) -> bool:
     return any(p.search(text) for p in _OCR)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence], Optional[Unreadable]]:
     """The sentences that can be read, and the fact that says how much could not be."""
-    lines = _lines(norm.text)
+    lines = norm.lines
     filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
     meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.match(lines[i][1])}
     filled = [i for i in filled if i not in meta]
