@@ -85,12 +85,11 @@ def _touched(pattern: re.Pattern, text: str) -> set[int]:
 def find_hygiene(text: str) -> list[Hygiene]:
     """Every hygiene match of the source text, in line order."""
     out = []
-    touched = {what: _touched(pattern, text) for what, pattern in PATTERNS.items()
-               if what != "doubled" or any(c * 2 in text for c in _PUNCT)}  # a doubled mark is seldom there at all
+    touched = {what: _touched(pattern, text) for what, pattern in PATTERNS.items()}
     lines = set().union(*touched.values())
     for start, line in _lines(text, lines):
         for what, pattern in PATTERNS.items():
-            if start not in touched.get(what, ()):
+            if start not in touched[what]:
                 continue
             for m in pattern.finditer(line):
                 before = line[:m.start()]

@@ -139,7 +139,8 @@ _NAME_ENDS = ("率", "进度", "比例")  # every rate's name ends with one of t
 _VALUED = tuple((spec, spec.name + _VALUE) for spec in SPECS + (ADJUST,))  # each rate's name with its value
 _AVERAGE_VALUED = AVERAGE_NAME + _VALUE
 _CLAUSE = re.compile(r"[^。；;]+")
-_RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|[≤≥<>≦≧=]|以内的|以上的|标准")
+# alternatives that each start with a plain character: re then searches for those characters only
+_RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|≤|≥|<|>|≦|≧|=|以内的|以上的|标准")
 
 
 def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> None:

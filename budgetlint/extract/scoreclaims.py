@@ -25,12 +25,12 @@ SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值
 GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
                    r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")
 ANY_SCORE = re.compile(_N.format("s") + r"分")
-_SECTION_WORD = re.compile("(?=满分|分值)")
+_SECTION_WORD = re.compile(r"(?=(?:满分|分值)为?\d)")  # a section's 满分 or 分值, followed by its number
 
 
 def _sections(text: str):
     """``SECTION.finditer(text)``, tried only where a match can start: 2 to 16 characters (its label) before a
-    满分 or 分值. Scanning the whole text with the lazy label costs far more than these few tries."""
+    满分 or 分值 with its number. Scanning the whole text with the lazy label costs far more than these tries."""
     pos = 0
     for start in sorted({s for w in _SECTION_WORD.finditer(text) for s in range(w.start() - 16, w.start() - 1)}):
         if start >= pos:
