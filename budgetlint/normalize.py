@@ -187,7 +187,7 @@ def _thousands(m: Mapped) -> Mapped:
 
 
 def _is_table_line(line: str) -> bool:
-    return "\t" in line or bool(_GAP.search(line.strip()))
+    return "\t" in line or ("  " in line and bool(_GAP.search(line.strip())))  # a gap holds two spaces
 
 
 def _may_wrap(line: str) -> bool:
@@ -210,19 +210,18 @@ def _join_broken_lines(m: Mapped) -> Mapped:
     lines and headings are left alone; table rows are never joined.
     """
     lines = m.text.split("\n")
+    stripped = [ln.strip() for ln in lines]
     offsets = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     drop: list[int] = []
-    i = 0
-    while i < len(lines) - 1:
-        cur = lines[i].strip()
-        if not _may_wrap(cur):  # most lines: tested before looking at the next line
-            i += 1
+    joined_to = 0  # a line joined to the one before is tested as the next one's start, never as a middle
+    for i in range(len(lines) - 1):
+        cur = stripped[i]
+        if i < joined_to or not _may_wrap(cur):  # most lines: decided on their own
             continue
         j = i + 1
-        while j < len(lines) and j - i <= 3 and not lines[j].strip():
+        while j < len(lines) and j - i <= 3 and not stripped[j]:
             j += 1
         if j >= len(lines) or j - i > 3:
-            i += 1
             continue
         nxt = lines[j].lstrip()
         ok = (
@@ -237,9 +236,7 @@ def _join_broken_lines(m: Mapped) -> Mapped:
             end_cur = offsets[i] + len(lines[i].rstrip())
             start_next = offsets[j] + (len(lines[j]) - len(nxt))
             drop.extend(range(end_cur, start_next))
-            i = j
-        else:
-            i += 1
+            joined_to = j
     return m.delete(drop)
 
 

@@ -30,7 +30,7 @@ class Sentence:
 
 
 def is_table_line(line: str) -> bool:
-    return "\t" in line.strip("\t ") or bool(_LAYOUT.search(line.strip()))
+    return "\t" in line.strip("\t ") or ("  " in line and bool(_LAYOUT.search(line.strip())))  # a gap: 2 spaces
 
 
 def segment(norm: Mapped) -> list[Sentence]:

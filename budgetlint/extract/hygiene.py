@@ -43,13 +43,13 @@ _YEAR = re.compile(r"(20\d\d)年")
 
 
 def _lines(text: str, starts: set[int]) -> Iterator[tuple[int, str]]:
-    """(start offset, line) for every prose line starting at one of ``starts``: table rows (tabs) and
-    table-of-contents lines skipped."""
-    pos = 0
-    for line in text.split("\n"):
-        if pos in starts and "\t" not in line.strip() and not _TOC.search(line):
+    """(start offset, line) for every prose line starting at one of ``starts``, in order: table rows (tabs)
+    and table-of-contents lines skipped."""
+    for pos in sorted(starts):
+        end = text.find("\n", pos)
+        line = text[pos:end if end >= 0 else len(text)]
+        if "\t" not in line.strip() and not _TOC.search(line):
             yield pos, line
-        pos += len(line) + 1
 
 
 def _quoted(text: str, at: int) -> bool:
