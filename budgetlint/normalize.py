@@ -18,9 +18,7 @@ from .model import Span
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFE6A: 0x25})
-# runs of those characters: ``str.translate`` of a Chinese text looks every character up in the table
-# (about 1 ms for 45 KB); replacing each of the few that the runs hold, text-wide, costs a third of that
-_FULLWIDTH_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]+")
+_FULLWIDTH_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]")
 
 _LATEX = [
     (re.compile(r"\\(?:text|mathrm|textrm|mbox)\s*\{([^{}]*)\}"), None),
@@ -173,9 +171,17 @@ class Squeezed:
 
 
 def _halfwidth(text: str) -> str:
-    """Full-width forms and wide spaces as their plain twins, one for one."""
-    for c in set("".join(_FULLWIDTH_RUN.findall(text))):
-        text = text.replace(c, chr(_FULLWIDTH[ord(c)]))
+    """Full-width forms and wide spaces as their plain twins, one for one.
+
+    ``str.translate`` of a Chinese text looks every character up in the table
+    (about 1 ms for 45 KB). A text holds a few distinct ones: each is replaced
+    text-wide where it is first found, and the search goes on from there (the
+    text before holds none any more): about a tenth of that.
+    """
+    at = _FULLWIDTH_CHAR.search(text)
+    while at:
+        text = text.replace(at.group(), chr(_FULLWIDTH[ord(at.group())]))
+        at = _FULLWIDTH_CHAR.search(text, at.start())
     return text
 
 

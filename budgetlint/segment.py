@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from .normalize import Mapped
 
 _SENT = re.compile(r"[^。!?！？\n]+[。!?！？]*")
-# a clause without the spaces before it and the spaces and end marks after it: from its first character that
-# is not a space to its last that is neither (a clause of spaces and marks alone is none)
-_CLAUSE = re.compile(r"(?:[^,;，； \t][^,;，；]*)?[^,;，； \t。!?！？]")
+# a clause without the spaces around it: a sentence's end marks end its last clause, so clauses are found in a
+# whole line at once and handed to the sentences they lie in
+_CLAUSE = re.compile(r"[^,;，；。!?！？ \t](?:[^,;，；。!?！？]*[^,;，；。!?！？ \t])?")
 _LAYOUT = re.compile(r"\S {2,}\S")
 
 
@@ -39,9 +39,13 @@ def segment(norm: Mapped) -> list[Sentence]:
     tables = "\t" in text or _LAYOUT.search(text) is not None  # rows no table reader claimed: most texts have none
     for para, (pos, line) in enumerate(norm.lines):
         if line.strip() and not (tables and is_table_line(line)):
+            clauses = [c.span() for c in _CLAUSE.finditer(text, pos, pos + len(line))]
+            k = 0
             for m in _SENT.finditer(text, pos, pos + len(line)):
+                first = k
+                while k < len(clauses) and clauses[k][0] < m.end():
+                    k += 1
                 sentence = m.group()
                 if sentence.strip():
-                    clauses = [c.span() for c in _CLAUSE.finditer(text, m.start(), m.end())]
-                    out.append(Sentence(len(out), para, m.start(), m.end(), sentence, clauses))
+                    out.append(Sentence(len(out), para, m.start(), m.end(), sentence, clauses[first:k]))
     return out

@@ -97,6 +97,16 @@ def canonical(key: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _ledger_key(entity: str, unit: str) -> str:  # documents name the same entities many times
+    from ..extract.subjects import subject_key
+
+    key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
+    if unit and key.startswith(unit) and len(key) > len(unit):
+        key = subject_key(key[len(unit):])
+    return canonical(key)
+
+
+@lru_cache(maxsize=4096)
 def _compared(key: str) -> bool:
     """Whether a quantity of this key is compared across documents: a standard quantity or a “三公” item."""
     from ..extract.subjects import is_standard
@@ -122,7 +132,6 @@ class _Builder:
     ctx: object  # engine.Context
     ident: Identity
     out: list[Quantity] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)  # entity -> key: a document names one entity many times
 
     def add(self, key: str, year: int, basis: str, iv: Interval, unit: str, text: str, label: str, span: Span,
             how: str = "stated", own: bool = True) -> Quantity:
@@ -163,18 +172,7 @@ class _Builder:
     def key(self, entity: str) -> str:
         """The entity's ledger key without a heading run into it, 上年 (the year is kept apart) or the
         document's own unit in front (「上海市普陀区财政局收入支出总计」)."""
-        if entity not in self.keys:
-            self.keys[entity] = self._key(entity)
-        return self.keys[entity]
-
-    def _key(self, entity: str) -> str:
-        from ..extract.subjects import subject_key
-
-        key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
-        unit = self.ident.unit
-        if unit and key.startswith(unit) and len(key) > len(unit):
-            key = subject_key(key[len(unit):])
-        return canonical(key)
+        return _ledger_key(entity, self.ident.unit)
 
     def change(self, ch: Change, cur: Amount, about: tuple[str, int, str, bool]) -> None:
         """The value a change implies for last year (or for the budget it is compared with)."""
