@@ -154,11 +154,13 @@ def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _:
     """
     by_start = {f.rate.span.start: f for f in fs.of(Rate)}
     amounts = {a.value.span.start: a for a in fs.of(Amount)}
-    referred = _referred(fs)
+    referred: Optional[set[int]] = None  # worked out only for a rate the grammar read as an amount
     for r in find_rates(norm, skip):
         known = by_start.get(r.rate.span.start)
         if known is None:
             a = amounts.get(r.rate.span.start)
+            if a is not None and referred is None:
+                referred = _referred(fs)
             if a is not None and a.id not in referred:
                 r.sentence = a.sentence
                 fs.replace(a.id, r)
