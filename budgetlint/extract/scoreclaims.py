@@ -25,7 +25,7 @@ SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值
 GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
                    r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")
 ANY_SCORE = re.compile(_N.format("s") + r"分")
-_SECTION_WORD = re.compile(r"(?=(?:满分|分值)为?\d)")  # a section's 满分 or 分值, followed by its number
+_SECTION_WORD = re.compile(r"(?:满分|分值)(?=为?\d)")  # a section's 满分 or 分值, followed by its number
 
 
 def _sections(text: str):
