@@ -59,9 +59,13 @@ class Document:
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         self._region_starts = [r.start for r in self.regions]
 
+    def line_index(self, offset: int) -> int:
+        """0-based number of the line ``offset`` lies on (counted from the top of the text)."""
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
     def _line_col(self, offset: int, base: int = 0) -> tuple[int, int]:
-        line_idx = bisect.bisect_right(self._line_starts, offset) - 1
-        base_idx = bisect.bisect_right(self._line_starts, base) - 1
+        line_idx = self.line_index(offset)
+        base_idx = self.line_index(base)
         col = offset - self._line_starts[line_idx] + 1
         if line_idx == base_idx:
             col = offset - base + 1
@@ -96,7 +100,7 @@ class Document:
 
     def line_start(self, span: Span) -> int:
         """Offset of the first character of the line ``span`` starts on."""
-        return self._line_starts[bisect.bisect_right(self._line_starts, span.start) - 1]
+        return self._line_starts[self.line_index(span.start)]
 
     def line_text(self, span: Span) -> str:
         start = self.line_start(span)

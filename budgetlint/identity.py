@@ -149,8 +149,8 @@ def _unit(lines: list[str], text: str) -> str:
     for line in lines:
         if len(line) <= 80:
             candidates += [m.group(1) for pat in (_BEFORE_YEAR, _AFTER_YEAR) for m in [pat.search(line)] if m]
-    for line in text.splitlines():  # 「XX部门概况」 headings name the unit anywhere in a long document
-        m = _PROFILE.match(_SQUASH.sub("", line))
+    for line in text.splitlines() if "概" in text else ():  # 「XX部门概况」 headings name the unit anywhere
+        m = _PROFILE.match(_SQUASH.sub("", line)) if "概" in line else None  # squashing every line costs
         if m:
             candidates.append(m.group(1))
             break

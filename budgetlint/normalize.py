@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 
 from .lazyre import lazy_compile
 from .model import Span
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFE6A: 0x25})
-# runs of those characters: ``str.translate`` of a Chinese text looks every character up in the table
-# (about 1 ms for 45 KB), translating only the runs costs a third of that
-_FULLWIDTH_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]+")
+_FULLWIDTH_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]")
 
 _LATEX = [
     (re.compile(r"\\(?:text|mathrm|textrm|mbox)\s*\{([^{}]*)\}"), None),
@@ -29,14 +30,17 @@ _LATEX = [
     (re.compile(r"\\(?:Sigma|sum)\b"), "Σ"),
     (re.compile(r"\\(?:left|right|displaystyle)\b|\\[,;! ]|[${}]"), ""),
 ]
+_LATEX_SIGN = re.compile(r"[\\${}]")  # every pattern above holds one of these: a text without them skips them all
 # Both patterns start with the character they match and look behind it afterwards (「(?<!a)b」 written
 # 「b(?<!ab)」): re then searches for that character instead of trying the look-behind at every position.
 _THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?![\d,])")  # 1,234,567 not after a digit . or ,
+_GROUPED = re.compile(r",(?<=\d,)\d{3}")  # every number _THOUSANDS reads holds a digit, a comma and three digits
 CJK = "\u4e00-\u9fff"
 _CJK_PUNCT = "，。、；：（）“”‘’《》【】,;:()"
 _SPACE = re.compile(  # a space between CJK (or punctuation) and CJK, a digit or punctuation; after a number;
-    # any spaces between a number and its % or 元 (「下降 4.03  %」, 「80  万元」 as PDFs give them)
-    rf" (?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}])|(?<=\d ) *(?=%|[万亿千]?元))"
+    # any spaces between a number and its % or 元 (「下降 4.03  %」, 「80  万元」 as PDFs give them). Each is the
+    # first of its run: one test of the character before puts aside the rest of a run (blanked table rows) at once
+    rf" (?<=[^ ] )(?:(?<=[{CJK}{_CJK_PUNCT}] )(?=[{CJK}\d{_CJK_PUNCT}])|(?<=[\d%.] )(?=[{CJK}{_CJK_PUNCT}])|(?<=\d ) *(?=%|[万亿千]?元))"
 )
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|[-•])")
 _SENTENCE_END = "。！？；：!?;:"
@@ -53,6 +57,9 @@ _HAN = lazy_compile(f"[{CJK}]")
 _CLAUSE_MARK = lazy_compile("[，。,;；:：]")
 
 
+_COUNTING = array("I")  # 0, 1, 2 … up to the longest text seen: an identity map is two copies of memory from it
+
+
 @dataclass
 class Mapped:
     """A string with, for each character, the [start, end) range it covers in the source.
@@ -67,12 +74,10 @@ class Mapped:
 
     @classmethod
     def identity(cls, text: str, offset: int = 0) -> "Mapped":
-        n = len(text)
-        starts = array("I", range(offset, offset + n))
-        ends = starts[1:]  # the same run shifted by one: a copy of memory, not a second run of ints
-        if n:
-            ends.append(offset + n)
-        return cls(text, starts, ends)
+        stop = offset + len(text)
+        if len(_COUNTING) <= stop:
+            _COUNTING.extend(range(len(_COUNTING), stop + 1))
+        return cls(text, _COUNTING[offset:stop], _COUNTING[offset + 1:stop + 1])
 
     def sub(self, pattern: re.Pattern, repl) -> "Mapped":
         """Replace matches; ``repl`` is a string, or None to keep group 1 with its own offsets."""
@@ -115,19 +120,27 @@ class Mapped:
         ends.extend(self.ends[pos:])
         return Mapped("".join(out), starts, ends)
 
-    def without(self, chars: str) -> "Mapped":
-        """Drop every occurrence of ``chars``: ``delete`` of their positions, without a list of them.
+    def without(self, chars: str) -> "Squeezed":
+        """This text with every occurrence of ``chars`` dropped, mapped back through this one.
 
-        The text is rebuilt by ``str.translate`` and the offsets copied run by
-        run, so a document with 100,000 spaces costs no list, set or piece per
-        space (about 20 MB less at the peak on a 2.9 MB document).
+        No offsets are copied: the squeezed text keeps one entry per stretch of
+        characters it kept, and finds a span by bisecting over them. A document
+        with 100,000 spaces costs a list of the stretches between them, not
+        arrays as long as its text.
         """
-        starts, ends = array("I"), array("I")
-        for run in re.finditer(f"[^{re.escape(chars)}]+", self.text):
-            a, b = run.span()
-            starts.extend(self.starts[a:b])
-            ends.extend(self.ends[a:b])
-        return Mapped(self.text.translate(dict.fromkeys(map(ord, chars))), starts, ends)
+        parts = re.split(f"([{re.escape(chars)}]+)", self.text)  # kept, dropped, kept, … kept (perhaps empty)
+        kept = parts[::2]
+        base_at = list(accumulate(map(len, parts), initial=0))[::2]  # where each kept stretch starts
+        return Squeezed("".join(kept), self, list(accumulate(map(len, kept), initial=0))[:-1], base_at)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """(offset, text) of every line: split once for the readers that go through the text line by line."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            out.append((pos, line))
+            pos += len(line) + 1
+        return out
 
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
@@ -137,13 +150,61 @@ class Mapped:
         return Span(start=self.starts[start], end=self.ends[end - 1])
 
 
+@dataclass
+class Squeezed:
+    """A ``Mapped`` text with characters dropped (``Mapped.without``): its kept stretches, where each
+    starts here (``at``) and in the text it was squeezed from (``base_at``). An empty stretch starts where
+    the next one does, and bisecting finds the last stretch starting at or before a character."""
+
+    text: str
+    base: Mapped
+    at: list[int]
+    base_at: list[int]
+
+    def _base_index(self, i: int) -> int:
+        k = bisect_right(self.at, i) - 1
+        return self.base_at[k] + i - self.at[k]
+
+    def span(self, start: int, end: int) -> Span:
+        """Source span of the squeezed range [start, end), which is not empty."""
+        return self.base.span(self._base_index(start), self._base_index(end - 1) + 1)
+
+
+def _halfwidth(text: str) -> str:
+    """Full-width forms and wide spaces as their plain twins, one for one.
+
+    ``str.translate`` of a Chinese text looks every character up in the table
+    (about 1 ms for 45 KB). A text holds a few distinct ones: each is replaced
+    text-wide where it is first found, and the search goes on from there (the
+    text before holds none any more): about a tenth of that.
+    """
+    at = _FULLWIDTH_CHAR.search(text)
+    while at:
+        text = text.replace(at.group(), chr(_FULLWIDTH[ord(at.group())]))
+        at = _FULLWIDTH_CHAR.search(text, at.start())
+    return text
+
+
 def _thousands(m: Mapped) -> Mapped:
+    if not _GROUPED.search(m.text):
+        return m  # searching for a comma is quicker than trying every digit
     commas = [mt.start() + i for mt in _THOUSANDS.finditer(m.text) for i, ch in enumerate(mt.group()) if ch == ","]
     return m.delete(commas)
 
 
 def _is_table_line(line: str) -> bool:
-    return "\t" in line or bool(_GAP.search(line.strip()))
+    return "\t" in line or ("  " in line and bool(_GAP.search(line.strip())))  # a gap holds two spaces
+
+
+def _may_wrap(line: str) -> bool:
+    """Whether a stripped line is long (a full text line) and ends where PDF lines wrap: mid-word, after a
+    comma, or after the ； between two items of a list that fills several lines."""
+    return len(line) >= 20 and bool(_WRAPS_AFTER.match(line[-1])
+                                    or (line[-1] in "；;" and len(line) >= 30 and _SEMICOLON.search(line[:-1])))
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_MARKER.match(line)) and not _COMMA.search(line)
 
 
 def _join_broken_lines(m: Mapped) -> Mapped:
@@ -155,41 +216,33 @@ def _join_broken_lines(m: Mapped) -> Mapped:
     lines and headings are left alone; table rows are never joined.
     """
     lines = m.text.split("\n")
-    offsets, pos = [], 0
-    for ln in lines:
-        offsets.append(pos)
-        pos += len(ln) + 1
+    stripped = [ln.strip() for ln in lines]
+    offsets = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     drop: list[int] = []
-    i = 0
-    while i < len(lines) - 1:
-        cur = lines[i].strip()
+    joined_to = 0  # a line joined to the one before is tested as the next one's start, never as a middle
+    for i in range(len(lines) - 1):
+        cur = stripped[i]
+        if i < joined_to or not _may_wrap(cur):  # most lines: decided on their own
+            continue
         j = i + 1
-        while j < len(lines) and j - i <= 3 and not lines[j].strip():
+        while j < len(lines) and j - i <= 3 and not stripped[j]:
             j += 1
         if j >= len(lines) or j - i > 3:
-            i += 1
             continue
         nxt = lines[j].lstrip()
-        heading = bool(_MARKER.match(cur)) and not _COMMA.search(cur)
         ok = (
-            len(cur) >= 20
-            and (_WRAPS_AFTER.match(cur[-1])  # PDF lines also wrap after a comma
-                 # and after the ； between two items of a list that fills several lines
-                 or (cur[-1] in "；;" and len(cur) >= 30 and _SEMICOLON.search(cur[:-1])))
-            and nxt
+            nxt
             and not _is_table_line(lines[i]) and not _is_table_line(lines[j])
             and not _MARKER.match(nxt)
             and (_GOES_ON.match(nxt[0]) or _ITEM_BRACKET.match(nxt))  # 「…服务支出\n（类）」
-            and not (heading and (not _HAN.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
+            and not (_is_heading(cur) and (not _HAN.match(nxt[0]) or lines[i].endswith(" ")))  # a heading ends its line
             and not (nxt[0].isdigit() and not _CLAUSE_MARK.search(cur))  # a title over a paragraph
         )
         if ok:
             end_cur = offsets[i] + len(lines[i].rstrip())
             start_next = offsets[j] + (len(lines[j]) - len(nxt))
             drop.extend(range(end_cur, start_next))
-            i = j
-        else:
-            i += 1
+            joined_to = j
     return m.delete(drop)
 
 
@@ -197,10 +250,11 @@ def normalize(text: str, offset: int = 0, join_lines: bool = True) -> Mapped:
     """Return the normalised copy of ``text`` with its offset map (offsets start at ``offset``)."""
     m = Mapped.identity(text, offset)
     m = _thousands(m)
-    m = Mapped(_FULLWIDTH_RUN.sub(lambda run: run.group().translate(_FULLWIDTH), m.text), m.starts, m.ends)
+    m = Mapped(_halfwidth(m.text), m.starts, m.ends)
     m = m.sub(_CR, "")
-    for pattern, repl in _LATEX:
-        m = m.sub(pattern, repl)
+    if _LATEX_SIGN.search(m.text):
+        for pattern, repl in _LATEX:
+            m = m.sub(pattern, repl)
     m = m.sub(_SPACE, "")
     if join_lines:
         m = _join_broken_lines(m)

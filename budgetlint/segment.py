@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from .normalize import Mapped
 
 _SENT = re.compile(r"[^。!?！？\n]+[。!?！？]*")
-_CLAUSE = re.compile(r"[^,;，；]+")
+# a clause without the spaces around it: a sentence's end marks end its last clause, so clauses are found in a
+# whole line at once and handed to the sentences they lie in
+_CLAUSE = re.compile(r"[^,;，；。!?！？ \t](?:[^,;，；。!?！？]*[^,;，；。!?！？ \t])?")
 _LAYOUT = re.compile(r"\S {2,}\S")
 
 
@@ -28,28 +30,22 @@ class Sentence:
 
 
 def is_table_line(line: str) -> bool:
-    return "\t" in line.strip("\t ") or bool(_LAYOUT.search(line.strip()))
+    return "\t" in line.strip("\t ") or ("  " in line and bool(_LAYOUT.search(line.strip())))  # a gap: 2 spaces
 
 
 def segment(norm: Mapped) -> list[Sentence]:
     out: list[Sentence] = []
-    pos = 0
-    for para, line in enumerate(norm.text.split("\n")):
-        if line.strip() and not is_table_line(line):
-            for m in _SENT.finditer(line):
-                s, e = pos + m.start(), pos + m.end()
-                text = m.group()
-                if not text.strip():
-                    continue
-                clauses = []
-                for c in _CLAUSE.finditer(text):
-                    cs, ce = c.start(), c.end()
-                    while cs < ce and text[cs] in " \t":
-                        cs += 1
-                    while ce > cs and text[ce - 1] in " \t。!?！？":
-                        ce -= 1
-                    if ce > cs:
-                        clauses.append((s + cs, s + ce))
-                out.append(Sentence(len(out), para, s, e, text, clauses))
-        pos += len(line) + 1
+    text = norm.text
+    tables = "\t" in text or _LAYOUT.search(text) is not None  # rows no table reader claimed: most texts have none
+    for para, (pos, line) in enumerate(norm.lines):
+        if line.strip() and not (tables and is_table_line(line)):
+            clauses = [c.span() for c in _CLAUSE.finditer(text, pos, pos + len(line))]
+            k = 0
+            for m in _SENT.finditer(text, pos, pos + len(line)):
+                first = k
+                while k < len(clauses) and clauses[k][0] < m.end():
+                    k += 1
+                sentence = m.group()
+                if sentence.strip():
+                    out.append(Sentence(len(out), para, m.start(), m.end(), sentence, clauses[first:k]))
     return out

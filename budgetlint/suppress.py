@@ -16,7 +16,6 @@ rules actually ran, since a rule that was not run cannot have been silenced.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -26,7 +25,6 @@ from .model import Evidence, Finding, Severity, Span
 
 UNUSED = "BL990"
 
-_NEWLINE = re.compile("\n")
 _CODES = r"(?:=\s*(?P<{g}>[A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*))?"
 _DIRECTIVE = re.compile(
     r"<!--\s*budgetlint:\s*(?P<kind1>disable-file|disable)\s*" + _CODES.format(g="codes1") + r"\s*-->"
@@ -52,8 +50,9 @@ class Directive:
 
 
 def directives(doc: Document) -> list[Directive]:
+    if "budgetlint" not in doc.text:
+        return []  # every directive names budgetlint: most documents hold none
     found = []
-    starts = _line_starts(doc.text)
     for m in _DIRECTIVE.finditer(doc.text):
         g = "1" if m.group("kind1") else "2"
         kind, codes_group = m.group("kind" + g), "codes" + g
@@ -64,7 +63,7 @@ def directives(doc: Document) -> list[Directive]:
                 codes[c.group().upper()] = Span(start=base + c.start(), end=base + c.end())
         else:
             codes[_ALL] = Span(start=m.start(), end=m.end())
-        found.append(Directive(line=_line_of(starts, m.start()), file_wide=kind == "disable-file",
+        found.append(Directive(line=doc.line_index(m.start()), file_wide=kind == "disable-file",
                                codes=codes, span=Span(start=m.start(), end=m.end()),
                                codes_text=m.group(codes_group) or ""))
     return found
@@ -76,22 +75,13 @@ def suppressing(doc: Document, spans: list[Span]) -> dict[tuple[int, int], tuple
     found = directives(doc)
     if not found:
         return {}
-    starts = _line_starts(doc.text)
     out = {}
     for s in spans:
-        line = _line_of(starts, s.start)
+        line = doc.line_index(s.start)
         codes = tuple(c for d in found if d.file_wide or line in (d.line, d.line + 1) for c in d.codes)
         if codes:
             out[s.start, s.end] = codes
     return out
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-
-def _line_of(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset) - 1
 
 
 def apply_suppressions(doc: Document, findings: list[Finding], enabled: Callable[[str], bool],
@@ -100,7 +90,6 @@ def apply_suppressions(doc: Document, findings: list[Finding], enabled: Callable
     found = directives(doc)
     if not found:
         return findings
-    starts = _line_starts(doc.text)
     by_line: dict[int, list[Directive]] = {}
     for d in found:
         if not d.file_wide:
@@ -109,7 +98,7 @@ def apply_suppressions(doc: Document, findings: list[Finding], enabled: Callable
     file_wide = [d for d in found if d.file_wide]
     kept = []
     for f in findings:
-        near = by_line.get(_line_of(starts, f.span.start), [])
+        near = by_line.get(doc.line_index(f.span.start), [])
         hits = [(d, c) for d in file_wide + near for c in d.matching(f.code)]
         for d, c in hits:
             d.used.add(c)

@@ -1,6 +1,7 @@
 """Normalisation keeps an offset map back to the characters the author wrote."""
 from __future__ import annotations
 
+from budgetlint.model import Span
 from budgetlint.normalize import Mapped, normalize
 
 
@@ -74,8 +75,10 @@ def test_without_drops_characters_and_keeps_each_remaining_offset():
     out = Mapped.identity(text, offset=10).without(" \t\r\n\u3000")
     assert out.text == "得分90分，满分100分"
     # every remaining character still maps to where it was written
-    assert [text[s - 10] for s in out.starts] == list(out.text) and list(out.ends) == [s + 1 for s in out.starts]
-    assert list(out.starts) == [10, 11, 13, 15, 16, 17, 19, 20, 21, 22, 23, 24]
+    spans = [out.span(i, i + 1) for i in range(len(out.text))]
+    assert [text[s.start - 10] for s in spans] == list(out.text) and all(s.end == s.start + 1 for s in spans)
+    assert [s.start for s in spans] == [10, 11, 13, 15, 16, 17, 19, 20, 21, 22, 23, 24]
+    assert out.span(1, 4) == Span(start=11, end=16)  # 「分90」 reaches over the space and the line break
 
 
 def test_a_line_wrapped_after_a_percent_or_before_a_comma_is_rejoined():

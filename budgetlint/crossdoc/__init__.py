@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from pydantic import BaseModel
@@ -95,6 +96,24 @@ def canonical(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=4096)
+def _ledger_key(entity: str, unit: str) -> str:  # documents name the same entities many times
+    from ..extract.subjects import subject_key
+
+    key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
+    if unit and key.startswith(unit) and len(key) > len(unit):
+        key = subject_key(key[len(unit):])
+    return canonical(key)
+
+
+@lru_cache(maxsize=4096)
+def _compared(key: str) -> bool:
+    """Whether a quantity of this key is compared across documents: a standard quantity or a “三公” item."""
+    from ..extract.subjects import is_standard
+
+    return is_standard(key) or key in _THREE_NAMES
+
+
 def _basis(role: str, ident: Identity) -> str:
     if role == "budget" and ident.kind == "budget":
         return "budget_initial"  # a 预算 document's 预算数 is the year's 年初预算
@@ -126,11 +145,11 @@ class _Builder:
 
     def amount(self, a: Amount, totals: dict[int, int]) -> Optional[tuple[str, int, str, bool]]:
         """(key, year, basis, own) of an amount that names a standard quantity in full, else None."""
-        from ..extract.subjects import clean, entity_role, is_standard, subject_key
-
         n, year = a.value, self.ident.year
-        if not n.is_money or n.approx or not (is_standard(self.key(a.entity)) or self.key(a.entity) in _THREE_NAMES):
-            return None
+        if not n.is_money or n.approx or not _compared(self.key(a.entity)):
+            return None  # most amounts: decided before importing what the rest needs
+        from ..extract.subjects import clean, entity_role
+
         named = clean(a.entity) in clean(a.subject)
         if not named and not (a.role and entity_role(a.subject)[0] in ("", "支出", "收入")):
             return None  # neither named in full nor a role (支出决算为…) of the entity before it
@@ -153,13 +172,7 @@ class _Builder:
     def key(self, entity: str) -> str:
         """The entity's ledger key without a heading run into it, 上年 (the year is kept apart) or the
         document's own unit in front (「上海市普陀区财政局收入支出总计」)."""
-        from ..extract.subjects import subject_key
-
-        key = subject_key(_PREVIOUS.sub("", _HEADING.sub("", entity)))
-        unit = self.ident.unit
-        if unit and key.startswith(unit) and len(key) > len(unit):
-            key = subject_key(key[len(unit):])
-        return canonical(key)
+        return _ledger_key(entity, self.ident.unit)
 
     def change(self, ch: Change, cur: Amount, about: tuple[str, int, str, bool]) -> None:
         """The value a change implies for last year (or for the budget it is compared with)."""

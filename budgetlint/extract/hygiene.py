@@ -18,16 +18,18 @@ from ..model import Span
 _ALTERNATIVE_WORDS = V.alternation(("增加", "减少", "增长", "下降", "上升", "降低") +
                                    tuple(w for w, r in V.COMPARISON.items() if len(w) == 2 and r in "<>"))
 _PUNCT = "。，、；：！？,;"
-# placeholder and doubled start with the character they look for, then look behind it (「(?<!…)X」 written as
-# 「X(?<!….)」): a pattern that starts with a character set is searched for quickly, one that starts with
-# a look-behind is tried at every position of the text
+# Each pattern starts with one character or set, which re searches for quickly; one that starts with a
+# look-behind, or with alternatives that do not each start with a plain character, is tried at every position.
+# So a look-behind comes after the character it looks back from (「(?<!…)X」 written 「X(?<!….)」), and
+# alternatives share their first character, each checking which one it was (「(?<=[Xx])」).
 PATTERNS: dict[str, re.Pattern] = {
-    "placeholder": re.compile(r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])|[×✕](?<![A-Za-z][×✕])[×✕]+(?![A-Za-z])"
-                              r"|[*＊](?<![A-Za-z][*＊])[*＊]{2,}(?![A-Za-z])"),
+    "placeholder": re.compile(r"[Xx×✕*＊](?<![A-Za-z].)"  # XX, ××, *** not inside a word
+                              r"(?:(?<=[Xx])[Xx]+|(?<=[×✕])[×✕]+|(?<=[*＊])[*＊]{2,})(?![A-Za-z])"),
     "alternative": re.compile(rf"({_ALTERNATIVE_WORDS})\s*[(（]\s*({_ALTERNATIVE_WORDS})\s*[)）]"),
     "instruction": re.compile(
-        r"[(（【][^()（）【】\n]{0,30}(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)"
-        r"[^()（）【】\n]{0,30}[)）】]|仍保留该表格式[^。\n]*|并在本表下方作下述说明"),
+        r"[(（【仍并](?:(?<=[(（【])[^()（）【】\n]{0,30}"
+        r"(?:如持平|如无|如有|不涉及的?不列|请填|请根据|填写|此处|根据实际|按实际情况|可选(?!项)|删除)[^()（）【】\n]{0,30}[)）】]"
+        r"|(?<=仍)保留该表格式[^。\n]*|(?<=并)在本表下方作下述说明)"),
     "heading_year": re.compile(r"(20\d\d)\s*年度?\s*(?:部门|单位)?\s*决算"),
     "until_year": re.compile(r"截[至止]\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日"),
     "previous_year": re.compile(r"(?:与|较|比|同)\s*(?:上年度?|上一年度?)?\s*[(（]?\s*(20\d\d)\s*年度?\s*[)）]?\s*"
@@ -41,13 +43,13 @@ _YEAR = re.compile(r"(20\d\d)年")
 
 
 def _lines(text: str, starts: set[int]) -> Iterator[tuple[int, str]]:
-    """(start offset, line) for every prose line starting at one of ``starts``: table rows (tabs) and
-    table-of-contents lines skipped."""
-    pos = 0
-    for line in text.split("\n"):
-        if pos in starts and "\t" not in line.strip() and not _TOC.search(line):
+    """(start offset, line) for every prose line starting at one of ``starts``, in order: table rows (tabs)
+    and table-of-contents lines skipped."""
+    for pos in sorted(starts):
+        end = text.find("\n", pos)
+        line = text[pos:end if end >= 0 else len(text)]
+        if "\t" not in line.strip() and not _TOC.search(line):
             yield pos, line
-        pos += len(line) + 1
 
 
 def _quoted(text: str, at: int) -> bool:

@@ -16,7 +16,7 @@ from ..tables.final_accounts import plain
 REACH = 300
 _NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
 _ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
-_CLASS = re.compile(r"[(（]类[)）]")
+_CLASS = re.compile(r"类(?<=[(（]类)[)）]")  # 「（类）」 from its 类 (a normalised text is full of brackets); starts after 「（」
 _HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
 
@@ -26,7 +26,7 @@ def _items(text: str):
     Scanning the whole text with the lazy names costs far more than these few tries."""
     pos = 0
     for c in _CLASS.finditer(text):
-        at = c.start()
+        at = c.start() - 1
         if at < pos:
             continue
         start = at

@@ -128,16 +128,19 @@ def _nearest(norm: Mapped, para: str, offset: int, patterns: tuple[str, ...], at
 
 
 def _paragraphs(norm: Mapped, skip: Callable[[int], bool]):
-    pos = 0
-    for line in norm.text.split("\n"):
-        if line.strip() and "\t" not in line.strip() and not skip(pos):
+    """The prose lines that can state a rate: every rate is written with % (a survey result also with 分)."""
+    for pos, line in norm.lines:
+        if ("%" in line or "分" in line) and "\t" not in line.strip() and not skip(pos):
             yield pos, line
-        pos += len(line) + 1
 
 
 _VALUE = _IS + r"(?P<n>\d+(?:\.\d+)?)%"
 _NAME_ENDS = ("率", "进度", "比例")  # every rate's name ends with one of these (the specs and the average)
-_RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|[≤≥<>≦≧=]|以内的|以上的|标准")
+_VALUED = tuple((spec, spec.name + _VALUE) for spec in SPECS + (ADJUST,))  # each rate's name with its value
+_AVERAGE_VALUED = AVERAGE_NAME + _VALUE
+_CLAUSE = re.compile(r"[^。；;]+")
+# alternatives that each start with a plain character: re then searches for those characters only
+_RULE_WORDS = re.compile(r"得\s*\d|计\s*\d|扣\s*\d|≤|≥|<|>|≦|≧|=|以内的|以上的|标准")
 
 
 def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> None:
@@ -151,11 +154,13 @@ def add_rates(fs: FactSet, norm: Mapped, skip: Callable[[int], bool] = lambda _:
     """
     by_start = {f.rate.span.start: f for f in fs.of(Rate)}
     amounts = {a.value.span.start: a for a in fs.of(Amount)}
-    referred = _referred(fs)
+    referred: Optional[set[int]] = None  # worked out only for a rate the grammar read as an amount
     for r in find_rates(norm, skip):
         known = by_start.get(r.rate.span.start)
         if known is None:
             a = amounts.get(r.rate.span.start)
+            if a is not None and referred is None:
+                referred = _referred(fs)
             if a is not None and a.id not in referred:
                 r.sentence = a.sentence
                 fs.replace(a.id, r)
@@ -173,7 +178,7 @@ def _referred(fs: FactSet) -> set[int]:
     for f in fs.facts:
         if isinstance(f, Breakdown):
             out.update([f.total, *f.items])
-        for name in _POINTERS.intersection(type(f).model_fields):
+        for name in _pointers(type(f)):
             i = getattr(f, name)
             if isinstance(i, int):
                 out.add(i)
@@ -183,6 +188,12 @@ def _referred(fs: FactSet) -> set[int]:
 _POINTERS = frozenset(("part", "whole", "current", "previous", "left", "right", "actual", "budget"))
 
 
+@lru_cache(maxsize=None)
+def _pointers(kind: type) -> frozenset[str]:
+    """The fields of a kind of fact that may hold another fact's id."""
+    return _POINTERS.intersection(kind.model_fields)
+
+
 def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> list[Rate]:
     """Every named rate stated with a value in prose, with its inputs from the same paragraph.
 
@@ -190,16 +201,14 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
     """
     out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
-        if "%" not in para and "分" not in para:
-            continue  # every rate is written with % (a survey result also with 分)
-        clauses = [c for c in re.finditer(r"[^。；;]+", para) if not _RULE_WORDS.search(c.group())]
+        clauses = [c for c in _CLAUSE.finditer(para) if not _RULE_WORDS.search(c.group())]
         for clause in clauses:
             text, base = clause.group(), clause.start()
             if "%" not in text and "分" not in text:
                 continue
             named = any(w in text for w in _NAME_ENDS)
-            for spec in SPECS + (ADJUST,) if named else ():
-                for m in _compiled(spec.name + _VALUE).finditer(text):
+            for spec, valued in _VALUED if named else ():
+                for m in _compiled(valued).finditer(text):
                     at = base + m.start()
                     fact = _rate(spec.key, _num(norm, m, offset + base, unit="%"), text)
                     for name, pats in spec.inputs.items():
@@ -212,7 +221,7 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
             for key, pattern in STATED:
                 for m in _compiled(pattern).finditer(text):
                     out.append(_rate(key, _num(norm, m, offset + base, unit="%"), text))
-            for m in _compiled(AVERAGE_NAME + _VALUE).finditer(text) if named else ():
+            for m in _compiled(_AVERAGE_VALUED).finditer(text) if named else ():
                 fact = _rate("全年平均执行率", _num(norm, m, offset + base, unit="%"), text)
                 at = offset + base + m.start()
                 start = max(0, at - 400)
@@ -238,16 +247,20 @@ def recompute(spec: RateSpec, boxes: dict[str, Interval]) -> Optional[Interval]:
 
 
 SPEC_BY_KEY = {s.key: s for s in SPECS + (ADJUST,)}
-_SUBJECT_NAMES = [("全年平均执行率", AVERAGE_NAME)] + [(k, p) for k, p in STATED] + \
-    [(s.key, s.name) for s in SPECS + (ADJUST,)]
+_SUBJECT_NAMES = [(key, pattern.split("(?P<n>")[0]) for key, pattern in  # the names, without their values
+                  [("全年平均执行率", AVERAGE_NAME), *STATED, *((s.key, s.name) for s in SPECS + (ADJUST,))]]
 
 
 def subjects(text: str) -> list[str]:
     """Keys of the rates a text names, in order of first mention (「“三公”经费控制率<90%的」 → 三公经费控制率)."""
+    return list(_subjects(text))
+
+
+@lru_cache(maxsize=4096)
+def _subjects(text: str) -> tuple[str, ...]:  # asked again for every figure of a rubric, and rubrics repeat
     hits = []
-    for key, pattern in _SUBJECT_NAMES:
-        name = pattern.split("(?P<n>")[0] if "(?P<n>" in pattern else pattern
+    for key, name in _SUBJECT_NAMES:
         m = _compiled(name).search(text)
         if m and all(not (h[1] <= m.start() < h[2]) for h in hits):
             hits.append((key, m.start(), m.end()))
-    return [k for k, _, _ in sorted(hits, key=lambda h: h[1])]
+    return tuple(k for k, _, _ in sorted(hits, key=lambda h: h[1]))

@@ -26,9 +26,12 @@ from ..lazyre import lazy_compile
 
 GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
+# a gloss opens a bracket on a (lower-case, possibly accented) letter: a text without one holds no gloss
+_GLOSS_SIGN = re.compile(r"\([a-zü\u00e0-\u01dc]")
 # 「O76%」 (a letter O for a 0, not inside a word: looked behind after the letter, so re searches for it
-# instead of trying the look-behind at every position), 「100%22」, 「1.561.56120」
-_OCR = re.compile(r"[OoIl](?<![A-Za-z][OoIl])\d+(?:\.\d+)?%|%\d|\d+\.\d+\.\d+\d")
+# instead of trying the look-behind at every position), 「100%22」, 「1.561.56120」 (two points in one number).
+# Three patterns, each searched for by its first character, not one alternation tried at every position.
+_OCR = (re.compile(r"[OoIl](?<![A-Za-z][OoIl])\d+(?:\.\d+)?%"), re.compile(r"%\d"), re.compile(r"\.(?<=\d\.)\d+\.\d\d"))
 # a page's own furniture, not the document: addresses, attached file names, publishing metadata
 _META = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$|^\s*(?:附件|相关附件)?[:：]?\s*\S{0,60}\.(?:xlsx?|docx?|pdf|wps|et)\s*$"
                    r"|^\s*(?:发布时间|发布日期|来源|浏览次数|阅读次数|点击数|访问次数|字号|信息来源|索引号)[:：]", re.I)
@@ -45,23 +48,19 @@ _CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
 _IN_NUMBER = lazy_compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
+def _noisy(text: str) -> bool:
+    return any(p.search(text) for p in _OCR)
 
 
 def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence], Optional[Unreadable]]:
     """The sentences that can be read, and the fact that says how much could not be."""
-    lines = _lines(norm.text)
+    lines = norm.lines
     filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
-    meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.search(lines[i][1])}
+    meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.match(lines[i][1])}
     filled = [i for i in filled if i not in meta]
-    # neither pattern needs a line's ends: a pattern the whole text does not hold, no line holds
-    glossed = [i for i in filled if GLOSS.search(lines[i][1])] if GLOSS.search(norm.text) else []
-    noisy = [i for i in filled if _OCR.search(lines[i][1])] if _OCR.search(norm.text) else []
+    # no pattern needs a line's ends: a pattern the whole text does not hold, no line holds
+    glossed = [i for i in filled if GLOSS.search(lines[i][1])] if _GLOSS_SIGN.search(norm.text) else []
+    noisy = [i for i in filled if _noisy(lines[i][1])] if _noisy(norm.text) else []
     if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
         skip, reason = set(filled), "mirror"
     else:

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..facts import Num, ScoreClaim
 from ..model import Span
-from ..normalize import Mapped
+from ..normalize import Mapped, Squeezed
 
 _N = r"(?P<{0}>\d+(?:\.\d+)?)"
 TOTAL = re.compile(r"(?:自评评分|自评得分|自评分数|最终得分|综合得分|综合评分|总得分|评价得分|自评总分|自评结果|评分结果)"
@@ -25,13 +25,26 @@ SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值
 GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
                    r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")
 ANY_SCORE = re.compile(_N.format("s") + r"分")
+_SECTION_WORD = re.compile(r"(?:满分|分值)(?=为?\d)")  # a section's 满分 or 分值, followed by its number
 
 
-def compact(norm: Mapped) -> Mapped:
+def _sections(text: str):
+    """``SECTION.finditer(text)``, tried only where a match can start: 2 to 16 characters (its label) before a
+    满分 or 分值 with its number. Scanning the whole text with the lazy label costs far more than these tries."""
+    pos = 0
+    for start in sorted({s for w in _SECTION_WORD.finditer(text) for s in range(w.start() - 16, w.start() - 1)}):
+        if start >= pos:
+            m = SECTION.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def compact(norm: Mapped) -> Squeezed:
     return norm.without(" \t\r\n\u3000")
 
 
-def _num(m: Mapped, match: re.Match, group: str) -> Num:
+def _num(m: Squeezed, match: re.Match, group: str) -> Num:
     return Num.parse(match.group(group), m.span(match.start(group), match.end(group)), "分")
 
 
@@ -45,7 +58,7 @@ def find_claims(norm: Mapped, inside_table: Callable[[Span], bool]) -> list[Scor
         full = FULL.match(m.text, t.end())
         out.append(ScoreClaim(claim="total", span=value.span, value=value, context=m.text[start:t.end()],
                               weight=_num(m, full, "w") if full else None))
-    for s in SECTION.finditer(m.text) if "满分" in m.text or "分值" in m.text else ():  # the lazy label costs
+    for s in _sections(m.text):
         label = re.sub(r"^(其中|[,，;；])", "", s.group("label")).strip("“”\"")
         value = _num(m, s, "s")
         out.append(ScoreClaim(claim="section", span=value.span, value=value, weight=_num(m, s, "w"), label=label))

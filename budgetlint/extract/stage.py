@@ -7,6 +7,7 @@ in the tables the readers produced. Rules then read these and never the text.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..document import Document
@@ -24,6 +25,17 @@ class Extraction:
     unread_tables: list  # tables holding numbers of which no recognised table reads any
 
 
+def _union(spans) -> list[list[int]]:
+    """The stretches the spans cover, in order and apart: a bisect finds whether an offset lies in one."""
+    out: list[list[int]] = []
+    for start, end in sorted((s.start, s.end) for s in spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return out
+
+
 def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list) -> Extraction:
     from ..identity import report_year
     from ..tables.final_accounts import identify
@@ -39,10 +51,12 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
     from .targets import find_targets
 
     facts = extract_facts(norm, sentences)
-    spans = [t.span for t in tables if t.span is not None]
+    spans = _union(t.span for t in tables if t.span is not None)
+    starts = [start for start, _ in spans]
 
     def in_table(offset: int) -> bool:
-        return any(t.start <= offset < t.end for t in spans)
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
 
     add_rates(facts, norm, lambda pos: in_table(norm.starts[pos]))  # where normalised ``pos`` starts in the source
     for fact in [*find_claims(norm, lambda s: in_table(s.start)), *find_items(norm, doc.text), *find_hygiene(doc.text)]:

@@ -9,7 +9,6 @@ with its unit, possibly a bound: 「30家」, 「350万」, 「第1位」, 「�
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Optional
@@ -26,6 +25,8 @@ RANK = lazy_compile(r"(?:排名)?前\s*" + _NUM + r"\s*(?:位|名)|第\s*" + _NU
 PREFIX = lazy_compile(rf"(?P<op>{V.alternation(OPS)})\s*{_NUM}\s*{_UNIT}")
 SUFFIX = lazy_compile(rf"{_NUM}\s*{_UNIT}\s*(?P<w>及以上|以上|以内|以下|及以下|内)")
 PLAIN = lazy_compile(rf"{_NUM}\s*{_UNIT}")
+_DATE = lazy_compile(r"\d{4}年|\d+月\d+日")
+_FIGURE = lazy_compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -49,7 +50,7 @@ def read(text: str, actual: bool = False) -> Optional[Reading]:
     (「培训4次，安全培训2次」).
     """
     t = text.replace(" ", "").replace(",", "")
-    if len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"\d{4}年|\d+月\d+日", "", t))) > 1:
+    if len(_FIGURE.findall(_DATE.sub("", t))) > 1:
         return None  # several figures (「推广率达到67%;应用率达到60%」): which one is meant is unclear
     m = RANK.search(t)
     if m:
@@ -67,7 +68,7 @@ def read(text: str, actual: bool = False) -> Optional[Reading]:
         op = ">=" if "上" in m.group("w") else "<="
         return Reading(op, Decimal(m.group("n")), m.group("u") or "", text)
     m = PLAIN.search(t)
-    if m and not re.search(r"\d{4}年|\d+月\d+日", t):
+    if m and not _DATE.search(t):
         unit = m.group("u") or ""
         if actual:
             return Reading("=", Decimal(m.group("n")), unit, text)
