@@ -317,7 +317,8 @@ class FactSet(BaseModel):
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
     final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
-    _of: dict = PrivateAttr(default_factory=dict)  # kind -> (number of facts then, the facts of that kind)
+    _kinds: dict = PrivateAttr(default_factory=dict)  # fact class -> its facts in order, over the first _indexed
+    _indexed: int = PrivateAttr(default=0)
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)
@@ -328,16 +329,20 @@ class FactSet(BaseModel):
         """Put ``fact`` in the place of fact ``i`` (it takes that id)."""
         fact.id = i
         self.facts[i] = fact
-        self._of.clear()
+        self._kinds, self._indexed = {}, 0
 
     def get(self, i: Optional[int]):
         return None if i is None else self.facts[i]
 
     def of(self, kind: type):
-        """The facts of ``kind``, in order (a new list). Every rule asks for its kinds: each list is made
-        once, and again when facts were added (facts change only through ``add`` and ``replace``)."""
-        n = len(self.facts)
-        made = self._of.get(kind)
-        if made is None or made[0] != n:
-            made = self._of[kind] = (n, [f for f in self.facts if isinstance(f, kind)])
-        return list(made[1])
+        """The facts of ``kind``, in order (a new list). Every rule asks for its kinds, and extraction asks
+        between additions: facts are filed by class as they come (they change only through ``add`` and
+        ``replace``), so a question costs the length of its answer, not a pass over every fact."""
+        kinds = self._kinds
+        for f in self.facts[self._indexed:]:
+            kinds.setdefault(type(f), []).append(f)
+        self._indexed = len(self.facts)
+        found = [t for t in kinds if issubclass(t, kind)]
+        if len(found) > 1:  # a base class: the facts of several classes, in the set's order
+            return [f for f in self.facts if isinstance(f, kind)]
+        return list(kinds[found[0]]) if found else []

@@ -39,10 +39,22 @@ class Compact(BaseModel):
         object.__setattr__(self, "__pydantic_fields_set__", _shared(self.__pydantic_fields_set__))
 
     def __setattr__(self, name: str, value: Any) -> None:
+        """Set a field as pydantic does for a model that neither validates assignment nor freezes fields
+        (checked in ``__pydantic_init_subclass__``): into the instance's dict. Facts are numbered and
+        linked this way by the thousand, and pydantic's own ``__setattr__`` costs three times as much."""
+        if name not in type(self).__pydantic_fields__:
+            super().__setattr__(name, value)  # a private attribute, or pydantic's error for an unknown name
+            return
         given = self.__pydantic_fields_set__
-        if name in type(self).model_fields and name not in given:
+        if name not in given:
             object.__setattr__(self, "__pydantic_fields_set__", _shared(given | {name}))
-        super().__setattr__(name, value)
+        self.__dict__[name] = value
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        if cls.model_config.get("validate_assignment") or cls.model_config.get("frozen") or \
+                any(f.frozen for f in cls.__pydantic_fields__.values()):
+            raise TypeError(f"{cls.__name__}: a Compact model sets its fields without validating or freezing them")
 
 
 def _shared(names: set) -> set:
@@ -64,8 +76,8 @@ class Span:
     end: int
 
     def __init__(self, start: int, end: int):
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
+        _set_start(self, start)  # the slots' own setters: ``__setattr__`` below refuses every change
+        _set_end(self, end)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"Span is immutable: cannot set {name!r}")
@@ -99,6 +111,9 @@ class Span:
             json_schema=mapping,
             python_schema=cs.union_schema([cs.is_instance_schema(cls), mapping]),
             serialization=cs.plain_serializer_function_ser_schema(lambda s: {"start": s.start, "end": s.end}))
+
+
+_set_start, _set_end = Span.start.__set__, Span.end.__set__
 
 
 class Location(BaseModel):
