@@ -48,7 +48,8 @@ class Num(Compact):
     def interval(self, decimals: Optional[int] = None, tail: Decimal = Decimal(0)) -> Interval:
         """Values the written number may stand for; ``decimals`` overrides the written precision."""
         d = self.decimals if decimals is None else max(decimals, self.decimals)
-        return Interval.exact(self.value).widen(half_unit(d) + tail)
+        w = half_unit(d) + tail
+        return Interval(self.value - w, self.value + w)
 
     def in_unit(self, unit: str) -> Decimal:
         """Value converted to another money unit (万元 ↔ 亿元 …)."""
@@ -58,8 +59,9 @@ class Num(Compact):
     def parse(cls, text: str, span: Span, unit: Optional[str] = None, approx: bool = False) -> "Num":
         """The number written as ``text`` (digits, optional point, optional leading minus) at ``span``."""
         text = text.replace("−", "-")
-        return cls(text=text, value=Decimal(text), decimals=len(text.split(".")[1]) if "." in text else 0,
-                   unit=unit, span=span, approx=approx)
+        point = text.find(".")
+        return cls.typed({"text": text, "value": Decimal(text), "decimals": len(text) - point - 1 if point >= 0 else 0,
+                          "unit": unit, "span": span, "approx": approx})
 
     @classmethod
     def from_cell(cls, text: str, start: int = 0, unit: Optional[str] = None) -> Optional["Num"]:

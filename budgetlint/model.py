@@ -55,6 +55,20 @@ class Compact(BaseModel):
         if cls.model_config.get("validate_assignment") or cls.model_config.get("frozen") or \
                 any(f.frozen for f in cls.__pydantic_fields__.values()):
             raise TypeError(f"{cls.__name__}: a Compact model sets its fields without validating or freezing them")
+        cls.__all_fields = _shared(set(cls.__pydantic_fields__))
+
+    @classmethod
+    def typed(cls, fields: dict[str, Any]) -> Any:
+        """The instance that validating ``fields`` would give, built without validating them: for a
+        constructor whose values have their fields' types by construction (``Num.parse``, one call per
+        number read), at less than half the cost (pydantic's ``model_construct`` costs more than
+        validating). ``fields`` gives every field, in the model's order; the dict becomes the instance's."""
+        self = cls.__new__(cls)
+        object.__setattr__(self, "__dict__", fields)
+        object.__setattr__(self, "__pydantic_fields_set__", cls.__all_fields)
+        object.__setattr__(self, "__pydantic_extra__", None)
+        object.__setattr__(self, "__pydantic_private__", None)
+        return self
 
 
 def _shared(names: set) -> set:

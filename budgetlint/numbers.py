@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import product
 from typing import Callable, Iterable, Optional
 
@@ -61,7 +62,10 @@ class Interval:
         return (self.lo + self.hi) / 2
 
 
+@lru_cache(maxsize=None)
 def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last written place: 0.005 for two decimals (a handful of values, asked for every
+    stated number's interval)."""
     return Decimal(5).scaleb(-(decimals + 1))
 
 
