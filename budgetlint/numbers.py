@@ -70,10 +70,8 @@ def half_unit(decimals: int) -> Decimal:
 
 
 def isum(intervals: Iterable[Interval]) -> Interval:
-    total = Interval.exact(ZERO)
-    for i in intervals:
-        total = total + i
-    return total
+    ivs = list(intervals)
+    return Interval(sum((i.lo for i in ivs), ZERO), sum((i.hi for i in ivs), ZERO))
 
 
 def corners(f: Callable[..., Decimal], *boxes: Interval) -> Optional[Interval]:
