@@ -123,7 +123,9 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    findings = [_ocr_capped(doc, f) for f in sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))]
+    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
+    if any(reg.ocr for reg in doc.regions):
+        findings = [_ocr_capped(doc, f) for f in findings]
     return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
 
 
