@@ -303,6 +303,24 @@ Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Enumeration, Rat
              Target, ClassItem, Hygiene, Unparsed, Unreadable]
 
 
+class _ByKind:
+    """The first ``filed`` facts of a set, filed by class in order."""
+
+    __slots__ = ("filed", "lists")
+
+    def __init__(self) -> None:
+        self.filed, self.lists = 0, {}
+
+    def of(self, facts: list, kind: type) -> list:
+        for f in facts[self.filed:]:
+            self.lists.setdefault(type(f), []).append(f)
+        self.filed = len(facts)
+        found = [t for t in self.lists if issubclass(t, kind)]
+        if len(found) > 1:  # a base class: the facts of several classes, in the set's order
+            return [f for f in facts if isinstance(f, kind)]
+        return list(self.lists[found[0]]) if found else []
+
+
 class FactSet(BaseModel):
     """All facts of one document, addressable by id."""
 
@@ -319,8 +337,7 @@ class FactSet(BaseModel):
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
     final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
-    _kinds: dict = PrivateAttr(default_factory=dict)  # fact class -> its facts in order, over the first _indexed
-    _indexed: int = PrivateAttr(default=0)
+    _by_kind: _ByKind = PrivateAttr(default_factory=_ByKind)
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)
@@ -331,7 +348,7 @@ class FactSet(BaseModel):
         """Put ``fact`` in the place of fact ``i`` (it takes that id)."""
         fact.id = i
         self.facts[i] = fact
-        self._kinds, self._indexed = {}, 0
+        self._by_kind = _ByKind()
 
     def get(self, i: Optional[int]):
         return None if i is None else self.facts[i]
@@ -340,11 +357,4 @@ class FactSet(BaseModel):
         """The facts of ``kind``, in order (a new list). Every rule asks for its kinds, and extraction asks
         between additions: facts are filed by class as they come (they change only through ``add`` and
         ``replace``), so a question costs the length of its answer, not a pass over every fact."""
-        kinds = self._kinds
-        for f in self.facts[self._indexed:]:
-            kinds.setdefault(type(f), []).append(f)
-        self._indexed = len(self.facts)
-        found = [t for t in kinds if issubclass(t, kind)]
-        if len(found) > 1:  # a base class: the facts of several classes, in the set's order
-            return [f for f in self.facts if isinstance(f, kind)]
-        return list(kinds[found[0]]) if found else []
+        return self._by_kind.of(self.facts, kind)
