@@ -19,7 +19,7 @@ def run() -> None:
     run, and each full collection walks them all again: 37 passes, 2.3 s of
     the 25 s CPU of 400 documents at Python's default of a pass over the
     young objects every 700 allocations. Collecting every 50,000 instead
-    leaves that to one pass or none (workers inherit the setting).
+    leaves none there (workers inherit the setting).
     """
     gc.disable()
     from .cli import main

@@ -39,33 +39,25 @@ class Compact(BaseModel):
         object.__setattr__(self, "__pydantic_fields_set__", _shared(self.__pydantic_fields_set__))
 
     def __setattr__(self, name: str, value: Any) -> None:
-        """Set a field as pydantic does for a model that neither validates assignment nor freezes fields
-        (checked in ``__pydantic_init_subclass__``): into the instance's dict. Facts are numbered and
-        linked this way by the thousand, and pydantic's own ``__setattr__`` costs three times as much."""
-        if name not in type(self).__pydantic_fields__:
-            super().__setattr__(name, value)  # a private attribute, or pydantic's error for an unknown name
-            return
         given = self.__pydantic_fields_set__
-        if name not in given:
+        # the class's __pydantic_fields__: its model_fields is a deprecated property dearer than the assignment
+        if name not in given and name in type(self).__pydantic_fields__:
             object.__setattr__(self, "__pydantic_fields_set__", _shared(given | {name}))
-        self.__dict__[name] = value
+        super().__setattr__(name, value)
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        if cls.model_config.get("validate_assignment") or cls.model_config.get("frozen") or \
-                any(f.frozen for f in cls.__pydantic_fields__.values()):
-            raise TypeError(f"{cls.__name__}: a Compact model sets its fields without validating or freezing them")
-        cls.__all_fields = _shared(set(cls.__pydantic_fields__))
+        cls._every_field = _shared(set(cls.__pydantic_fields__))
 
     @classmethod
-    def typed(cls, fields: dict[str, Any]) -> Any:
+    def typed(cls, fields: dict[str, Any]) -> Compact:
         """The instance that validating ``fields`` would give, built without validating them: for a
         constructor whose values have their fields' types by construction (``Num.parse``, one call per
         number read), at less than half the cost (pydantic's ``model_construct`` costs more than
         validating). ``fields`` gives every field, in the model's order; the dict becomes the instance's."""
         self = cls.__new__(cls)
         object.__setattr__(self, "__dict__", fields)
-        object.__setattr__(self, "__pydantic_fields_set__", cls.__all_fields)
+        object.__setattr__(self, "__pydantic_fields_set__", cls._every_field)
         object.__setattr__(self, "__pydantic_extra__", None)
         object.__setattr__(self, "__pydantic_private__", None)
         return self
