@@ -83,12 +83,17 @@ def corners(f: Callable[..., Decimal], *boxes: Interval) -> Optional[Interval]:
     return Interval(min(vals), max(vals))
 
 
+@lru_cache(maxsize=None)
+def place(decimals: int) -> Decimal:
+    """One unit of the last place at a precision: 0.01 for two decimals."""
+    return Decimal(1).scaleb(-decimals)
+
+
 def fmt(v: Decimal, decimals: int = 2) -> str:
     """Format a recomputed value at the precision it is compared with."""
-    q = Decimal(1).scaleb(-decimals)
-    s = str(v.quantize(q))
+    s = str(v.quantize(place(decimals)))
     return "0" if s.strip("-0.") == "" else s
 
 
 def round_to(v: Decimal, decimals: int) -> Decimal:
-    return v.quantize(Decimal(1).scaleb(-decimals))
+    return v.quantize(place(decimals))
