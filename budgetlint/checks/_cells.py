@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..facts import Num
 from ..model import Operand
-from ..numbers import Interval, fmt, half_unit, isum, place
+from ..numbers import Interval, fmt, half_unit, isum
 from ..tables.final_accounts import FinalTable, Line, is_blank, value_of
 from ..tables.model import Cell
 from ._util import report_recomputed
@@ -27,8 +27,8 @@ def cell_interval(ctx, cell: Cell, tail: bool = False) -> Optional[Interval]:
     if v == 0:
         return Interval.exact(v)
     d = cell.decimals
-    w = half_unit(d) + ctx.config.tail_digits * place(d) if tail else half_unit(d)
-    return Interval(v - w, v + w)
+    extra = Decimal(ctx.config.tail_digits).scaleb(-d) if tail else Decimal(0)
+    return Interval.exact(v).widen(half_unit(d) + extra)
 
 
 def label(table: FinalTable, line: Line, column: str = "") -> str:
