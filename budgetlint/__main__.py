@@ -12,6 +12,14 @@ def run() -> None:
     30 ms of a 0.27 s one-line check). They are frozen once loaded, so later
     collections, and those of ``--jobs`` workers forked from this process,
     skip them.
+
+    Linting leaves next to no cyclic garbage either (reference counting frees
+    it: a 2.9 MB document peaks at the same memory with the collector off), but
+    a batch keeps every file's findings until the cross-document rules have
+    run, and each full collection walks them all again: 37 passes, 2.3 s of
+    the 25 s CPU of 400 documents at Python's default of a pass over the
+    young objects every 700 allocations. Collecting every 50,000 instead
+    leaves none there (workers inherit the setting).
     """
     gc.disable()
     from .cli import main
@@ -21,6 +29,7 @@ def run() -> None:
 
         _warm()
     gc.freeze()
+    gc.set_threshold(50_000)
     gc.enable()
     main()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Iterable, Optional
 
 from .checks import iter_rules, load_rules
@@ -13,7 +12,7 @@ from .document import Document
 from .facts import FactSet, Num
 from .model import Evidence, Finding, Severity, Span
 from .normalize import Mapped, normalize
-from .numbers import Interval
+from .numbers import ZERO, Interval, place
 from .segment import Sentence, segment
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -54,7 +53,7 @@ class Context:
         if n.is_count and n.decimals == 0:
             return Interval.exact(n.value)
         d = self.decimals(n)
-        extra = Decimal(self.config.tail_digits).scaleb(-d) if (tail and n.is_money and d) else Decimal(0)
+        extra = self.config.tail_digits * place(d) if (tail and n.is_money and d) else ZERO
         return n.interval(d, extra)
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
@@ -123,7 +122,9 @@ def lint(doc: Document, config: Config) -> DocResult:
     for rule in iter_rules(config.enabled):
         ctx._code = rule.code
         rule.func(ctx)
-    findings = [_ocr_capped(doc, f) for f in sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))]
+    findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))
+    if any(reg.ocr for reg in doc.regions):
+        findings = [_ocr_capped(doc, f) for f in findings]
     return DocResult(doc=doc, facts=ctx.facts, findings=findings, tables=ctx.tables, context=ctx)
 
 

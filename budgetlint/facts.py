@@ -48,7 +48,8 @@ class Num(Compact):
     def interval(self, decimals: Optional[int] = None, tail: Decimal = Decimal(0)) -> Interval:
         """Values the written number may stand for; ``decimals`` overrides the written precision."""
         d = self.decimals if decimals is None else max(decimals, self.decimals)
-        return Interval.exact(self.value).widen(half_unit(d) + tail)
+        w = half_unit(d) + tail
+        return Interval(self.value - w, self.value + w)
 
     def in_unit(self, unit: str) -> Decimal:
         """Value converted to another money unit (万元 ↔ 亿元 …)."""
@@ -58,8 +59,9 @@ class Num(Compact):
     def parse(cls, text: str, span: Span, unit: Optional[str] = None, approx: bool = False) -> "Num":
         """The number written as ``text`` (digits, optional point, optional leading minus) at ``span``."""
         text = text.replace("−", "-")
-        return cls(text=text, value=Decimal(text), decimals=len(text.split(".")[1]) if "." in text else 0,
-                   unit=unit, span=span, approx=approx)
+        point = text.find(".")
+        return cls.typed({"text": text, "value": Decimal(text), "decimals": len(text) - point - 1 if point >= 0 else 0,
+                          "unit": unit, "span": span, "approx": approx})
 
     @classmethod
     def from_cell(cls, text: str, start: int = 0, unit: Optional[str] = None) -> Optional["Num"]:
@@ -301,6 +303,24 @@ Fact = Union[Amount, Share, Breakdown, Change, ChangeBreakdown, Enumeration, Rat
              Target, ClassItem, Hygiene, Unparsed, Unreadable]
 
 
+class _ByKind:
+    """The first ``filed`` facts of a set, filed by class in order."""
+
+    __slots__ = ("filed", "lists")
+
+    def __init__(self) -> None:
+        self.filed, self.lists = 0, {}
+
+    def of(self, facts: list, kind: type) -> list:
+        for f in facts[self.filed:]:
+            self.lists.setdefault(type(f), []).append(f)
+        self.filed = len(facts)
+        found = [t for t in self.lists if issubclass(t, kind)]
+        if len(found) > 1:  # a base class: the facts of several classes, in the set's order
+            return [f for f in facts if isinstance(f, kind)]
+        return list(self.lists[found[0]]) if found else []
+
+
 class FactSet(BaseModel):
     """All facts of one document, addressable by id."""
 
@@ -317,7 +337,7 @@ class FactSet(BaseModel):
         return (self.numbers_used + self.cells_used) / seen if seen else 1.0
     report_year: Optional[int] = None  # the most frequent 「20XX年度」 (else 「20XX年」): extract/hygiene.py
     final_accounts_note: Optional[Span] = None  # the first 「决算」 of a 决算 情况说明: extract/hygiene.py
-    _of: dict = PrivateAttr(default_factory=dict)  # kind -> (number of facts then, the facts of that kind)
+    _by_kind: _ByKind = PrivateAttr(default_factory=_ByKind)
 
     def add(self, fact: Fact) -> Fact:
         fact.id = len(self.facts)
@@ -328,16 +348,13 @@ class FactSet(BaseModel):
         """Put ``fact`` in the place of fact ``i`` (it takes that id)."""
         fact.id = i
         self.facts[i] = fact
-        self._of.clear()
+        self._by_kind = _ByKind()
 
     def get(self, i: Optional[int]):
         return None if i is None else self.facts[i]
 
     def of(self, kind: type):
-        """The facts of ``kind``, in order (a new list). Every rule asks for its kinds: each list is made
-        once, and again when facts were added (facts change only through ``add`` and ``replace``)."""
-        n = len(self.facts)
-        made = self._of.get(kind)
-        if made is None or made[0] != n:
-            made = self._of[kind] = (n, [f for f in self.facts if isinstance(f, kind)])
-        return list(made[1])
+        """The facts of ``kind``, in order (a new list). Every rule asks for its kinds, and extraction asks
+        between additions: facts are filed by class as they come (they change only through ``add`` and
+        ``replace``), so a question costs the length of its answer, not a pass over every fact."""
+        return self._by_kind.of(self.facts, kind)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import product
 from typing import Callable, Iterable, Optional
 
@@ -61,15 +62,16 @@ class Interval:
         return (self.lo + self.hi) / 2
 
 
+@lru_cache(maxsize=None)
 def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last written place: 0.005 for two decimals (a handful of values, asked for every
+    stated number's interval)."""
     return Decimal(5).scaleb(-(decimals + 1))
 
 
 def isum(intervals: Iterable[Interval]) -> Interval:
-    total = Interval.exact(ZERO)
-    for i in intervals:
-        total = total + i
-    return total
+    ivs = list(intervals)
+    return Interval(sum((i.lo for i in ivs), ZERO), sum((i.hi for i in ivs), ZERO))
 
 
 def corners(f: Callable[..., Decimal], *boxes: Interval) -> Optional[Interval]:
@@ -81,12 +83,17 @@ def corners(f: Callable[..., Decimal], *boxes: Interval) -> Optional[Interval]:
     return Interval(min(vals), max(vals))
 
 
+@lru_cache(maxsize=None)
+def place(decimals: int) -> Decimal:
+    """One unit of the last place at a precision: 0.01 for two decimals."""
+    return Decimal(1).scaleb(-decimals)
+
+
 def fmt(v: Decimal, decimals: int = 2) -> str:
     """Format a recomputed value at the precision it is compared with."""
-    q = Decimal(1).scaleb(-decimals)
-    s = str(v.quantize(q))
+    s = str(v.quantize(place(decimals)))
     return "0" if s.strip("-0.") == "" else s
 
 
 def round_to(v: Decimal, decimals: int) -> Decimal:
-    return v.quantize(Decimal(1).scaleb(-decimals))
+    return v.quantize(place(decimals))

@@ -66,3 +66,44 @@ def test_cells_dump_and_compare_as_the_models_did():
     assert cell == Cell(text="1,234.50", span=Span(start=4, end=12), col=2, location=cell.location)
     assert cell != Cell(text="1,234.50", span=Span(start=4, end=12))
     assert pickle.loads(pickle.dumps(row)) == row
+
+
+def test_parsed_number_is_the_model_validation_would_build():
+    import pickle
+    from decimal import Decimal
+
+    span = Span(start=10, end=16)
+    n = Num.parse("−12.50", span, unit="万元")  # a minus sign as typed in Word
+    v = Num(text="-12.50", value=Decimal("-12.50"), decimals=2, unit="万元", span=span, approx=False)
+    assert n == v and repr(n) == repr(v) and n.model_dump(mode="json") == v.model_dump(mode="json")
+    assert n.model_fields_set == v.model_fields_set == {"text", "value", "decimals", "unit", "span", "approx"}
+    assert (n.value, n.decimals) == (Decimal("-12.50"), 2) and Num.parse("3000", span).decimals == 0
+    assert pickle.loads(pickle.dumps(n)) == v
+    n.unit = "元"  # set later, as assignment always did
+    assert n.unit == "元" and v.unit == "万元" and n.model_dump()["unit"] == "元"
+
+
+def test_setting_an_unknown_name_still_fails():
+    import pytest
+
+    a = _amount("收入")
+    with pytest.raises(ValueError):
+        a.no_such_field = 1
+    assert "no_such_field" not in a.model_fields_set
+
+
+def test_facts_of_a_kind_follow_additions_and_replacements_in_order():
+    from budgetlint.facts import Change, FactBase, FactSet, Share
+
+    fs = FactSet()
+    a, b = fs.add(_amount("收入")), fs.add(_amount("支出"))
+    sh = fs.add(Share(span=Span(start=0, end=1), value=Num.parse("50", Span(start=0, end=1), unit="%")))
+    assert fs.of(Amount) == [a, b] and fs.of(Share) == [sh] and fs.of(Change) == []
+    c = fs.add(_amount("结余"))  # added after the kinds were asked for
+    assert [x.id for x in fs.of(Amount)] == [0, 1, 3] and fs.of(Amount)[-1] is c
+    fs.of(Amount).clear()  # a new list each time: the set is not changed through it
+    assert len(fs.of(Amount)) == 3
+    fs.replace(1, sh2 := Share(span=Span(start=2, end=3), value=Num.parse("25", Span(start=2, end=3), unit="%")))
+    assert fs.of(Amount) == [a, c] and fs.of(Share) == [sh2, sh] and sh2.id == 1
+    assert [x.id for x in fs.of(FactBase)] == [0, 1, 2, 3]  # a base class: every kind, in the set's order
+    assert FactSet(facts=[a, sh]).of(Share) == [sh]  # facts given to the constructor are filed too

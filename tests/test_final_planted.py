@@ -137,3 +137,18 @@ def test_every_planted_share_is_found(tmp_path):
             missed.append(TEXT[start:end])
     print(f"share recall {len(shares) - len(missed)}/{len(shares)}")
     assert missed == []
+
+
+def test_a_subject_names_the_quantity_of_the_longest_phrase_it_ends_with():
+    """「财政拨款收入支出总计」 also ends with 「收入支出总计」: it is the 财政拨款收入支出决算总表's 总计 (1200.00
+    in the demo), not the 收入支出决算总表's (1280.00); a name no table holds resolves to nothing."""
+    from budgetlint.checks.narrative import QUANTITIES, resolve_subject
+
+    ctx = analyse(read_document(str(DEMO)), CFG)
+    label, cell = resolve_subject(ctx, "2024年度财政拨款收入支出总计")
+    assert label.startswith("财政拨款收入支出决算总表") and cell.text == "1200.00"
+    label, cell = resolve_subject(ctx, "2024年度收入支出总计")
+    assert label.startswith("收入支出决算总表") and cell.text == "1280.00"
+    assert resolve_subject(ctx, "办公费") is None
+    phrases = [p for p, _ in QUANTITIES]  # most specific first: none ends with a phrase listed before it
+    assert not [(a, b) for i, a in enumerate(phrases) for b in phrases[i + 1:] if b.endswith(a)]

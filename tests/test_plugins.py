@@ -23,3 +23,23 @@ def test_entry_point_rule_pack_is_loaded_and_runs(monkeypatch):
     assert "BLX01" in rules and "BL101" in rules
     found = lint(Document(path="t.txt", text="会议费支出12.00万元。"), Config()).findings
     assert [(f.code, f.severity.value) for f in found] == [("BLX01", "warning")]
+
+
+def test_a_rule_registered_after_loading_is_listed_in_code_order_and_runs(monkeypatch):
+    import pytest
+
+    from budgetlint.model import Severity
+
+    before = checks.load_rules()
+    monkeypatch.setattr(checks, "RULES", dict(checks.RULES))
+
+    @checks.rule("BL000", "first-of-all", Severity.WARNING)
+    def first_of_all(ctx):
+        ctx.report(ctx.facts.facts[0].span, zh="测试", en="test")
+
+    rules = checks.load_rules()
+    assert list(rules)[0] == "BL000" and len(rules) == len(before) + 1 and "BL000" not in before
+    with pytest.raises(TypeError):
+        rules["BL999"] = rules["BL000"]  # one registry, changed only by registering
+    found = lint(Document(path="t.txt", text="会议费支出12.00万元。"), Config()).findings
+    assert [f.code for f in found] == ["BL000"]

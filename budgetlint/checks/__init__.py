@@ -10,7 +10,8 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..model import Severity
 
@@ -61,11 +62,14 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR, cross: bool 
 
 
 _loaded = False
+_by_code: Mapping[str, Rule] = MappingProxyType({})
 
 
-def load_rules() -> dict[str, Rule]:
-    """Import every built-in family module and every entry-point rule pack, once."""
-    global _loaded
+def load_rules() -> Mapping[str, Rule]:
+    """Import every built-in family module and every entry-point rule pack, once; the rules by code
+    (read-only: every finding reported asks it for its rule, so it is sorted again only when a rule
+    has registered since)."""
+    global _loaded, _by_code
     if not _loaded:
         for mod in pkgutil.iter_modules(__path__):
             if not mod.name.startswith("_"):
@@ -76,7 +80,9 @@ def load_rules() -> dict[str, Rule]:
             if ep.value != __name__:
                 ep.load()
         _loaded = True
-    return dict(sorted(RULES.items()))
+    if len(_by_code) != len(RULES):  # rules only ever register: rule() refuses a code twice
+        _by_code = MappingProxyType(dict(sorted(RULES.items())))
+    return _by_code
 
 
 SECTIONS = ("What it checks:", "Why it matters:", "Example:", "Fix:")

@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import re
-from ..facts import Amount
+from ..facts import Amount, Breakdown
 from ..model import Severity
 from ..extract.subjects import is_standard
 from . import rule
 from ._util import amount_operand, report_recomputed
 
-def _comparable_key(ctx, a: Amount) -> str | None:
-    """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
-    if not a.value.is_money or a.value.approx or not is_standard(a.entity) or a.entity not in a.subject.replace("“", "").replace("”", ""):
+_YEAR = re.compile(r"\d{4}年")
+
+
+def _comparable_key(ctx, a: Amount, standard: dict[str, bool]) -> str | None:
+    """A key for a standard quantity named in full here (not inherited from an earlier clause), else None.
+    ``standard`` keeps whether each entity met is a standard quantity (the costliest test, made last)."""
+    if not a.value.is_money or a.value.approx or a.entity not in a.subject.replace("“", "").replace("”", ""):
         return None
-    if re.search(r"\d{4}年", a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
-        return None  # figures of another year
     if "上年" in a.subject or "同期" in a.subject:
         return None
-    return a.key
+    if _YEAR.search(a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
+        return None  # figures of another year
+    if a.entity not in standard:
+        standard[a.entity] = is_standard(a.entity)
+    return a.key if standard[a.entity] else None
 
 
 @rule("BL601", "restated-differently", Severity.ERROR)
@@ -37,9 +43,10 @@ def restated_differently(ctx) -> None:
     Fix: make the two statements agree; the finding names both places.
     """
     first: dict[str, Amount] = {}
-    totals = {i: bd.total for bd in ctx.facts.facts if getattr(bd, "kind", "") == "breakdown" for i in bd.items}
+    totals = {i: bd.total for bd in ctx.facts.of(Breakdown) for i in bd.items}
+    standard: dict[str, bool] = {}
     for a in ctx.facts.of(Amount):
-        key = _comparable_key(ctx, a)
+        key = _comparable_key(ctx, a, standard)
         if key is None:
             continue
         if a.id in totals:

@@ -55,14 +55,23 @@ def _first(*getters: Callable[[], Found]) -> Found:
     return None
 
 
+def _keyed(ctx) -> list[tuple]:
+    """(table, its cells by (item, role)) for every 三公 table (made once per document)."""
+    cache = ctx.__dict__.setdefault("_narrative", {})
+    if "keyed" not in cache:
+        cache["keyed"] = [(t, keyed(t)) for t in ctx.three_public]
+    return cache["keyed"]
+
+
 def _three(item: str):
     def get(ctx, role: str) -> Found:
         keys = ["budget"] if role.startswith("budget") else ["actual"] if role else ["actual", "budget"]
-        t, key = next(((t, k) for t in ctx.three_public for k in keys if (item, k) in keyed(t)), (None, ""))
+        t, key, cells = next(((t, k, cells) for t, cells in _keyed(ctx) for k in keys if (item, k) in cells),
+                             (None, "", None))
         if t is None:
             return None  # an amount naming no role takes the table's only amount column
         word = "预算数" if key == "budget" else "决算数"
-        return f"{t.title}·{item_zh[item]}·{word}", keyed(t)[(item, key)]
+        return f"{t.title}·{item_zh[item]}·{word}", cells[(item, key)]
     return get
 
 
@@ -73,7 +82,8 @@ def _actual(f):
     return lambda ctx, role: None if role.startswith("budget") else f(ctx)
 
 
-# (folded phrase the subject ends with, resolver(ctx, role) -> (label, cell)); most specific first
+# (folded phrase the subject ends with, resolver(ctx, role) -> (label, cell)); the longest phrase a subject
+# ends with names it (most specific first: no phrase ends with one listed before it)
 QUANTITIES: list[tuple[str, Callable]] = [
     ("财政拨款收入支出总计", _actual(lambda c: _line_cell(c, "fiscal_summary", ("总计",), side=0))),
     ("收入支出总计", _actual(lambda c: _line_cell(c, "summary", ("总计",), side=0))),
@@ -109,7 +119,10 @@ for _name in ("财政拨款收入", "上级补助收入", "事业收入", "经�
 for _name in ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"):
     QUANTITIES.append((_name, _actual(lambda c, n=_name: _total_cell(c, "expenditure", n))))
 
+_RESOLVERS = dict(QUANTITIES)
+_QUANTITY = re.compile("(?:%s)\\Z" % "|".join(map(re.escape, _RESOLVERS)))  # the leftmost match: the longest
 _ROLE_TAIL = re.compile(r"(?:支出决算数?|决算数?|实际支出|金额)$")
+_SPENDING_TAIL = re.compile(r"支出$")
 _CLASS = re.compile(r"[(（]类[)）]")
 _YEARS = re.compile(r"\d{4}年度?")
 
@@ -141,7 +154,7 @@ def _candidates(subject: str) -> list[str]:
     s = _YEARS.sub("", plain(subject))
     out = [s]
     t = _ROLE_TAIL.sub("", s)
-    out += [t, re.sub(r"支出$", "", t)]
+    out += [t, _SPENDING_TAIL.sub("", t)]
     return list(dict.fromkeys(x for x in out if x))
 
 
@@ -160,9 +173,9 @@ def resolve_subject(ctx, subject: str, role: str = "") -> Found:
         ln = next((x for x in t.classes() if x.name == name), None) if t else None
         return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
     for cand in _candidates(subject):
-        for phrase, get in QUANTITIES:
-            if cand.endswith(phrase):
-                return get(ctx, role)
+        m = _QUANTITY.search(cand)
+        if m:
+            return _RESOLVERS[m.group()](ctx, role)
     return None
 
 
@@ -376,13 +389,13 @@ def _matches_column(ctx, a: Amount, cell: Cell) -> bool:
     """Whether the amount's role names the cell's column without doubt: a 决算 table cell holds an
     actual; a 三公 cell the column its role names, or the item's only amount column."""
     role = _role(ctx, a)
-    for t in ctx.three_public:
-        keys = [k for k, c in keyed(t).items() if c is cell]
+    for t, cells in _keyed(ctx):
+        keys = [k for k, c in cells.items() if c is cell]
         if keys:
             if t.doubtful is not None or len(keys) > 1:
                 return False  # rows dropped by the export, or one blank standing for two columns: not read with confidence
             (item, key), = keys
-            both = (item, "budget") in keyed(t) and (item, "actual") in keyed(t)
+            both = (item, "budget") in cells and (item, "actual") in cells
             return role == key or (not role and not both)
     return role in ("", "actual")
 
