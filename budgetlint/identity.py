@@ -95,13 +95,16 @@ def fold_unit(name: str) -> str:
     return s.replace("（", "(").replace("）", ")")
 
 
+MIN_SUFFIX = 6  # the shortest unit name that may stand for a longer one it ends (「安居镇人民政府」)
+
+
 def same_unit(a: str, b: str) -> bool:
     """Two folded unit names name one unit: equal, or one is the other with its region in front
     (「重庆市铜梁区安居镇人民政府」 and 「铜梁区安居镇人民政府」)."""
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)
-    return short == long_ or (len(short) >= 6 and long_.endswith(short))
+    return short == long_ or (len(short) >= MIN_SUFFIX and long_.endswith(short))
 
 
 def _head(text: str) -> list[str]:

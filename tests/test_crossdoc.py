@@ -21,6 +21,7 @@ import re
 import shutil
 
 import pytest
+from hypothesis import given, strategies as st
 
 from conftest import ROOT, run_cli
 
@@ -196,6 +197,35 @@ def test_unit_names_with_and_without_their_region_are_one_unit():
     assert not same_unit("岳阳市商务局", "岳阳市人民政府口岸管理办公室")
     assert not same_unit("", "")
     assert not same_unit("平江县财政局", "岳阳县财政局")
+
+
+def _ledgers(units):
+    from budgetlint.crossdoc import Ledger
+    from budgetlint.identity import Identity
+
+    return [Ledger(path=f"d{i}.txt", identity=Identity(unit=u)) for i, u in enumerate(units)]
+
+
+def test_documents_of_one_unit_are_paired_with_and_without_their_region():
+    from budgetlint.crossdoc import CrossContext
+
+    units = ["重庆市铜梁区安居镇人民政府", "铜梁区安居镇人民政府", "人民政府", "人民政府", "", "", "岳阳县财政局"]
+    ctx = CrossContext(_ledgers(units), {})
+    got = [(a.path, b.path) for a, b in ctx.pairs()]
+    # d0/d1: one ends the other and has 10 characters; d2/d3: equal (4 characters end both d0 and d1,
+    # too short to stand for them); no unit (d4, d5) pairs with nothing; d6 has no other document
+    assert got == [("d0.txt", "d1.txt"), ("d1.txt", "d0.txt"), ("d2.txt", "d3.txt"), ("d3.txt", "d2.txt")]
+
+
+@given(st.lists(st.text(alphabet="市区镇局府", max_size=9), max_size=12))
+def test_pairs_are_every_ordered_pair_of_one_unit(units):
+    from budgetlint.crossdoc import CrossContext
+    from budgetlint.identity import same_unit
+
+    ledgers = _ledgers(units)
+    expected = [(a.path, b.path) for a in ledgers for b in ledgers
+                if a is not b and same_unit(a.identity.unit, b.identity.unit)]
+    assert [(a.path, b.path) for a, b in CrossContext(ledgers, {}).pairs()] == expected
 
 
 def _summary(docs, *args):
