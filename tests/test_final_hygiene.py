@@ -63,3 +63,27 @@ def test_mentions_are_not_leftovers(tmp_path):
     body = ("（因年初预算为0，故未描述“完成年初预算的XX%”。）\n"
             "本部门按要求公开了2024年度预算信息、2023年度决算信息和“三公”经费信息。\n")
     assert _run(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("line, what, found", [
+    ("本年合计xx万元", "placeholder", "xx"),
+    ("金额＊＊＊元", "placeholder", "＊＊＊"),
+    ("车辆✕✕辆", "placeholder", "✕✕"),
+    ("支出高于（低于）预算", "alternative", "高于（低于）"),
+    ("支出超过(不足)预算", "alternative", "超过(不足)"),
+    ("【请填写具体原因】", "instruction", "【请填写具体原因】"),
+    ("本表无数据，仍保留该表格式", "instruction", "仍保留该表格式"),
+    ("本表为空表，并在本表下方作下述说明", "instruction", "并在本表下方作下述说明"),
+    ("较2022年度减少5万元", "previous_year", "较2022年度减"),
+    ("同2022年同期持平", "previous_year", "同2022年同期"),
+    ("人数上升 3.50，", "bare_rate", "上升 3.50"),
+    ("经费降低2.10。", "bare_rate", "降低2.10"),
+    ("效率提高1.20；", "bare_rate", "提高1.20"),
+    ("基本支出占80.25，", "bare_rate", "占80.25"),
+    ("收入合计：：100万元", "doubled", "：："),
+])
+def test_every_pattern_found_by_its_first_character(line, what, found):
+    """The one scan that picks the lines to read stops at every character a pattern starts with."""
+    from budgetlint.extract.hygiene import find_hygiene
+
+    assert [(h.what, h.text) for h in find_hygiene("说明如下。\n" + line + "\n")] == [(what, found)]

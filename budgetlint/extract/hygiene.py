@@ -15,8 +15,9 @@ from .. import vocabulary as V
 from ..facts import Hygiene
 from ..model import Span
 
-_ALTERNATIVE_WORDS = V.alternation(("增加", "减少", "增长", "下降", "上升", "降低") +
-                                   tuple(w for w, r in V.COMPARISON.items() if len(w) == 2 and r in "<>"))
+_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低") + tuple(
+    w for w, r in V.COMPARISON.items() if len(w) == 2 and r in "<>")
+_ALTERNATIVE_WORDS = V.alternation(_CHANGE_WORDS)
 _PUNCT = "。，、；：！？,;"
 # Each pattern starts with one character or set, which re searches for quickly; one that starts with a
 # look-behind, or with alternatives that do not each start with a plain character, is tried at every position.
@@ -37,6 +38,13 @@ PATTERNS: dict[str, re.Pattern] = {
     "bare_rate": re.compile(r"(增长|下降|增加|减少|上升|降低|提高|占|完成[^，。；]{0,8}的)\s*(\d+\.\d+)\s*(?=[。，；,;])"),
     "doubled": re.compile(rf"([{_PUNCT}])(?<![{_PUNCT}].)\1(?![{_PUNCT}])"),
 }
+# One scan of the text finds where any pattern but 「doubled」 matches: the search stops only at a character
+# one of them starts with (their first sets above, in order), and a look-ahead inside a one-character
+# look-behind tries them all from there. 「doubled」 (a back-reference, which no look-behind may hold) and
+# stopping at every mark of punctuation is scanned on its own.
+_STARTS = "Xx×✕*＊" + "".join(w[0] for w in _CHANGE_WORDS) + "(（【仍并" + "2" + "截" + "与较比同" + "增下减上降提占完"
+_ANY = re.compile(f"[{re.escape(_STARTS)}](?<=(?=" + "|".join(
+    f"(?:{p.pattern})" for what, p in PATTERNS.items() if what != "doubled") + ")(?s:.))")
 _ZERO = re.compile(r"\s*(?:为\s*)?[0０](?:[.．][0０]*)?(?![\d.．])")  # 「增加（减少）0万元」: both words are true
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d*\s*$")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -70,7 +78,8 @@ def _touched(pattern: re.Pattern, text: str) -> set[int]:
 
     No pattern needs a line's ends, so a match inside a line is a match of the whole text at the same
     place, or that place lies inside a match of the whole text: the lines reached are the only ones to
-    read line by line (one scan of the text instead of one call per line and pattern).
+    read line by line (one scan of the text instead of one call per line and pattern). ``_ANY`` matches
+    one character wherever one of its patterns matches the whole text, so it reaches those lines too.
     """
     out = set()
     for m in pattern.finditer(text):
@@ -85,12 +94,8 @@ def _touched(pattern: re.Pattern, text: str) -> set[int]:
 def find_hygiene(text: str) -> list[Hygiene]:
     """Every hygiene match of the source text, in line order."""
     out = []
-    touched = {what: _touched(pattern, text) for what, pattern in PATTERNS.items()}
-    lines = set().union(*touched.values())
-    for start, line in _lines(text, lines):
+    for start, line in _lines(text, _touched(_ANY, text) | _touched(PATTERNS["doubled"], text)):
         for what, pattern in PATTERNS.items():
-            if start not in touched[what]:
-                continue
             for m in pattern.finditer(line):
                 before = line[:m.start()]
                 if what == "placeholder" and _quoted(text, start + m.start()):
