@@ -150,6 +150,26 @@ class Mapped:
         return Span(start=self.starts[start], end=self.ends[end - 1])
 
 
+class _Unmapped(Mapped):
+    """A text normalised without offset maps, for text that is read but never reported on (rubric cells):
+    the same passes, none of them copying offsets."""
+
+    @classmethod
+    def identity(cls, text: str, offset: int = 0) -> "_Unmapped":
+        return cls(text, None, None)
+
+    def sub(self, pattern: re.Pattern, repl) -> "_Unmapped":
+        return _Unmapped(pattern.sub(_kept if repl is None else lambda m: repl, self.text), None, None)
+
+    def delete(self, positions: list[int]) -> "_Unmapped":
+        drop = set(positions)
+        return _Unmapped("".join(c for i, c in enumerate(self.text) if i not in drop), None, None)
+
+
+def _kept(m: re.Match) -> str:
+    return m.group(1)
+
+
 @dataclass
 class Squeezed:
     """A ``Mapped`` text with characters dropped (``Mapped.without``): its kept stretches, where each
@@ -246,11 +266,12 @@ def _join_broken_lines(m: Mapped) -> Mapped:
     return m.delete(drop)
 
 
-def normalize(text: str, offset: int = 0, join_lines: bool = True) -> Mapped:
-    """Return the normalised copy of ``text`` with its offset map (offsets start at ``offset``)."""
-    m = Mapped.identity(text, offset)
+def normalize(text: str, offset: int = 0, join_lines: bool = True, mapped: bool = True) -> Mapped:
+    """Return the normalised copy of ``text`` with its offset map (offsets start at ``offset``; no map when
+    not ``mapped``)."""
+    m = (Mapped if mapped else _Unmapped).identity(text, offset)
     m = _thousands(m)
-    m = Mapped(_halfwidth(m.text), m.starts, m.ends)
+    m = type(m)(_halfwidth(m.text), m.starts, m.ends)
     m = m.sub(_CR, "")
     if _LATEX_SIGN.search(m.text):
         for pattern, repl in _LATEX:

@@ -73,6 +73,7 @@ LINEAR = lazy_compile(r"得分\s*=\s*[(（]?\s*(?P<a>[^=×*/()（）]+?)\s*(?:/\
 WORTH = lazy_compile(r"[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[)）]")
 _PART = lazy_compile(r"(?<![\d.．])(?P<n>[1-9])\s*[.．、](?!\d)")
 _MARKER = lazy_compile(r"(?<![\d.．])([1-9])\s*[.．]\s+(?=\S)")
+_HTML_TAG = lazy_compile(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>")
 
 
 def prepare(text: str) -> str:
@@ -84,7 +85,7 @@ def prepare(text: str) -> str:
     from .normalize import normalize
 
     text = _MARKER.sub(r"\1、", text)
-    return re.sub(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>", " ", normalize(text, join_lines=False).text)
+    return _HTML_TAG.sub(" ", normalize(text, join_lines=False, mapped=False).text)
 _CLAUSE = lazy_compile(r"[^；;。\n]+")
 
 
