@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from ..facts import Amount, Breakdown
 from ..model import Severity
 from ..extract.subjects import is_standard
@@ -11,18 +13,22 @@ from ._util import amount_operand, report_recomputed
 _YEAR = re.compile(r"\d{4}年")
 
 
-def _comparable_key(ctx, a: Amount, standard: dict[str, bool]) -> str | None:
-    """A key for a standard quantity named in full here (not inherited from an earlier clause), else None.
-    ``standard`` keeps whether each entity met is a standard quantity (the costliest test, made last)."""
+@lru_cache(maxsize=4096)
+def _standard(entity: str) -> bool:
+    """Whether an entity is a standard quantity: the costliest test, so made last, and kept (documents
+    name the same few quantities again and again)."""
+    return is_standard(entity)
+
+
+def _comparable_key(ctx, a: Amount) -> str | None:
+    """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
     if not a.value.is_money or a.value.approx or a.entity not in a.subject.replace("“", "").replace("”", ""):
         return None
     if "上年" in a.subject or "同期" in a.subject:
         return None
     if _YEAR.search(a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
         return None  # figures of another year
-    if a.entity not in standard:
-        standard[a.entity] = is_standard(a.entity)
-    return a.key if standard[a.entity] else None
+    return a.key if _standard(a.entity) else None
 
 
 @rule("BL601", "restated-differently", Severity.ERROR)
@@ -44,9 +50,8 @@ def restated_differently(ctx) -> None:
     """
     first: dict[str, Amount] = {}
     totals = {i: bd.total for bd in ctx.facts.of(Breakdown) for i in bd.items}
-    standard: dict[str, bool] = {}
     for a in ctx.facts.of(Amount):
-        key = _comparable_key(ctx, a, standard)
+        key = _comparable_key(ctx, a)
         if key is None:
             continue
         if a.id in totals:
