@@ -58,11 +58,11 @@ def _add_scores(t: Table, layout: str) -> None:
 
 
 def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
-    cells, col, start = [], 0, pos
-    for part in line.split(sep):
-        cells.append(Cell(part, Span(start, start + len(part)), col))  # by position: built for every field
-        start += len(part) + len(sep)
-        col += 1
+    cells, start, step = [], pos, len(sep)
+    for col, part in enumerate(line.split(sep)):
+        end = start + len(part)
+        cells.append(Cell(part, Span(start, end), col))  # by position: built for every field
+        start = end + step
     return Row(cells=cells, span=Span(start=pos, end=pos + len(line)), index=index)
 
 

@@ -18,7 +18,6 @@ many columns follow and what each holds (``header.meaning`` and
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Optional
 
 from ..model import Span
@@ -221,7 +220,7 @@ def _numbered(cells: list[Cell]) -> list[Cell]:
     pad = None
     for j, c in enumerate(cells):
         if c is pad:
-            cells[j] = replace(c, col=j)
+            cells[j] = Cell(c.text, c.span, j)  # a padding blank (``_blanks``): dataclasses.replace is slow
         else:
             c.col, pad = j, c
     return cells
