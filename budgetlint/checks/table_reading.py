@@ -1,6 +1,8 @@
 """BL110, BL121, BL125: tables missing, cells unreadable, tables seen but not rebuilt — "no finding" is not "checked"."""
 from __future__ import annotations
 
+from itertools import islice
+
 from ..facts import Amount
 from ..model import Severity
 from ..tables.final_accounts import is_blank, value_of
@@ -14,7 +16,8 @@ def _standard_header(tb) -> bool:
     """Header words of the standard tables (three or more meanings) and five or more number cells."""
     texts = [c.text for r in tb.rows for c in r.cells]
     meanings = {column_meaning(t) for t in texts if t.strip() and is_header_cell(t)} - {None, "label"}
-    return len(meanings) >= 3 and sum(1 for r in tb.rows for c in r.cells if c.number is not None) >= 5
+    numbers = (c for r in tb.rows for c in r.cells if c.number is not None)
+    return len(meanings) >= 3 and next(islice(numbers, 4, None), None) is not None  # a fifth: the cells stop there
 
 
 @rule("BL110", "tables-missing", Severity.INFO)
@@ -39,8 +42,8 @@ def tables_missing(ctx) -> None:
     found = {t.kind for t in ctx.final_tables}
     if not found & set(REQUIRED):
         at = ctx.facts.final_accounts_note
-        amounts = sum(1 for a in ctx.facts.of(Amount) if a.value.is_money)
-        if at is not None and amounts >= 3:
+        money = (a for a in ctx.facts.of(Amount) if a.value.is_money)
+        if at is not None and next(islice(money, 2, None), None) is not None:  # three amounts or more
             ctx.report(at, zh="未找到决算公开表格：情况说明中的数字未与表格比对",
                        en="no 决算 tables found: the figures of the 情况说明 were not compared with tables")
         return
