@@ -245,6 +245,8 @@ class Assembler:
             ent, role = entity_role(sh.whole_subject)
             if sh.whole is None and ent and part is not None and part.value.is_money:
                 groups[subject_key(ent, role)].append(sh)
+        if not groups:
+            return  # most documents state their wholes first: no amount needs indexing by value
         by_value: dict[Decimal, Amount] = {}
         for a in self.fs.of(Amount):
             if a.value.is_money:
@@ -644,8 +646,7 @@ _READERS = {"amount": Assembler._read_amount, "share": Assembler._read_share, "c
             "lead": Assembler._read_lead, "subject": Assembler._read_lead}
 def _depth(text: str, pos: int) -> int:
     """How many brackets are open at ``pos`` of a sentence."""
-    head = text[:pos]
-    return max(0, head.count("(") - head.count(")"))
+    return max(0, text.count("(", 0, pos) - text.count(")", 0, pos))
 
 
 _SEP_RANK = {"、": 0, ",": 1, "，": 1, ";": 2, "；": 2, "": 3}
