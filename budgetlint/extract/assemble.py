@@ -309,7 +309,7 @@ class Assembler:
         r = _Reading(s, para_amounts, stated_before=[a for a in para_amounts if a.id not in self.item_of])
         covered = self._expressions(s)
         for ci, (cs, ce) in enumerate(s.clauses):
-            self._clause(r, _Clause(ci, cs, ce, self.norm.text[cs:ce], self.norm.text[cs - 1] if cs > 0 else ""), covered)
+            self._clause(r, ci, cs, ce, covered)
         self._sentence_list(r)
         self._enter_amounts(r.amounts)
         self._resolve_shares(r.shares)
@@ -326,27 +326,29 @@ class Assembler:
         written = [self.fs.add(e) for e in find_expressions(self.norm, s.start, s.text, s.index)]
         return [(e.span.start, e.span.end) for e in written]
 
-    def _clause(self, r: _Reading, c: _Clause, covered: list[tuple[int, int]]) -> None:
-        """Parse one clause and read its pieces; count its checkable numbers and those understood."""
-        src = self._span(c.start, c.end) if covered else None  # built when needed: most sentences have no calculation
+    def _clause(self, r: _Reading, index: int, start: int, end: int, covered: list[tuple[int, int]]) -> None:
+        """Parse the sentence's clause ``index`` and read its pieces; count its checkable numbers and those
+        understood. The clause is made a ``_Clause`` only when it has pieces to read."""
+        text = self.norm.text[start:end]
+        src = self._span(start, end) if covered else None  # built when needed: most sentences have no calculation
         if src is not None and any(a < src.end and src.start < b for a, b in covered):
-            n = count_checkable_numbers(c.text)  # a written calculation: its numbers are understood
+            n = count_checkable_numbers(text)  # a written calculation: its numbers are understood
             self.numbers_seen += n
             self.numbers_used += n
             return
-        parsed = self.parsed.get(c.text)  # by ``_parse_clauses``
+        parsed = self.parsed.get(text)  # by ``_parse_clauses``
         if parsed is None:  # a web address (its digits are no figures), or no piece to read in it
-            if not has_address(c.text):
+            if not has_address(text):
                 r.last_change = None
             return
         pieces, n_check = parsed
         self.numbers_seen += n_check
         if pieces is None:
             if n_check:
-                self.fs.add(Unparsed(span=src if src is not None else self._span(c.start, c.end), sentence=r.s.index,
-                                     text=c.text, numbers=n_check))
+                self.fs.add(Unparsed(span=src if src is not None else self._span(start, end), sentence=r.s.index,
+                                     text=text, numbers=n_check))
             return
-        c.pieces = pieces
+        c = _Clause(index, start, end, text, self.norm.text[start - 1] if start > 0 else "", pieces)
         used = 0
         for p in pieces:
             used += _READERS[p.kind](self, r, p, c)
