@@ -42,6 +42,7 @@ _PARTIAL_LEAD = re.compile(r"主要(?:有|包括|是)|包括|例如|如:")  # �
 _PUNCTUATION = re.compile(r"[，。；：,;:]")
 _BLANKS = re.compile(r"\s+")
 _LEAD_ENDS = (":", "中", "如下")  # a clause ending so may open a list (「其中:」, 「…支出决算中，」, 「…如下：」)
+_LEAD_END_WORD = re.compile("|".join(map(re.escape, _LEAD_ENDS)))
 _ETC = re.compile(r"\s*(?:" + V.alternation(V.MONEY_UNITS) + r")?\s*(?:等|左右)")  # 「…23.44万元等」
 
 
@@ -318,8 +319,8 @@ class Assembler:
     def _may_state(self, s: Sentence) -> bool:
         """Whether a clause of the sentence may be read (``_clause`` tests each): half the sentences of a
         report have no figure, comparison, list or calculation, and are passed over whole."""
-        return "=" in s.text or _may_hold_pieces(s.text) \
-            or any(self.norm.text[cs:ce].endswith(_LEAD_ENDS) for cs, ce in s.clauses)
+        return "=" in s.text or _may_hold_pieces(s.text) or (_LEAD_END_WORD.search(s.text) is not None and any(
+            self.norm.text.endswith(_LEAD_ENDS, cs, ce) for cs, ce in s.clauses))  # its clauses asked only if it may
 
     def _expressions(self, s: Sentence) -> list[tuple[int, int]]:
         """Written calculations of the sentence (their own grammar); the spans they cover."""
