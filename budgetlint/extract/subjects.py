@@ -59,7 +59,9 @@ def entity_role(subject: str) -> tuple[str, str]:
     return s, ""
 
 
+@lru_cache(maxsize=4096)
 def subject_key(entity: str, role: str = "") -> str:
+    """The ledger key of an entity in a role (answers kept, as for ``entity_role``)."""
     e = clean(entity)
     e = _THIS_YEAR.sub("", e)
     e = _SYNONYMS.get(e, e)
