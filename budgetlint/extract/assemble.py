@@ -308,7 +308,7 @@ class Assembler:
         if s.index not in self.stating:
             return None
         r = _Reading(s, para_amounts, stated_before=[a for a in para_amounts if a.id not in self.item_of])
-        covered = self._expressions(s)
+        covered = self._expressions(s) if "=" in s.text else []  # every calculation is written with its 「=」
         for ci, (cs, ce) in enumerate(s.clauses):
             self._clause(r, ci, cs, ce, covered)
         self._sentence_list(r)
