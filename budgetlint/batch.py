@@ -198,6 +198,11 @@ class Progress:
             self.stream.write("\r" + self.line() + "\033[K")
             self.stream.flush()
 
+    def recount(self, results: list[FileResult]) -> None:
+        """Count the findings again once the cross-document rules have added theirs."""
+        self.findings = sum(len(r.findings) for r in results)
+        self.with_findings = sum(1 for r in results if r.findings)
+
     def clear(self) -> None:
         """Blank the line (before other output goes to the same terminal)."""
         self.stream.write("\r\033[K")

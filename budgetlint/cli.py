@@ -121,15 +121,16 @@ def check(paths, fmt, output, select, extend_select, ignore, lang, config_file, 
                 located += _stream(r, base, fmt, lang, bar, bool(located))
     except InputError as e:  # the cluster cannot be reached
         _fail(e.message("zh"), e.message("en"), lang)
-    if bar:
-        bar.clear()
-        click.echo(f"budgetlint: {bar.summary()}", err=True)
     if not stream:
         cross_check(done, dict(todo))
         for r in done:
             if base:
                 r.findings = base.new(r.digest, r.findings)
             located += r.located()
+    if bar:  # after the cross-document rules: its time and counts are the whole run's
+        bar.recount(done)
+        bar.clear()
+        click.echo(f"budgetlint: {bar.summary()}", err=True)
 
     if write_baseline:
         from .baseline import write_baseline as write

@@ -21,6 +21,26 @@ def test_progress_flag_adds_a_summary_on_stderr_only(tmp_path, monkeypatch):
     assert "e.txt: empty file" in err
 
 
+def test_summary_comes_after_and_counts_the_cross_document_findings(tmp_path, monkeypatch):
+    """The closing line is the whole run's: the 三公 statement's 公务接待费 2.32 against the table's 2.23 (BL952,
+    found only once both files are read) is one of its findings."""
+    import shutil
+
+    from conftest import ROOT
+
+    src = ROOT / "tests" / "corpus" / "crossdoc"
+    for name in ("yueyang-2023-three-public-statement.txt", "yueyang-2023-three-public-table.txt"):
+        shutil.copy(src / name, tmp_path / name)
+    statement = tmp_path / "yueyang-2023-three-public-statement.txt"
+    statement.write_text(statement.read_text(encoding="utf-8").replace("公务接待费支出决算为2.23万元",
+                                                                        "公务接待费支出决算为2.32万元"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", "--format", "concise", "--lang", "en", "--progress", ".")
+    assert out.count("BL952") == 1
+    printed = out.count("\n")  # the BL952 and the info notes of the two files: every finding of the run
+    assert err.rstrip().endswith(f": {printed} findings in 2 files, 0 not read")
+
+
 def test_report_year_does_not_depend_on_the_process(tmp_path):
     """Equally frequent years: the report year is the first named, in every process (hash seeds differ between
     runs, worker processes and cluster workers, so set order must not decide)."""

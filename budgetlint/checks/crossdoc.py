@@ -9,7 +9,7 @@ document and names the other file, its location and its line.
 """
 from __future__ import annotations
 
-from ..crossdoc import BASIS_EN, BASIS_ZH, CrossContext, disagree, later
+from ..crossdoc import BASIS_EN, BASIS_ZH, CrossContext, disagree
 from ..model import Severity
 from . import rule
 
@@ -46,7 +46,7 @@ def previous_year_mismatch(ctx: CrossContext) -> None:
             if q.own or q.year != prev.identity.year or q.how == "table":
                 continue
             oq = stated.get((q.key, q.year, q.basis))
-            if oq is not None and disagree(q, oq):
+            if oq is not None and disagree(q, oq) and ctx.unreported(doc, q):
                 zh, en = _what(q)
                 ctx.report(doc, q, prev, oq,
                            zh=f"由此推得{zh}为 {q.text}，与 {prev.path} 所述 {oq.text} 不符",
@@ -70,14 +70,14 @@ def initial_budget_mismatch(ctx: CrossContext) -> None:
     Fix: copy the 年初预算 from the published 预算 (or explain the difference).
     """
     for doc, budget in ctx.pairs():
-        if budget.identity.kind != "budget" or doc.identity.kind == "budget" or not later(doc, budget):
+        if budget.identity.kind != "budget" or doc.identity.kind == "budget" or not ctx.later(doc, budget):
             continue
         stated = ctx.index(budget, how=("stated", "table"))
         for q in doc.quantities:
             if q.basis != "budget_initial" or q.year != budget.identity.year or q.how == "table":
                 continue
             oq = stated.get((q.key, q.year, q.basis))
-            if oq is not None and disagree(q, oq):
+            if oq is not None and disagree(q, oq) and ctx.unreported(doc, q):
                 zh, en = _what(q)
                 ctx.report(doc, q, budget, oq, zh=f"{zh}为 {q.text}，与预算文件 {budget.path} 所述 {oq.text} 不符",
                            en=f"{en} is {q.text} here, but the budget {budget.path} states {oq.text}")
@@ -102,14 +102,14 @@ def three_public_statement_vs_table(ctx: CrossContext) -> None:
     Fix: correct the statement or the table cell.
     """
     for doc, other in ctx.pairs():
-        if not later(doc, other) or doc.identity.year != other.identity.year:
+        if not ctx.later(doc, other) or doc.identity.year != other.identity.year:
             continue
         for table_doc, prose_doc, on_prose in ((other, doc, True), (doc, other, False)):
             cells = ctx.index(table_doc, how=("table",))
             prose = ctx.index(prose_doc, how=("stated",))
             for key in cells.keys() & prose.keys():
                 q, oq = (prose[key], cells[key]) if on_prose else (cells[key], prose[key])
-                if disagree(q, oq):
+                if disagree(q, oq) and ctx.unreported(doc, q):
                     zh, en = _what(q)
                     ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
                                en=f"{en} is {q.text} here, but {other.path} states {oq.text}")
@@ -132,17 +132,18 @@ def restated_across_documents(ctx: CrossContext) -> None:
 
     Fix: make the two documents agree.
     """
+    own: dict[int, list] = {}  # id(doc) -> what the document states about its own year
     for doc, other in ctx.pairs():
-        if not later(doc, other) or doc.identity.year != other.identity.year:
+        if not ctx.later(doc, other) or doc.identity.year != other.identity.year:
             continue
         if "budget" in (doc.identity.kind, other.identity.kind) and doc.identity.kind != other.identity.kind:
             continue  # BL951
         stated = ctx.index(other, how=("stated",))
-        for q in doc.quantities:
-            if not q.own or q.how != "stated":
-                continue
+        if id(doc) not in own:
+            own[id(doc)] = [q for q in doc.quantities if q.own and q.how == "stated"]
+        for q in own[id(doc)] if stated else ():
             oq = stated.get((q.key, q.year, q.basis))
-            if oq is not None and disagree(q, oq):
+            if oq is not None and disagree(q, oq) and ctx.unreported(doc, q):
                 zh, en = _what(q)
                 ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
                            en=f"{en} is {q.text} here, but {other.path} states {oq.text}")

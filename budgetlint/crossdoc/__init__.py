@@ -271,10 +271,9 @@ def build_ledger(ctx, ident: Identity) -> Ledger:
 KIND_ORDER = ["budget", "final_accounts", "three_public", "project_evaluation", "overall_evaluation", ""]
 
 
-def later(a: Ledger, b: Ledger) -> bool:
-    """Whether ``a`` comes after ``b``: a later year, then later in a year's cycle (预算 → 决算 → 自评), then path."""
-    ka, kb = KIND_ORDER.index(a.identity.kind), KIND_ORDER.index(b.identity.kind)
-    return (a.identity.year or 0, ka, a.path) > (b.identity.year or 0, kb, b.path)
+def order(ledger: Ledger) -> tuple[int, int, str]:
+    """Where a document comes in a unit's sequence: by year, then in a year's cycle (预算 → 决算 → 自评), then path."""
+    return ledger.identity.year or 0, KIND_ORDER.index(ledger.identity.kind), ledger.path
 
 
 @dataclass
@@ -287,6 +286,14 @@ class CrossContext:
     _code: str = ""
     _reported: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     _indexes: dict = field(default_factory=dict)  # the index of each ledger, built once (every pair asks for it)
+    _order: dict = field(default_factory=dict)  # id(ledger) -> ``order(ledger)``, worked out once
+    _enabled: dict = field(default_factory=dict)  # (path, code) -> whether the file's config enables the rule
+
+    def later(self, a: Ledger, b: Ledger) -> bool:
+        """Whether document ``a`` comes after ``b`` (``order``)."""
+        if not self._order:
+            self._order = {id(ledger): order(ledger) for ledger in self.ledgers}
+        return self._order[id(a)] > self._order[id(b)]
 
     def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
         """Every ordered pair (a, b) of different documents of the same unit (``same_unit``: equal, or
@@ -331,14 +338,23 @@ class CrossContext:
                     ambiguous.add((q.key, q.year, q.basis))
         return {k: q for k, q in out.items() if k not in ambiguous}
 
+    def unreported(self, doc: Ledger, q: Quantity) -> bool:
+        """Whether the current rule may still report ``q`` of ``doc``: enabled for the file, and one finding
+        per figure however many documents it disagrees with (a rule asks before it words a message)."""
+        key = (doc.path, self._code)
+        if key not in self._enabled:
+            cfg = self.configs.get(doc.path)
+            self._enabled[key] = cfg is not None and cfg.enabled(self._code)
+        return self._enabled[key] and (self._code, q.span) not in self._reported[doc.path]
+
     def report(self, doc: Ledger, q: Quantity, other: Ledger, oq: Quantity, zh: str, en: str) -> None:
         """A finding on ``q`` in ``doc``, with ``oq`` of ``other`` as the evidence (file, location, line)."""
         from ..checks import load_rules
 
-        cfg = self.configs.get(doc.path)
-        if cfg is None or not cfg.enabled(self._code) or (self._code, q.span) in self._reported[doc.path]:
-            return  # one finding per figure, however many documents it disagrees with
+        if not self.unreported(doc, q):
+            return
         self._reported[doc.path].add((self._code, q.span))
+        cfg = self.configs[doc.path]
         rule = load_rules()[self._code]
         sev = Severity(cfg.severity.get(self._code, rule.severity.value))
         unit = "万元"
