@@ -56,11 +56,16 @@ class Compact(BaseModel):
         number read), at less than half the cost (pydantic's ``model_construct`` costs more than
         validating). ``fields`` gives every field, in the model's order; the dict becomes the instance's."""
         self = cls.__new__(cls)
-        object.__setattr__(self, "__dict__", fields)
-        object.__setattr__(self, "__pydantic_fields_set__", cls._every_field)
-        object.__setattr__(self, "__pydantic_extra__", None)
-        object.__setattr__(self, "__pydantic_private__", None)
+        _set_dict(self, fields)  # BaseModel's slots, set by their own setters: a third less than object.__setattr__
+        _set_fields_set(self, cls._every_field)
+        _set_extra(self, None)
+        _set_private(self, None)
         return self
+
+
+_set_dict, _set_fields_set, _set_extra, _set_private = (
+    BaseModel.__dict__[slot].__set__
+    for slot in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def _shared(names: set) -> set:

@@ -107,3 +107,20 @@ def test_facts_of_a_kind_follow_additions_and_replacements_in_order():
     assert fs.of(Amount) == [a, c] and fs.of(Share) == [sh2, sh] and sh2.id == 1
     assert [x.id for x in fs.of(FactBase)] == [0, 1, 2, 3]  # a base class: every kind, in the set's order
     assert FactSet(facts=[a, sh]).of(Share) == [sh]  # facts given to the constructor are filed too
+
+
+def test_amount_read_from_prose_is_the_model_validation_would_build():
+    from budgetlint.extract.assemble import extract_facts
+    from budgetlint.normalize import normalize
+    from budgetlint.segment import segment
+
+    norm = normalize("2023年收入预算为791.59万元。")
+    [a] = extract_facts(norm, segment(norm)).of(Amount)
+    # by hand: the number 791.59 is at offsets 10-16 (after the ten characters 「2023年收入预算为」); the
+    # statement runs from its subject to the number; the entity is 收入 (its year is no part of its name)
+    span = Span(start=10, end=16)
+    v = Amount(span=span, text="2023年收入预算为791.59", subject="2023年收入预算", entity="收入", role="budget",
+               key="收入|budget", lead="2023年收入预算为", value=Num.parse("791.59", span, unit="万元"))
+    v.id = 0
+    assert a == v and repr(a) == repr(v) and a.model_dump(mode="json") == v.model_dump(mode="json")
+    assert type(a.value.value) is type(v.value.value) and a.kind == "amount"

@@ -217,6 +217,35 @@ def test_documents_of_one_unit_are_paired_with_and_without_their_region():
     assert got == [("d0.txt", "d1.txt"), ("d1.txt", "d0.txt"), ("d2.txt", "d3.txt"), ("d3.txt", "d2.txt")]
 
 
+def _figure(value: str, at: int):
+    from decimal import Decimal
+
+    from budgetlint.crossdoc import Quantity
+    from budgetlint.model import Location, Span
+
+    v = Decimal(value) * 10000  # 万元, in 元; ± half a cent of 万元 for two decimals
+    return Quantity(key="支出合计", year=2023, basis="actual", lo=v - 50, hi=v + 50, text=f"{value}万元",
+                    label="支出合计", span=Span(start=at, end=at + 5), location=Location(line=1, column=at + 1, end_line=1, end_column=at + 6))
+
+
+def test_each_figure_is_compared_with_the_first_document_that_disagrees():
+    """The evidence for a figure is the first other document of its unit, in the order given, whose value
+    rounding cannot reconcile with it, among those the rule accepts."""
+    from budgetlint.crossdoc import CrossContext
+
+    docs = _ledgers(["岳阳县财政局"] * 4)
+    for doc, value in zip(docs, ["100.00", "100.00", "120.00", "130.00"]):
+        doc.quantities = [_figure(value, 0)]
+    ctx = CrossContext(docs, {})
+    first = ctx.disagreements(docs[0], docs[0].quantities, lambda other, q: True)
+    assert [(j, q.text, oq.text) for j, _, q, oq in first] == [(2, "100.00万元", "120.00万元")]
+    not_d2 = ctx.disagreements(docs[0], docs[0].quantities, lambda other, q: other.path != "d2.txt")
+    assert [(j, oq.text) for j, _, _, oq in not_d2] == [(3, "130.00万元")]
+    # 100.004万元 is within rounding of 100.00万元: d1 never disagrees with d0
+    docs[1].quantities = [_figure("100.004", 0)]
+    assert CrossContext(docs[:2], {}).disagreements(docs[1], docs[1].quantities, lambda other, q: True) == []
+
+
 @given(st.lists(st.text(alphabet="市区镇局府", max_size=9), max_size=12))
 def test_pairs_are_every_ordered_pair_of_one_unit(units):
     from budgetlint.crossdoc import CrossContext

@@ -9,7 +9,7 @@ document and names the other file, its location and its line.
 """
 from __future__ import annotations
 
-from ..crossdoc import BASIS_EN, BASIS_ZH, CrossContext, disagree
+from ..crossdoc import BASIS_EN, BASIS_ZH, CrossContext
 from ..model import Severity
 from . import rule
 
@@ -38,19 +38,17 @@ def previous_year_mismatch(ctx: CrossContext) -> None:
     Fix: recompute the change (or 上年数) from last year's published figure, or
     correct last year's figure if that one is wrong.
     """
-    for doc, prev in ctx.pairs():
-        if doc.identity.year is None or prev.identity.year != doc.identity.year - 1:
-            continue
-        stated = ctx.index(prev)
-        for q in doc.quantities:
-            if q.own or q.year != prev.identity.year or q.how == "table":
-                continue
-            oq = stated.get((q.key, q.year, q.basis))
-            if oq is not None and disagree(q, oq) and ctx.unreported(doc, q):
-                zh, en = _what(q)
-                ctx.report(doc, q, prev, oq,
-                           zh=f"由此推得{zh}为 {q.text}，与 {prev.path} 所述 {oq.text} 不符",
-                           en=f"this implies {en} of {q.text}, but {prev.path} states {oq.text}")
+    for doc in ctx.ledgers:
+        def accept(prev, q, doc=doc):
+            return doc.identity.year is not None and prev.identity.year == doc.identity.year - 1 == q.year
+
+        implied = [q for q in doc.quantities if not q.own and q.how != "table"]
+        for j, _, q, oq in ctx.disagreements(doc, implied, accept):
+            prev = ctx.ledgers[j]
+            zh, en = _what(q)
+            ctx.report(doc, q, prev, oq,
+                       zh=f"由此推得{zh}为 {q.text}，与 {prev.path} 所述 {oq.text} 不符",
+                       en=f"this implies {en} of {q.text}, but {prev.path} states {oq.text}")
 
 
 @rule("BL951", "initial-budget-mismatch", Severity.ERROR, cross=True)
@@ -69,18 +67,17 @@ def initial_budget_mismatch(ctx: CrossContext) -> None:
 
     Fix: copy the 年初预算 from the published 预算 (or explain the difference).
     """
-    for doc, budget in ctx.pairs():
-        if budget.identity.kind != "budget" or doc.identity.kind == "budget" or not ctx.later(doc, budget):
-            continue
-        stated = ctx.index(budget, how=("stated", "table"))
-        for q in doc.quantities:
-            if q.basis != "budget_initial" or q.year != budget.identity.year or q.how == "table":
-                continue
-            oq = stated.get((q.key, q.year, q.basis))
-            if oq is not None and disagree(q, oq) and ctx.unreported(doc, q):
-                zh, en = _what(q)
-                ctx.report(doc, q, budget, oq, zh=f"{zh}为 {q.text}，与预算文件 {budget.path} 所述 {oq.text} 不符",
-                           en=f"{en} is {q.text} here, but the budget {budget.path} states {oq.text}")
+    for doc in ctx.ledgers:
+        def accept(budget, q, doc=doc):
+            return (budget.identity.kind == "budget" and doc.identity.kind != "budget" and ctx.later(doc, budget)
+                    and q.year == budget.identity.year)
+
+        initial = [q for q in doc.quantities if q.basis == "budget_initial" and q.how != "table"]
+        for j, _, q, oq in ctx.disagreements(doc, initial, accept, how=("stated", "table")):
+            budget = ctx.ledgers[j]
+            zh, en = _what(q)
+            ctx.report(doc, q, budget, oq, zh=f"{zh}为 {q.text}，与预算文件 {budget.path} 所述 {oq.text} 不符",
+                       en=f"{en} is {q.text} here, but the budget {budget.path} states {oq.text}")
 
 
 @rule("BL952", "three-public-statement-vs-table", Severity.ERROR, cross=True)
@@ -101,18 +98,19 @@ def three_public_statement_vs_table(ctx: CrossContext) -> None:
 
     Fix: correct the statement or the table cell.
     """
-    for doc, other in ctx.pairs():
-        if not ctx.later(doc, other) or doc.identity.year != other.identity.year:
-            continue
-        for table_doc, prose_doc, on_prose in ((other, doc, True), (doc, other, False)):
-            cells = ctx.index(table_doc, how=("table",))
-            prose = ctx.index(prose_doc, how=("stated",))
-            for key in cells.keys() & prose.keys():
-                q, oq = (prose[key], cells[key]) if on_prose else (cells[key], prose[key])
-                if disagree(q, oq) and ctx.unreported(doc, q):
-                    zh, en = _what(q)
-                    ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
-                               en=f"{en} is {q.text} here, but {other.path} states {oq.text}")
+    for doc in ctx.ledgers:
+        def accept(other, q, doc=doc):
+            return ctx.later(doc, other) and doc.identity.year == other.identity.year
+
+        # its statement's figures against the other file's table, then its table's cells against the other's statement
+        sides = ((("stated",), ("table",)), (("table",), ("stated",)))
+        found = [(j, side, n, q, oq) for side, (mine, theirs) in enumerate(sides)
+                 for j, n, q, oq in ctx.disagreements(doc, list(ctx.index(doc, how=mine).values()), accept, how=theirs)]
+        for j, _, _, q, oq in sorted(found, key=lambda f: f[:3]):
+            other = ctx.ledgers[j]
+            zh, en = _what(q)
+            ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
+                       en=f"{en} is {q.text} here, but {other.path} states {oq.text}")
 
 
 @rule("BL953", "restated-across-documents", Severity.ERROR, cross=True)
@@ -132,18 +130,15 @@ def restated_across_documents(ctx: CrossContext) -> None:
 
     Fix: make the two documents agree.
     """
-    own: dict[int, list] = {}  # id(doc) -> what the document states about its own year
-    for doc, other in ctx.pairs():
-        if not ctx.later(doc, other) or doc.identity.year != other.identity.year:
-            continue
-        if "budget" in (doc.identity.kind, other.identity.kind) and doc.identity.kind != other.identity.kind:
-            continue  # BL951
-        stated = ctx.index(other, how=("stated",))
-        if id(doc) not in own:
-            own[id(doc)] = [q for q in doc.quantities if q.own and q.how == "stated"]
-        for q in own[id(doc)] if stated else ():
-            oq = stated.get((q.key, q.year, q.basis))
-            if oq is not None and disagree(q, oq) and ctx.unreported(doc, q):
-                zh, en = _what(q)
-                ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
-                           en=f"{en} is {q.text} here, but {other.path} states {oq.text}")
+    for doc in ctx.ledgers:
+        def accept(other, q, doc=doc):
+            return (ctx.later(doc, other) and doc.identity.year == other.identity.year
+                    and not ("budget" in (doc.identity.kind, other.identity.kind)  # BL951
+                             and doc.identity.kind != other.identity.kind))
+
+        own = [q for q in doc.quantities if q.own and q.how == "stated"]
+        for j, _, q, oq in ctx.disagreements(doc, own, accept, how=("stated",)):
+            other = ctx.ledgers[j]
+            zh, en = _what(q)
+            ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",
+                       en=f"{en} is {q.text} here, but {other.path} states {oq.text}")

@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional
 
 from pydantic import BaseModel
@@ -277,6 +277,17 @@ def order(ledger: Ledger) -> tuple[int, int, str]:
 
 
 @dataclass
+class _Values:
+    """The values the documents of one unit give one key: positions and quantities in ledger order, and
+    the bounds that tell at once whether a figure disagrees with any of them."""
+
+    positions: list[int] = field(default_factory=list)
+    quantities: list = field(default_factory=list)
+    max_lo: Optional[Decimal] = None
+    min_hi: Optional[Decimal] = None
+
+
+@dataclass
 class CrossContext:
     """The ledgers of one run, grouped by unit, and how cross-document rules report."""
 
@@ -288,6 +299,7 @@ class CrossContext:
     _indexes: dict = field(default_factory=dict)  # the index of each ledger, built once (every pair asks for it)
     _order: dict = field(default_factory=dict)  # id(ledger) -> ``order(ledger)``, worked out once
     _enabled: dict = field(default_factory=dict)  # (path, code) -> whether the file's config enables the rule
+    _keyed: dict = field(default_factory=dict)  # (own, how) -> ``_values``
 
     def later(self, a: Ledger, b: Ledger) -> bool:
         """Whether document ``a`` comes after ``b`` (``order``)."""
@@ -296,24 +308,79 @@ class CrossContext:
         return self._order[id(a)] > self._order[id(b)]
 
     def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
-        """Every ordered pair (a, b) of different documents of the same unit (``same_unit``: equal, or
-        one of 6 or more characters ending the other), in the order of the ledgers. Found through an
-        index of the units and their long suffixes, so a run of 10,000 documents costs in proportion
-        to its documents, not to every pair of them."""
+        """Every ordered pair (a, b) of different documents of the same unit, in the order of the ledgers."""
+        for i, a in enumerate(self.ledgers):
+            yield from ((a, self.ledgers[j]) for j in sorted(self._partners(i)))
+
+    @cached_property
+    def _units(self) -> tuple[dict[str, list[int]], dict[str, set[str]]]:
+        """Positions of the ledgers by unit, and the units ending with each suffix of 6+ characters."""
         by_unit: dict[str, list[int]] = defaultdict(list)
-        by_suffix: dict[str, list[int]] = defaultdict(list)  # a suffix of 6+ characters -> units ending so
+        by_suffix: dict[str, set[str]] = defaultdict(set)
         for i, ledger in enumerate(self.ledgers):
             unit = ledger.identity.unit
             by_unit[unit].append(i)
             for k in range(len(unit) - MIN_SUFFIX + 1):
-                by_suffix[unit[k:]].append(i)
-        for i, a in enumerate(self.ledgers):
-            unit = a.identity.unit
-            if not unit:
-                continue
-            found = set(by_unit[unit]).union(by_suffix.get(unit, ()) if len(unit) >= MIN_SUFFIX else (),
-                                             *(by_unit.get(unit[k:], ()) for k in range(len(unit) - MIN_SUFFIX + 1)))
-            yield from ((a, self.ledgers[j]) for j in sorted(found) if j != i)
+                by_suffix[unit[k:]].add(unit)
+        return by_unit, by_suffix
+
+    def _unit_names(self, unit: str) -> set[str]:
+        """The units of the run that name the same unit as ``unit`` (``same_unit``: equal, or one of 6 or
+        more characters ending the other): found through the index, so a run of 10,000 documents costs in
+        proportion to its documents, not to every pair of them."""
+        by_unit, by_suffix = self._units
+        if not unit:
+            return set()
+        return {unit, *(by_suffix.get(unit, ()) if len(unit) >= MIN_SUFFIX else ()),
+                *(u for k in range(len(unit) - MIN_SUFFIX + 1) if (u := unit[k:]) in by_unit)}
+
+    def _partners(self, i: int) -> set[int]:
+        by_unit = self._units[0]
+        return {j for u in self._unit_names(self.ledgers[i].identity.unit) for j in by_unit[u] if j != i}
+
+    def disagreements(self, doc: Ledger, quantities: list[Quantity], accept, own: Optional[bool] = True,
+                      how: Optional[Iterable[str]] = None) -> list[tuple[int, int, Quantity, Quantity]]:
+        """(position of the other document, position in ``quantities``, q, oq) for each q of ``doc`` and the
+        first document of its unit (in the order of the ledgers) that ``accept(other, q)`` takes and whose ``index``
+        gives q's key a value ``oq`` rounding cannot reconcile with q: what a loop over the pairs (doc,
+        other), each over ``quantities``, finds first, sorted in that loop's order. A unit with thousands
+        of documents costs a pass over the values of a key only where one of them disagrees with q."""
+        by_unit, at = self._units[0], self._position[id(doc)]
+        values = self._values(own, None if how is None else tuple(how))
+        out = []
+        for n, q in enumerate(quantities):
+            first = None
+            for unit in self._unit_names(doc.identity.unit):
+                v = values.get((unit, q.key, q.year, q.basis))
+                if v is None or (v.max_lo <= q.hi and q.lo <= v.min_hi):
+                    continue  # every document of this unit agrees with q
+                for j, oq in zip(v.positions, v.quantities):
+                    if first is not None and j >= first[0]:
+                        break
+                    if j != at and disagree(q, oq) and accept(self.ledgers[j], q):
+                        first = (j, n, q, oq)
+                        break
+            if first is not None:
+                out.append(first)
+        return sorted(out, key=lambda f: f[:2])
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {id(ledger): i for i, ledger in enumerate(self.ledgers)}
+
+    def _values(self, own: Optional[bool], how: Optional[tuple[str, ...]]) -> dict:
+        """(unit, key, year, basis) -> the values every ledger's ``index(own, how)`` gives it, in ledger order."""
+        if (own, how) not in self._keyed:
+            out: dict[tuple, _Values] = {}
+            for i, ledger in enumerate(self.ledgers):
+                for (key, year, basis), q in self.index(ledger, own, how).items():
+                    v = out.setdefault((ledger.identity.unit, key, year, basis), _Values())
+                    v.positions.append(i)
+                    v.quantities.append(q)
+                    v.max_lo = q.lo if v.max_lo is None else max(v.max_lo, q.lo)
+                    v.min_hi = q.hi if v.min_hi is None else min(v.min_hi, q.hi)
+            self._keyed[(own, how)] = out
+        return self._keyed[(own, how)]
 
     def index(self, ledger: Ledger, own: Optional[bool] = True, how: Optional[Iterable[str]] = None) -> dict:
         """(key, year, basis) -> the quantity ``ledger`` gives for it (stated about its own year by default).
@@ -338,21 +405,16 @@ class CrossContext:
                     ambiguous.add((q.key, q.year, q.basis))
         return {k: q for k, q in out.items() if k not in ambiguous}
 
-    def unreported(self, doc: Ledger, q: Quantity) -> bool:
-        """Whether the current rule may still report ``q`` of ``doc``: enabled for the file, and one finding
-        per figure however many documents it disagrees with (a rule asks before it words a message)."""
-        key = (doc.path, self._code)
-        if key not in self._enabled:
-            cfg = self.configs.get(doc.path)
-            self._enabled[key] = cfg is not None and cfg.enabled(self._code)
-        return self._enabled[key] and (self._code, q.span) not in self._reported[doc.path]
-
     def report(self, doc: Ledger, q: Quantity, other: Ledger, oq: Quantity, zh: str, en: str) -> None:
         """A finding on ``q`` in ``doc``, with ``oq`` of ``other`` as the evidence (file, location, line)."""
         from ..checks import load_rules
 
-        if not self.unreported(doc, q):
-            return
+        key = (doc.path, self._code)
+        if key not in self._enabled:
+            cfg = self.configs.get(doc.path)
+            self._enabled[key] = cfg is not None and cfg.enabled(self._code)
+        if not self._enabled[key] or (self._code, q.span) in self._reported[doc.path]:
+            return  # one finding per figure, however many documents it disagrees with
         self._reported[doc.path].add((self._code, q.span))
         cfg = self.configs[doc.path]
         rule = load_rules()[self._code]

@@ -155,7 +155,7 @@ class _ToPieces(Transformer):
     """Parse tree → list of ``Piece`` (positions relative to the clause)."""
 
     def subject(self, items):  # MARKED_SUBJECT? SUBJECT?
-        text = "".join(_BLANKS.sub("", t.value) for t in items)
+        text = _BLANKS.sub("", "".join([t.value for t in items]))
         return Tok(text, items[0].start_pos, items[-1].end_pos)
 
     def number(self, items):

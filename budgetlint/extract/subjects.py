@@ -47,7 +47,10 @@ def clean(subject: str) -> str:
     return s
 
 
+@lru_cache(maxsize=4096)
 def entity_role(subject: str) -> tuple[str, str]:
+    """The entity a subject names and its role (``""`` for none). Asked of the same subjects by the
+    assembler, the rules and the ledger: answers are kept."""
     s = clean(subject)
     for pattern, role in _ROLES:
         m = pattern.search(s)
@@ -56,7 +59,9 @@ def entity_role(subject: str) -> tuple[str, str]:
     return s, ""
 
 
+@lru_cache(maxsize=4096)
 def subject_key(entity: str, role: str = "") -> str:
+    """The ledger key of an entity in a role (answers kept, as for ``entity_role``)."""
     e = clean(entity)
     e = _THIS_YEAR.sub("", e)
     e = _SYNONYMS.get(e, e)
@@ -94,6 +99,8 @@ STANDARD_QUANTITIES = (
 )
 
 
+@lru_cache(maxsize=4096)
 def is_standard(entity: str) -> bool:
+    """Whether an entity names one of ``STANDARD_QUANTITIES`` (answers kept, as for ``entity_role``)."""
     e = clean(entity)
     return any(e == q or e.endswith(q) and len(e) - len(q) <= 12 for q in STANDARD_QUANTITIES)

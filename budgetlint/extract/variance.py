@@ -38,18 +38,21 @@ def _money(ch: Change) -> bool:
 
 def change_breakdowns(fs: FactSet, norm: Mapped, sentences: list[Sentence]) -> None:
     """Add a ``ChangeBreakdown`` for every total change whose parts' changes follow it."""
+    changes = defaultdict(list)  # paragraph -> changes in order
+    sent_para = {s.index: s.paragraph for s in sentences}
+    for ch in fs.of(Change):
+        if _money(ch) and ch.sentence in sent_para:
+            changes[sent_para[ch.sentence]].append(ch)
+    if not changes:
+        return  # no change of money to break down
+    amounts = defaultdict(list)
+    for a in fs.of(Amount):
+        if a.value.is_money and a.sentence in sent_para:
+            amounts[sent_para[a.sentence]].append(a)
     by_para: dict[int, list[Sentence]] = defaultdict(list)
     for s in sentences:
         by_para[s.paragraph].append(s)
     paras = sorted(by_para)
-    changes = defaultdict(list)  # paragraph -> changes in order
-    sent_para = {s.index: s.paragraph for s in sentences}
-    amounts = defaultdict(list)
-    for f in fs.facts:
-        if isinstance(f, Change) and _money(f) and f.sentence in sent_para:
-            changes[sent_para[f.sentence]].append(f)
-        elif isinstance(f, Amount) and f.value.is_money and f.sentence in sent_para:
-            amounts[sent_para[f.sentence]].append(f)
     parent = {i: bd.total for bd in fs.of(Breakdown) for i in bd.items}
     for k, para in enumerate(paras):
         if not changes[para]:
