@@ -35,6 +35,7 @@ class Context:
     money_decimals: dict = field(default_factory=dict)  # unit -> usual decimals
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
+    _intervals: dict = field(default_factory=dict)  # (id of a number, tail) -> (the number, its interval)
 
     def decimals(self, n: Num) -> int:
         """Effective precision of a stated number.
@@ -49,12 +50,17 @@ class Context:
         return n.decimals
 
     def interval(self, n: Num, tail: bool = True) -> Interval:
-        """The values ``n`` may stand for. Counts (人, 个, 辆 …) are exact; money gets the tail."""
-        if n.is_count and n.decimals == 0:
-            return Interval.exact(n.value)
-        d = self.decimals(n)
-        extra = self.config.tail_digits * place(d) if (tail and n.is_money and d) else ZERO
-        return n.interval(d, extra)
+        """The values ``n`` may stand for. Counts (人, 个, 辆 …) are exact; money gets the tail.
+        Worked out once per number and document: the rules ask again and again."""
+        key = (id(n), tail)
+        if key not in self._intervals:
+            if n.is_count and n.decimals == 0:
+                self._intervals[key] = n, Interval.exact(n.value)  # the number kept: its id stays its own
+            else:
+                d = self.decimals(n)
+                extra = self.config.tail_digits * place(d) if (tail and n.is_money and d) else ZERO
+                self._intervals[key] = n, n.interval(d, extra)
+        return self._intervals[key][1]
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
                related: Iterable[Span] = (), code: Optional[str] = None) -> Finding:
