@@ -142,6 +142,11 @@ class Mapped:
             pos += len(line) + 1
         return out
 
+    def drop_lines(self) -> None:
+        """Free ``lines`` once the readers that go line by line are done: on a large document the list
+        (a tuple and a string a line) is megabytes that the rest of the pipeline would hold at its peak."""
+        self.__dict__.pop("lines", None)
+
     def span(self, start: int, end: int) -> Span:
         """Source span of normalised range [start, end)."""
         if end <= start:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ..facts import ClassItem
+from ..lazyre import lazy_compile
 from ..normalize import Mapped
 from ..tables.final_accounts import plain
 
 REACH = 300
 _NAME = r"(?:[^\s，。；：、,;:()（）]|[(（](?![类款项][)）])[^()（）\n]{1,4}[)）])+?"
-_ITEM = re.compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
+_ITEM = lazy_compile(rf"({_NAME})\s*[(（]类[)）]\s*({_NAME})\s*[(（]款[)）]\s*({_NAME})\s*[(（]项[)）]")
 _CLASS = re.compile(r"类(?<=[(（]类)[)）]")  # 「（类）」 from its 类 (a normalised text is full of brackets); starts after 「（」
 _HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 

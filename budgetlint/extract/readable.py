@@ -24,7 +24,7 @@ from ..normalize import Mapped
 from ..segment import Sentence
 from ..lazyre import lazy_compile
 
-GLOSS = re.compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
+GLOSS = lazy_compile(r"[\u3400-\u9fff]\((?=[a-zü\u00e0-\u01dc]*[\u00e0-\u01dc])[a-zü\u00e0-\u01dc]{1,7}\)"
                     r"|[\u3400-\u9fff]\([a-z]{2,6}\)(?=[\u3400-\u9fff])")
 # a gloss opens a bracket on a (lower-case, possibly accented) letter: a text without one holds no gloss
 _GLOSS_SIGN = re.compile(r"\([a-zü\u00e0-\u01dc]")

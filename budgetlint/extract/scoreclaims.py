@@ -13,6 +13,7 @@ import re
 from typing import Callable
 
 from ..facts import Num, ScoreClaim
+from ..lazyre import lazy_compile
 from ..model import Span
 from ..normalize import Mapped, Squeezed
 
@@ -20,7 +21,7 @@ _N = r"(?P<{0}>\d+(?:\.\d+)?)"
 TOTAL = re.compile(r"(?:自评评分|自评得分|自评分数|最终得分|综合得分|综合评分|总得分|评价得分|自评总分|自评结果|评分结果)"
                    r"(?:合计)?(?:为|是|:|：)?" + _N.format("s") + r"分")
 FULL = re.compile(r"[,，(（]?满分(?:为)?" + _N.format("w") + r"分")
-SECTION = re.compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值)(?:为)?" + _N.format("w") +
+SECTION = lazy_compile(r"(?P<label>[\u4e00-\u9fff“”\"]{2,16}?)(?:满分|分值)(?:为)?" + _N.format("w") +
                      r"分[,，]?(?:自评)?得(?:分)?(?:为)?" + _N.format("s") + r"分")
 GRADE = re.compile(r"(?:评价等次|绩效等次|等次|等级|评定级别|评价级别|级别|评价结果)(?:为|是|:|：)?[“\"「]?"
                    r"(?P<g>优秀|良好|不合格|合格|优|良|中|差)")

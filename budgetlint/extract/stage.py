@@ -59,6 +59,7 @@ def extract(doc: Document, norm: Mapped, sentences: list[Sentence], tables: list
         return i >= 0 and offset < spans[i][1]
 
     add_rates(facts, norm, lambda pos: in_table(norm.starts[pos]))  # where normalised ``pos`` starts in the source
+    norm.drop_lines()  # the last reader that goes line by line is done
     for fact in [*find_claims(norm, lambda s: in_table(s.start)), *find_items(norm, doc.text), *find_hygiene(doc.text)]:
         facts.add(fact)
     facts.report_year = report_year(doc.text)
