@@ -73,7 +73,7 @@ def initial_budget_mismatch(ctx: CrossContext) -> None:
                     and q.year == budget.identity.year)
 
         initial = [q for q in doc.quantities if q.basis == "budget_initial" and q.how != "table"]
-        for j, _, q, oq in ctx.disagreements(doc, initial, accept, how=("stated", "table")):
+        for j, _, q, oq in ctx.disagreements(doc, initial, accept, how=("stated", "table"), kind="budget"):
             budget = ctx.ledgers[j]
             zh, en = _what(q)
             ctx.report(doc, q, budget, oq, zh=f"{zh}为 {q.text}，与预算文件 {budget.path} 所述 {oq.text} 不符",

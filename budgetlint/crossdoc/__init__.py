@@ -299,7 +299,7 @@ class CrossContext:
     _indexes: dict = field(default_factory=dict)  # the index of each ledger, built once (every pair asks for it)
     _order: dict = field(default_factory=dict)  # id(ledger) -> ``order(ledger)``, worked out once
     _enabled: dict = field(default_factory=dict)  # (path, code) -> whether the file's config enables the rule
-    _keyed: dict = field(default_factory=dict)  # (own, how) -> ``_values``
+    _keyed: dict = field(default_factory=dict)  # (own, how, kind) -> ``_values``
 
     def later(self, a: Ledger, b: Ledger) -> bool:
         """Whether document ``a`` comes after ``b`` (``order``)."""
@@ -339,14 +339,16 @@ class CrossContext:
         return {j for u in self._unit_names(self.ledgers[i].identity.unit) for j in by_unit[u] if j != i}
 
     def disagreements(self, doc: Ledger, quantities: list[Quantity], accept, own: Optional[bool] = True,
-                      how: Optional[Iterable[str]] = None) -> list[tuple[int, int, Quantity, Quantity]]:
+                      how: Optional[Iterable[str]] = None,
+                      kind: Optional[str] = None) -> list[tuple[int, int, Quantity, Quantity]]:
         """(position of the other document, position in ``quantities``, q, oq) for each q of ``doc`` and the
         first document of its unit (in the order of the ledgers) that ``accept(other, q)`` takes and whose ``index``
         gives q's key a value ``oq`` rounding cannot reconcile with q: what a loop over the pairs (doc,
         other), each over ``quantities``, finds first, sorted in that loop's order. A unit with thousands
-        of documents costs a pass over the values of a key only where one of them disagrees with q."""
-        by_unit, at = self._units[0], self._position[id(doc)]
-        values = self._values(own, None if how is None else tuple(how))
+        of documents costs a pass over the values of a key only where one of them disagrees with q.
+        ``kind`` leaves out at once the documents of any other kind (BL951 reads only the 预算)."""
+        at = self._position[id(doc)]
+        values = self._values(own, None if how is None else tuple(how), kind)
         out = []
         for n, q in enumerate(quantities):
             first = None
@@ -368,19 +370,22 @@ class CrossContext:
     def _position(self) -> dict[int, int]:
         return {id(ledger): i for i, ledger in enumerate(self.ledgers)}
 
-    def _values(self, own: Optional[bool], how: Optional[tuple[str, ...]]) -> dict:
-        """(unit, key, year, basis) -> the values every ledger's ``index(own, how)`` gives it, in ledger order."""
-        if (own, how) not in self._keyed:
+    def _values(self, own: Optional[bool], how: Optional[tuple[str, ...]], kind: Optional[str]) -> dict:
+        """(unit, key, year, basis) -> the values every ledger (of ``kind``, if given) gives it in its
+        ``index(own, how)``, in ledger order."""
+        if (own, how, kind) not in self._keyed:
             out: dict[tuple, _Values] = {}
             for i, ledger in enumerate(self.ledgers):
+                if kind is not None and ledger.identity.kind != kind:
+                    continue
                 for (key, year, basis), q in self.index(ledger, own, how).items():
                     v = out.setdefault((ledger.identity.unit, key, year, basis), _Values())
                     v.positions.append(i)
                     v.quantities.append(q)
                     v.max_lo = q.lo if v.max_lo is None else max(v.max_lo, q.lo)
                     v.min_hi = q.hi if v.min_hi is None else min(v.min_hi, q.hi)
-            self._keyed[(own, how)] = out
-        return self._keyed[(own, how)]
+            self._keyed[(own, how, kind)] = out
+        return self._keyed[(own, how, kind)]
 
     def index(self, ledger: Ledger, own: Optional[bool] = True, how: Optional[Iterable[str]] = None) -> dict:
         """(key, year, basis) -> the quantity ``ledger`` gives for it (stated about its own year by default).
