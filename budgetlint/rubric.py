@@ -86,6 +86,8 @@ def prepare(text: str) -> str:
 
     text = _MARKER.sub(r"\1、", text)
     return _HTML_TAG.sub(" ", normalize(text, join_lines=False, mapped=False).text)
+
+
 _CLAUSE = lazy_compile(r"[^；;。\n]+")
 
 

@@ -32,7 +32,7 @@ from pydantic import BaseModel
 
 from .. import vocabulary as V
 from ..facts import Amount, Change
-from ..identity import MIN_SUFFIX, Identity
+from ..identity import MIN_SUFFIX, Identity, same_unit
 from ..model import Compact, Evidence, Finding, Location, Operand, Severity, Span
 from ..numbers import Interval, corners, fmt
 from ..lazyre import lazy_compile
@@ -300,6 +300,7 @@ class CrossContext:
     _order: dict = field(default_factory=dict)  # id(ledger) -> ``order(ledger)``, worked out once
     _enabled: dict = field(default_factory=dict)  # (path, code) -> whether the file's config enables the rule
     _keyed: dict = field(default_factory=dict)  # (own, how, kind) -> ``_values``
+    _names: dict = field(default_factory=dict)  # unit -> ``_unit_names(unit)``
 
     def later(self, a: Ledger, b: Ledger) -> bool:
         """Whether document ``a`` comes after ``b`` (``order``)."""
@@ -325,14 +326,14 @@ class CrossContext:
         return by_unit, by_suffix
 
     def _unit_names(self, unit: str) -> set[str]:
-        """The units of the run that name the same unit as ``unit`` (``same_unit``: equal, or one of 6 or
-        more characters ending the other): found through the index, so a run of 10,000 documents costs in
-        proportion to its documents, not to every pair of them."""
-        by_unit, by_suffix = self._units
-        if not unit:
-            return set()
-        return {unit, *(by_suffix.get(unit, ()) if len(unit) >= MIN_SUFFIX else ()),
-                *(u for k in range(len(unit) - MIN_SUFFIX + 1) if (u := unit[k:]) in by_unit)}
+        """The units of the run that ``same_unit`` takes for ``unit``. The index of names and their long
+        suffixes gives the few candidates, so a run of 10,000 documents costs in proportion to its
+        documents, not to every pair of them; worked out once per unit."""
+        if unit not in self._names:
+            by_unit, by_suffix = self._units
+            candidates = {*by_suffix.get(unit, ()), *(unit[k:] for k in range(len(unit)) if unit[k:] in by_unit)}
+            self._names[unit] = {u for u in candidates if same_unit(unit, u)}
+        return self._names[unit]
 
     def _partners(self, i: int) -> set[int]:
         by_unit = self._units[0]

@@ -647,6 +647,8 @@ _READERS = {"amount": Assembler._read_amount, "share": Assembler._read_share, "c
             "completion": Assembler._read_completion, "nochange": Assembler._read_nochange,
             "base": Assembler._read_base, "compare": Assembler._read_compare,
             "lead": Assembler._read_lead, "subject": Assembler._read_lead}
+
+
 def _depth(text: str, pos: int) -> int:
     """How many brackets are open at ``pos`` of a sentence."""
     return max(0, text.count("(", 0, pos) - text.count(")", 0, pos))
