@@ -21,7 +21,7 @@ import re
 import shutil
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT, run_cli
 
@@ -217,15 +217,16 @@ def test_documents_of_one_unit_are_paired_with_and_without_their_region():
     assert got == [("d0.txt", "d1.txt"), ("d1.txt", "d0.txt"), ("d2.txt", "d3.txt"), ("d3.txt", "d2.txt")]
 
 
-def _figure(value: str, at: int):
+def _figure(value: str, at: int, key: str = "支出合计", year: int = 2023, own: bool = True, how: str = "stated"):
     from decimal import Decimal
 
     from budgetlint.crossdoc import Quantity
     from budgetlint.model import Location, Span
 
     v = Decimal(value) * 10000  # 万元, in 元; ± half a cent of 万元 for two decimals
-    return Quantity(key="支出合计", year=2023, basis="actual", lo=v - 50, hi=v + 50, text=f"{value}万元",
-                    label="支出合计", span=Span(start=at, end=at + 5), location=Location(line=1, column=at + 1, end_line=1, end_column=at + 6))
+    return Quantity(key=key, year=year, basis="actual", lo=v - 50, hi=v + 50, text=f"{value}万元", label=key, how=how,
+                    own=own, span=Span(start=at, end=at + 5),
+                    location=Location(line=1, column=at + 1, end_line=1, end_column=at + 6))
 
 
 def test_each_figure_is_compared_with_the_first_document_that_disagrees():
@@ -244,6 +245,50 @@ def test_each_figure_is_compared_with_the_first_document_that_disagrees():
     # 100.004万元 is within rounding of 100.00万元: d1 never disagrees with d0
     docs[1].quantities = [_figure("100.004", 0)]
     assert CrossContext(docs[:2], {}).disagreements(docs[1], docs[1].quantities, lambda other, q: True) == []
+
+
+_UNITS = ["重庆市铜梁区安居镇人民政府", "铜梁区安居镇人民政府", "岳阳县财政局"]  # the first two are one unit
+_KINDS = ["budget", "final_accounts", "three_public"]
+# a figure: (key, year, value in 万元, own, how); 100.00 and 100.004 agree within rounding, 120.00 with neither
+_FIGURES = st.tuples(st.sampled_from(["支出合计", "收入合计"]), st.sampled_from([2022, 2023]),
+                     st.sampled_from(["100.00", "100.004", "120.00"]), st.booleans(), st.sampled_from(["stated", "table"]))
+_DOCS = st.lists(st.tuples(st.sampled_from(_UNITS), st.sampled_from([2022, 2023]), st.sampled_from(_KINDS),
+                           st.integers(0, 9), st.lists(_FIGURES, max_size=4)), min_size=2, max_size=10)
+
+
+@settings(max_examples=300)
+@given(_DOCS, st.sampled_from([True, False, None]), st.sampled_from([None, ("stated",), ("table",)]),
+       st.sampled_from([None, 2022, 2023]), st.sampled_from([None, ("budget",), ("final_accounts", "three_public")]),
+       st.booleans(), st.sets(st.integers(0, 9), max_size=4))
+def test_disagreements_find_what_the_pair_by_pair_loop_finds(spec, own, how, year, kinds, earlier, refused):
+    """Each figure's evidence is the first other document of its unit, in ledger order, whose value disagrees
+    with it and that meets the rule's conditions (year, kind, before the document, ``accept``): what a loop
+    over ``pairs()`` finds, however the values and conditions fall."""
+    from budgetlint.crossdoc import CrossContext, disagree
+
+    docs = _ledgers([unit for unit, *_ in spec])
+    for i, (doc, (_, y, kind, name, figures)) in enumerate(zip(docs, spec)):
+        doc.path = f"{name}-{i}.txt"  # ledger order is not ``order()``: paths sort otherwise
+        doc.identity.year, doc.identity.kind = y, kind
+        doc.quantities = [_figure(value, at, key=key, year=fy, own=own_, how=how_)
+                          for at, (key, fy, value, own_, how_) in enumerate(figures)]
+    ctx = CrossContext(docs, {})
+
+    def accept(other, q):
+        return docs.index(other) not in refused
+
+    for doc in docs:
+        expected = []
+        for n, q in enumerate(doc.quantities):
+            for a, other in ctx.pairs():
+                oq = ctx.index(other, own, how).get((q.key, q.year, q.basis)) if a is doc else None
+                if (oq is not None and disagree(q, oq) and year in (None, other.identity.year)
+                        and (kinds is None or other.identity.kind in kinds)
+                        and (not earlier or ctx.later(doc, other)) and accept(other, q)):
+                    expected.append((docs.index(other), n, id(q), id(oq)))
+                    break
+        got = ctx.disagreements(doc, doc.quantities, accept, own, how, year=year, kinds=kinds, earlier=earlier)
+        assert [(j, n, id(q), id(oq)) for j, n, q, oq in got] == sorted(expected)
 
 
 @given(st.lists(st.text(alphabet="市区镇局府", max_size=9), max_size=12))

@@ -9,9 +9,11 @@ document and names the other file, its location and its line.
 """
 from __future__ import annotations
 
-from ..crossdoc import BASIS_EN, BASIS_ZH, CrossContext
+from ..crossdoc import BASIS_EN, BASIS_ZH, KIND_ORDER, CrossContext
 from ..model import Severity
 from . import rule
+
+NOT_BUDGET = frozenset(KIND_ORDER) - {"budget"}
 
 
 def _what(q) -> tuple[str, str]:
@@ -39,11 +41,11 @@ def previous_year_mismatch(ctx: CrossContext) -> None:
     correct last year's figure if that one is wrong.
     """
     for doc in ctx.ledgers:
-        def accept(prev, q, doc=doc):
-            return doc.identity.year is not None and prev.identity.year == doc.identity.year - 1 == q.year
-
-        implied = [q for q in doc.quantities if not q.own and q.how != "table"]
-        for j, _, q, oq in ctx.disagreements(doc, implied, accept):
+        if doc.identity.year is None:
+            continue  # never compared (its ledger is empty)
+        last = doc.identity.year - 1
+        implied = [q for q in doc.quantities if not q.own and q.how != "table" and q.year == last]
+        for j, _, q, oq in ctx.disagreements(doc, implied, year=last):
             prev = ctx.ledgers[j]
             zh, en = _what(q)
             ctx.report(doc, q, prev, oq,
@@ -67,13 +69,15 @@ def initial_budget_mismatch(ctx: CrossContext) -> None:
 
     Fix: copy the 年初预算 from the published 预算 (or explain the difference).
     """
-    for doc in ctx.ledgers:
-        def accept(budget, q, doc=doc):
-            return (budget.identity.kind == "budget" and doc.identity.kind != "budget" and ctx.later(doc, budget)
-                    and q.year == budget.identity.year)
+    def accept(budget, q):
+        return q.year == budget.identity.year
 
+    for doc in ctx.ledgers:
+        if doc.identity.kind == "budget":
+            continue
         initial = [q for q in doc.quantities if q.basis == "budget_initial" and q.how != "table"]
-        for j, _, q, oq in ctx.disagreements(doc, initial, accept, how=("stated", "table"), kind="budget"):
+        for j, _, q, oq in ctx.disagreements(doc, initial, accept, how=("stated", "table"), kinds=("budget",),
+                                             earlier=True):
             budget = ctx.ledgers[j]
             zh, en = _what(q)
             ctx.report(doc, q, budget, oq, zh=f"{zh}为 {q.text}，与预算文件 {budget.path} 所述 {oq.text} 不符",
@@ -99,13 +103,13 @@ def three_public_statement_vs_table(ctx: CrossContext) -> None:
     Fix: correct the statement or the table cell.
     """
     for doc in ctx.ledgers:
-        def accept(other, q, doc=doc):
-            return ctx.later(doc, other) and doc.identity.year == other.identity.year
-
+        if doc.identity.year is None:
+            continue  # never compared (its ledger is empty)
         # its statement's figures against the other file's table, then its table's cells against the other's statement
         sides = ((("stated",), ("table",)), (("table",), ("stated",)))
         found = [(j, side, n, q, oq) for side, (mine, theirs) in enumerate(sides)
-                 for j, n, q, oq in ctx.disagreements(doc, list(ctx.index(doc, how=mine).values()), accept, how=theirs)]
+                 for j, n, q, oq in ctx.disagreements(doc, list(ctx.index(doc, how=mine).values()), how=theirs,
+                                                      year=doc.identity.year, earlier=True)]
         for j, _, _, q, oq in sorted(found, key=lambda f: f[:3]):
             other = ctx.ledgers[j]
             zh, en = _what(q)
@@ -131,13 +135,12 @@ def restated_across_documents(ctx: CrossContext) -> None:
     Fix: make the two documents agree.
     """
     for doc in ctx.ledgers:
-        def accept(other, q, doc=doc):
-            return (ctx.later(doc, other) and doc.identity.year == other.identity.year
-                    and not ("budget" in (doc.identity.kind, other.identity.kind)  # BL951
-                             and doc.identity.kind != other.identity.kind))
-
+        if doc.identity.year is None:
+            continue  # never compared (its ledger is empty)
+        budget = doc.identity.kind == "budget"  # a 预算 against a document of another kind is BL951's
         own = [q for q in doc.quantities if q.own and q.how == "stated"]
-        for j, _, q, oq in ctx.disagreements(doc, own, accept, how=("stated",)):
+        for j, _, q, oq in ctx.disagreements(doc, own, how=("stated",), year=doc.identity.year,
+                                             kinds=("budget",) if budget else NOT_BUDGET, earlier=True):
             other = ctx.ledgers[j]
             zh, en = _what(q)
             ctx.report(doc, q, other, oq, zh=f"{zh}为 {q.text}，与 {other.path} 所述 {oq.text} 不符",

@@ -22,11 +22,12 @@ Quantities come from
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from typing import Iterable, Optional
+from typing import Collection, Iterable, Optional
 
 from pydantic import BaseModel
 
@@ -277,12 +278,41 @@ def order(ledger: Ledger) -> tuple[int, int, str]:
 
 
 @dataclass
-class _Values:
-    """The values the documents of one unit give one key: positions and quantities in ledger order, and
-    the bounds that tell at once whether a figure disagrees with any of them."""
+class _Members:
+    """The documents of one (year, kind) that give a key one value, in ledger order, with the running
+    minimum of their ``order``: the first one that comes before a given document is found by bisection."""
 
     positions: list[int] = field(default_factory=list)
     quantities: list = field(default_factory=list)
+    earliest: list[tuple] = field(default_factory=list)  # min ``order`` of positions[:i + 1]
+
+    def add(self, i: int, q, at: tuple) -> None:
+        self.positions.append(i)
+        self.quantities.append(q)
+        self.earliest.append(min(self.earliest[-1], at) if self.earliest else at)
+
+    def start(self, before: Optional[tuple]) -> int:
+        """Where to look first: the first member that comes before ``before`` (``order``), if given."""
+        if before is None:
+            return 0
+        return bisect_left(self.earliest, True, key=lambda o: o < before)
+
+
+@dataclass
+class _Value:
+    """One value (interval) of a key, with its documents by (year, kind); ``first``: the first position."""
+
+    first: int
+    by_doc: dict[tuple, _Members] = field(default_factory=dict)
+
+
+@dataclass
+class _Values:
+    """The values the documents of one unit give one key, each distinct interval once (most documents
+    restate one figure): a figure is tested against each value, not each document. ``max_lo`` and
+    ``min_hi`` tell at once whether it disagrees with any of them."""
+
+    values: dict[tuple[Decimal, Decimal], _Value] = field(default_factory=dict)  # in order of first position
     max_lo: Optional[Decimal] = None
     min_hi: Optional[Decimal] = None
 
@@ -297,16 +327,13 @@ class CrossContext:
     _code: str = ""
     _reported: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     _indexes: dict = field(default_factory=dict)  # the index of each ledger, built once (every pair asks for it)
-    _order: dict = field(default_factory=dict)  # id(ledger) -> ``order(ledger)``, worked out once
     _enabled: dict = field(default_factory=dict)  # (path, code) -> whether the file's config enables the rule
-    _keyed: dict = field(default_factory=dict)  # (own, how, kind) -> ``_values``
+    _keyed: dict = field(default_factory=dict)  # (own, how) -> ``_values``
     _names: dict = field(default_factory=dict)  # unit -> ``_unit_names(unit)``
 
     def later(self, a: Ledger, b: Ledger) -> bool:
         """Whether document ``a`` comes after ``b`` (``order``)."""
-        if not self._order:
-            self._order = {id(ledger): order(ledger) for ledger in self.ledgers}
-        return self._order[id(a)] > self._order[id(b)]
+        return self._orders[self._position[id(a)]] > self._orders[self._position[id(b)]]
 
     def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
         """Every ordered pair (a, b) of different documents of the same unit, in the order of the ledgers."""
@@ -339,54 +366,88 @@ class CrossContext:
         by_unit = self._units[0]
         return {j for u in self._unit_names(self.ledgers[i].identity.unit) for j in by_unit[u] if j != i}
 
-    def disagreements(self, doc: Ledger, quantities: list[Quantity], accept, own: Optional[bool] = True,
-                      how: Optional[Iterable[str]] = None,
-                      kind: Optional[str] = None) -> list[tuple[int, int, Quantity, Quantity]]:
+    def disagreements(self, doc: Ledger, quantities: list[Quantity], accept=None, own: Optional[bool] = True,
+                      how: Optional[Iterable[str]] = None, *, year: Optional[int] = None,
+                      kinds: Optional[Collection[str]] = None,
+                      earlier: bool = False) -> list[tuple[int, int, Quantity, Quantity]]:
         """(position of the other document, position in ``quantities``, q, oq) for each q of ``doc`` and the
-        first document of its unit (in the order of the ledgers) that ``accept(other, q)`` takes and whose ``index``
-        gives q's key a value ``oq`` rounding cannot reconcile with q: what a loop over the pairs (doc,
-        other), each over ``quantities``, finds first, sorted in that loop's order. A unit with thousands
-        of documents costs a pass over the values of a key only where one of them disagrees with q.
-        ``kind`` leaves out at once the documents of any other kind (BL951 reads only the 预算)."""
+        first other document of its unit (in the order of the ledgers) whose ``index(own, how)`` gives q's
+        key a value ``oq`` rounding cannot reconcile with q, and that the rule takes: of ``year`` and of
+        one of ``kinds`` (when given), before ``doc`` in ``order`` (with ``earlier``), and that
+        ``accept(other, q)`` takes (when given). Sorted as a loop over the pairs (doc, other), each over
+        ``quantities``, would find them.
+
+        A rule states its conditions on the other document's year, kind and order rather than leave them
+        to ``accept``: the candidates are then found by lookup and bisection among the documents that give
+        each distinct value, so a unit with thousands of documents costs a few steps per figure, where a
+        scan until the first document ``accept`` takes costs thousands."""
         at = self._position[id(doc)]
-        values = self._values(own, None if how is None else tuple(how), kind)
+        before = self._orders[at] if earlier else None
+        values = self._values(own, None if how is None else tuple(how))
         out = []
         for n, q in enumerate(quantities):
-            first = None
+            first: Optional[tuple[int, Quantity]] = None
             for unit in self._unit_names(doc.identity.unit):
                 v = values.get((unit, q.key, q.year, q.basis))
                 if v is None or (v.max_lo <= q.hi and q.lo <= v.min_hi):
                     continue  # every document of this unit agrees with q
-                for j, oq in zip(v.positions, v.quantities):
-                    if first is not None and j >= first[0]:
-                        break
-                    if j != at and disagree(q, oq) and accept(self.ledgers[j], q):
-                        first = (j, n, q, oq)
-                        break
+                for (lo, hi), value in v.values.items():
+                    if first is not None and value.first >= first[0]:
+                        break  # this value and the later ones start after the document found
+                    if q.lo <= hi and lo <= q.hi:
+                        continue  # agrees with q
+                    for (y, k), members in value.by_doc.items():
+                        if (year is None or y == year) and (kinds is None or k in kinds):
+                            found = self._first(members, at, before, accept, q, first)
+                            first = found or first
             if first is not None:
-                out.append(first)
+                out.append((first[0], n, q, first[1]))
         return sorted(out, key=lambda f: f[:2])
+
+    def _first(self, members: _Members, at: int, before: Optional[tuple], accept, q: Quantity,
+               found: Optional[tuple[int, Quantity]]) -> Optional[tuple[int, Quantity]]:
+        """The first of ``members`` other than ``at``, before ``before`` (if given) and taken by ``accept``
+        (if given), if it comes before the document already ``found``."""
+        positions = members.positions
+        for i in range(members.start(before), len(positions)):
+            j = positions[i]
+            if found is not None and j >= found[0]:
+                return None
+            if j != at and (before is None or self._orders[j] < before) and (
+                    accept is None or accept(self.ledgers[j], q)):
+                return j, members.quantities[i]
+        return None
 
     @cached_property
     def _position(self) -> dict[int, int]:
         return {id(ledger): i for i, ledger in enumerate(self.ledgers)}
 
-    def _values(self, own: Optional[bool], how: Optional[tuple[str, ...]], kind: Optional[str]) -> dict:
-        """(unit, key, year, basis) -> the values every ledger (of ``kind``, if given) gives it in its
-        ``index(own, how)``, in ledger order."""
-        if (own, how, kind) not in self._keyed:
+    @cached_property
+    def _orders(self) -> list[tuple[int, int, str]]:
+        """``order`` of each ledger, by position."""
+        return [order(ledger) for ledger in self.ledgers]
+
+    def _values(self, own: Optional[bool], how: Optional[tuple[str, ...]]) -> dict[tuple, _Values]:
+        """(unit, key, year, basis) -> the values the ledgers give it in their ``index(own, how)``."""
+        if (own, how) not in self._keyed:
             out: dict[tuple, _Values] = {}
             for i, ledger in enumerate(self.ledgers):
-                if kind is not None and ledger.identity.kind != kind:
-                    continue
+                ident = ledger.identity
                 for (key, year, basis), q in self.index(ledger, own, how).items():
-                    v = out.setdefault((ledger.identity.unit, key, year, basis), _Values())
-                    v.positions.append(i)
-                    v.quantities.append(q)
-                    v.max_lo = q.lo if v.max_lo is None else max(v.max_lo, q.lo)
-                    v.min_hi = q.hi if v.min_hi is None else min(v.min_hi, q.hi)
-            self._keyed[(own, how, kind)] = out
-        return self._keyed[(own, how, kind)]
+                    v = out.get((ident.unit, key, year, basis))
+                    if v is None:
+                        v = out[ident.unit, key, year, basis] = _Values(max_lo=q.lo, min_hi=q.hi)
+                    elif q.lo > v.max_lo or q.hi < v.min_hi:
+                        v.max_lo, v.min_hi = max(v.max_lo, q.lo), min(v.min_hi, q.hi)
+                    value = v.values.get((q.lo, q.hi))
+                    if value is None:
+                        value = v.values[q.lo, q.hi] = _Value(first=i)
+                    members = value.by_doc.get((ident.year, ident.kind))
+                    if members is None:
+                        members = value.by_doc[ident.year, ident.kind] = _Members()
+                    members.add(i, q, self._orders[i])
+            self._keyed[(own, how)] = out
+        return self._keyed[(own, how)]
 
     def index(self, ledger: Ledger, own: Optional[bool] = True, how: Optional[Iterable[str]] = None) -> dict:
         """(key, year, basis) -> the quantity ``ledger`` gives for it (stated about its own year by default).
