@@ -142,7 +142,15 @@ def run(jobs_list: list[tuple[str, Config]], jobs: int, scheduler: Optional[str]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(job, jobs_list)
+        yield from pool.map(job, jobs_list, chunksize=chunk_size(len(jobs_list), jobs))
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """How many files a worker takes at a time. One at a time, the parent pays a round trip per file
+    (its threads hand the task and the result over, about 0.5 ms of CPU taken from the workers on two
+    cores: 0.2 s of 400 files); four amortise most of it. Fewer for a small run, so that each worker
+    still gets 25 chunks and none is left with a long last one while the others idle."""
+    return max(1, min(4, files // (jobs * 25)))
 
 
 def _on_cluster(jobs_list: list[tuple[str, Config]], address: str, keep_documents: bool) -> Iterator[FileResult]:

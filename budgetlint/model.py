@@ -127,7 +127,7 @@ class Span:
 _set_start, _set_end = Span.start.__set__, Span.end.__set__
 
 
-class Location(BaseModel):
+class Location(Compact):
     """A human location: 1-based line/column (end inclusive of the last char + 1), plus page or cell."""
 
     line: int
@@ -141,7 +141,7 @@ class Location(BaseModel):
     table: Optional[str] = None
 
 
-class Operand(BaseModel):
+class Operand(Compact):
     """One number a recomputation used: what it is, its stated text, and where it was written."""
 
     label: str
@@ -154,7 +154,7 @@ class Operand(BaseModel):
     """That document's source line, for the text report."""
 
 
-class Evidence(BaseModel):
+class Evidence(Compact):
     """What was stated, what was recomputed and from which numbers."""
 
     stated: Optional[str] = None
@@ -165,7 +165,7 @@ class Evidence(BaseModel):
     note: Optional[str] = None
 
 
-class Finding(BaseModel):
+class Finding(Compact):
     """One reported contradiction (or info note) at one span of one document."""
 
     code: str
