@@ -312,9 +312,9 @@ class _Values:
     restate one figure): a figure is tested against each value, not each document. ``max_lo`` and
     ``min_hi`` tell at once whether it disagrees with any of them."""
 
+    max_lo: Decimal
+    min_hi: Decimal
     values: dict[tuple[Decimal, Decimal], _Value] = field(default_factory=dict)  # in order of first position
-    max_lo: Optional[Decimal] = None
-    min_hi: Optional[Decimal] = None
 
 
 @dataclass
@@ -438,7 +438,7 @@ class CrossContext:
                     v = out.get((ident.unit, key, year, basis))
                     if v is None:
                         v = out[ident.unit, key, year, basis] = _Values(max_lo=q.lo, min_hi=q.hi)
-                    elif q.lo > v.max_lo or q.hi < v.min_hi:
+                    else:
                         v.max_lo, v.min_hi = max(v.max_lo, q.lo), min(v.min_hi, q.hi)
                     value = v.values.get((q.lo, q.hi))
                     if value is None:
@@ -505,9 +505,10 @@ class CrossContext:
             from ..checks import load_rules
 
             cfg = self.configs.get(path)
-            enabled = cfg is not None and cfg.enabled(self._code)
-            self._enabled[key] = Severity(cfg.severity.get(self._code, load_rules()[self._code].severity.value)) \
-                if enabled else None
+            if cfg is None or not cfg.enabled(self._code):
+                self._enabled[key] = None
+            else:
+                self._enabled[key] = Severity(cfg.severity.get(self._code, load_rules()[self._code].severity.value))
         return self._enabled[key]
 
 
