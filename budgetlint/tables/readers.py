@@ -400,9 +400,10 @@ def read_space_rows(lines: Lines) -> list[Table]:
                                 span=rows[0].span.cover(rows[-1].span), source="text"))
 
     for pos, line in lines:
-        if "\t" in line or "|" in line or len(line.strip()) > 60 or not line.strip():
-            flush()
-            run = []
+        if "\t" in line or "|" in line or not 0 < len(line.strip()) <= 60:
+            if run:  # most lines end no run: the test is asked only where one is open
+                flush()
+                run = []
         else:
             run.append((pos, line))
     flush()
