@@ -161,6 +161,15 @@ def _outer_pipes(run: list[tuple[int, str]]) -> list[bool]:
     return out
 
 
+def _field(at: int, raw: str) -> Cell:
+    """The cell of one field ``raw`` at ``at``: its text stripped, an empty cell where it starts when blank."""
+    text = raw.strip()
+    if not text:
+        return Cell("", Span(at, at))
+    start = at + len(raw) - len(raw.lstrip())
+    return Cell(text, Span(start, start + len(text)))
+
+
 def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
     """Rows of a run of ``|`` lines, every layout at once.
 
@@ -177,6 +186,8 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         pieces = [p for p in pending if p[1].strip()]
         at = pending[0][0] if pending else 0
         pending.clear()
+        if len(pieces) == 1 and pieces[0][0] == at:
+            return _field(*pieces[0])
         if not pieces:
             return Cell("", Span(at, at))
         first, last = pieces[0], pieces[-1]
@@ -197,13 +208,19 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         cells: list[Cell] = []
         at = pos
         for f in fields[:-1]:
-            pending.append((at, f))
-            cells.append(close())
+            if pending:
+                pending.append((at, f))
+                cells.append(close())
+            else:
+                cells.append(_field(at, f))  # the common case: a cell within the line, built directly
             at += len(f) + 1
         tail = fields[-1]
         if tail.strip() and len(fields) > 1:
-            pending.append((at, tail))
-            cells.append(close())
+            if pending:
+                pending.append((at, tail))
+                cells.append(close())
+            else:
+                cells.append(_field(at, tail))
         elif tail.strip() or not pending:
             pending.append((at, tail))
         if sum(1 for c in cells if c.text) >= 2:
@@ -365,9 +382,21 @@ def _values(tokens: list[tuple[int, str]]) -> int:
     return k
 
 
+def _header_line(tokens: list[tuple[int, str]], k: int) -> bool:
+    """Whether a line of a space-separated table is its header: no value field, a column word among its fields."""
+    return k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens)
+
+
+def _space_label(line: str, tokens: list[tuple[int, str]], k: int) -> str:
+    """The first cell's text of ``_space_row``: the header's first word, the label, or the first value."""
+    if k and not _header_line(tokens, k):
+        return line[tokens[0][0]:tokens[k - 1][0] + len(tokens[k - 1][1])]
+    return tokens[0][1]
+
+
 def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Row:
     """A line of a space-separated table as a row: its label (fields before ``k``), then its value fields."""
-    if k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
+    if _header_line(tokens, k):
         cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
         return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
     cells = []
@@ -391,13 +420,15 @@ def read_space_rows(lines: Lines) -> list[Table]:
     def flush():
         if len(run) < 3 or sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
             return  # fewer than three lines ending in values: no table, no rows built
-        rows = []
+        fields = []
         for pos, line in run:
             tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
-            rows.append(_space_row(pos, line, tokens, _values(tokens)))
-        if three_public_items(c.text for r in rows for c in r.cells[:1]):
-            tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
-                                span=rows[0].span.cover(rows[-1].span), source="text"))
+            fields.append((pos, line, tokens, _values(tokens)))
+        if not three_public_items(_space_label(line, tokens, k) for _, line, tokens, k in fields):
+            return  # the rows' labels name no 三公 items: no cells built
+        rows = [_space_row(*f) for f in fields]
+        tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
+                            span=rows[0].span.cover(rows[-1].span), source="text"))
 
     for pos, line in lines:
         if "\t" in line or "|" in line or not 0 < len(line.strip()) <= 60:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .. import vocabulary as V
+from ..facts import read_cell
 from ..model import Span
 from .model import Cell, Table
 from .vocabulary import THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of
@@ -81,7 +82,7 @@ class ThreePublic:
 
 
 def _number(c: Cell) -> bool:
-    return c.number is not None
+    return read_cell(c.text) is not None  # asked of every cell: whether it holds a number, none built
 
 
 def _value_cell(c: Cell) -> bool:
@@ -204,25 +205,24 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
     """The 三公 table held by ``table``'s cells, or None when they do not name three 三公 items
     (under a title naming 三公, or as most of its labels)."""
     cells = [c for r in table.rows for c in r.cells]
-    first = next((i for i, c in enumerate(cells[:-1]) if three_item(c.text) not in (None, "other")
-                  and (_value_cell(cells[i + 1]) or three_item(cells[i + 1].text))), None)
-    if first is None or not three_public_items(c.text for c in cells):
+    items = list(map(three_item, [c.text for c in cells]))  # the item each cell names, asked once
+    first = next((i for i, it in enumerate(items[:-1]) if it not in (None, "other")
+                  and (_value_cell(cells[i + 1]) or items[i + 1])), None)
+    if first is None or len(set(items) - {None, "other", "subtotal"}) < 3:  # ``three_public_items``
         return None
     if not title:
         title = next((squash(c.text) for c in cells[:first] if "三公" in c.text and "表" in c.text), "")
-    labels = [three_item(c.text) for c in cells
+    labels = [it for c, it in zip(cells, items)
               if c.text and not _value_cell(c) and not value_role(c.text) and not is_label_head(c.text)]
     if "三公" not in title and sum(1 for it in labels if it in THREE_ITEMS) * 2 < len(labels):
         return None  # 公务接待费 among the rows of an economic classification is not a 三公 table
     default = "actual" if "决算" in title else "budget" if "预算" in title else None
-    before_number = [three_item(c.text) for c in cells[first:] [:next(
-        (i for i, c in enumerate(cells[first:]) if _number(c)), len(cells) - first)]]
-    horizontal = len({it for it in before_number} - {None, "other"}) >= 3
+    before_number = items[first:first + next((i for i, c in enumerate(cells[first:]) if _number(c)), len(cells) - first)]
+    horizontal = len(set(before_number) - {None, "other"}) >= 3
     t = _horizontal(cells[first:], title, default) if horizontal else _vertical(cells, first, title, default)
     used = list(t.labels.values()) + [c for row in t.cells.values() for c in row if c is not None and c.text]
-    t.span = used[0].span.cover(used[-1].span) if used else Span(start=0, end=0)
-    for c in used:
-        t.span = t.span.cover(c.span)
+    if used:
+        t.span = Span(min(c.span.start for c in used), max(c.span.end for c in used))
     return t if t.cells else None
 
 
