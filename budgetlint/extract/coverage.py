@@ -105,16 +105,16 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
     joined = "\n".join(texts)  # no gloss spans a line break, and every gloss has its 「(」
     if "(" in joined and GLOSS.search(joined) and sum(1 for t in texts if GLOSS.search(t)) >= 2:
         return 0, 0  # a glossed copy's table: unreadable, like its prose
-    rows = [row for row in table.rows for _ in row.cells]
-    index = None  # the index column's cells, found when a cell no table reads asks
+    rows = index = None  # each cell's row and the index column's cells, found when a cell no table reads asks
     seen = hit = 0
-    for k, c in enumerate(cells):
-        number = None if c.merged else read_cell(c.text)  # where Num.from_cell would read the number
-        if number is None:
+    for k, number in enumerate(map(read_cell, texts)):  # where Num.from_cell would read the number
+        c = cells[k]
+        if number is None or c.merged:
             continue
         read = c.span.start in used or c.span.start + number[0] in used or c.text.strip() in codes
         if not read and index is None:
             index = _index_cells(table, cells)
+            rows = [row for row in table.rows for _ in row.cells]
         if not read and (k in index or _outside(cells, rows, k)):
             continue
         seen += 1

@@ -51,17 +51,30 @@ def meaning(text: str) -> Optional[str]:
     return None
 
 
+@word_cache
+def _column_word(text: str) -> Optional[str]:
+    """What a header cell says: its column's meaning, "" for a neutral word (指标, 完成情况 …); None for a
+    cell no header row holds (longer than 24 characters, or another word). Asked of every cell of every
+    digit-free row: the answer is kept per text."""
+    t = _SPACES.sub("", text)
+    if len(t) > 24:
+        return None
+    return meaning(t) or ("" if _NEUTRAL.match(t) else None)
+
+
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
     if _DIGIT.search("".join([c.text for c in cells])):
         return False  # a data row (the cheap test first)
-    texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
-    if not texts or any(len(t) > 24 for t in texts):
-        return False
-    if not all(meaning(t) or _NEUTRAL.match(t) for t in texts):
-        return False  # a label row (most rows without digits stop at their first cell)
-    named = [t for t in texts if meaning(t) not in (None, "name")]
-    return len(named) >= 2 or (after_header and len(texts) >= 2)
+    words = []
+    for c in cells:
+        if c.text.strip():
+            w = _column_word(c.text)
+            if w is None:
+                return False  # a label row (most rows without digits stop at their first cell)
+            words.append(w)
+    named = sum(1 for w in words if w not in ("", "name"))
+    return bool(words) and (named >= 2 or (after_header and len(words) >= 2))
 
 
 def clean_label(text: str) -> str:

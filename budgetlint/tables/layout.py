@@ -15,7 +15,9 @@ repeats an open 一级 (page-break repeats are recognised by their label).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Optional
 
 from ..document import Document
@@ -64,16 +66,14 @@ def read_layout(doc: Document, lines: list[tuple[int, str]]) -> list[Table]:
     """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」),
     among the (offset, line) of every line of ``doc``."""
     tables = []
-    candidates = {m.start() for m in _HEADER_LINES.finditer("\n" + doc.text)}  # the offsets of such lines
-    i = 0
-    while i < len(lines):
-        if lines[i][0] in candidates and _header_start(lines[i][1]) and "\t" not in lines[i][1]:
-            events, i = _scan(lines, i)
+    i = 0  # the first line not yet read: a header line inside a table read is part of it
+    for pos in sorted(m.start() for m in _HEADER_LINES.finditer("\n" + doc.text)):  # the offsets of such lines
+        j = bisect_left(lines, pos, lo=i, key=itemgetter(0))  # found among the lines, not walked to
+        if j < len(lines) and lines[j][0] == pos and _header_start(lines[j][1]) and "\t" not in lines[j][1]:
+            events, i = _scan(lines, j)
             t = _to_table(doc, events)
             if t is not None:
                 tables.append(t)
-        else:
-            i += 1
     return tables
 
 
