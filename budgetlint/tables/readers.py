@@ -15,6 +15,7 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import Optional
 
 from ..document import Document
@@ -24,7 +25,7 @@ from .rebuild import is_header_cell, rebuild_cells, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .wrapped import wrapped_scores
-from .model import Cell, Row, Table
+from .model import Cell, Row, Table, row_span
 
 
 # a line break and a line holding only a page's number, printed in its header or footer, which PDF text
@@ -44,6 +45,24 @@ def split_lines(text: str) -> Lines:
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+def bare_widths(lines: Lines) -> list[int]:
+    """The length of each line's stripped text, -1 where the line holds a tab or a ``|`` (a row of another
+    layout): what the readers of bare lines (one cell per line, space-separated, flattened) ask of every
+    line, asked once."""
+    return [-1 if "\t" in line or "|" in line else len(line.strip()) for _, line in lines]
+
+
+def _runs(lines: Lines, inside: list[bool]) -> list[Lines]:
+    """The runs of consecutive lines for which ``inside`` holds."""
+    runs, i = [], 0
+    for keep, group in groupby(inside):
+        n = len(list(group))
+        if keep:
+            runs.append(lines[i:i + n])
+        i += n
+    return runs
 
 
 def _table(rows: list[Row], sure: bool = True) -> Table:
@@ -116,7 +135,7 @@ def _cell(pos: int, raw: str, col: int) -> Cell:
 def _row(cells: list[Cell], index: int) -> Row:
     for col, c in enumerate(cells):
         c.col = col
-    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span), index=index)
+    return Row(cells=cells, span=row_span(cells), index=index)
 
 
 def _markdown_row(pos: int, line: str, index: int) -> Row:
@@ -294,16 +313,11 @@ def _cells_to_table(cells: list[tuple[int, str]]):
 _SHORT = 40
 
 
-def _short_runs(lines: Lines) -> list[Lines]:
-    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
-    runs: list[Lines] = [[]]
-    for pos, line in lines:
-        if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
-            if runs[-1]:
-                runs.append([])
-        else:
-            runs[-1].append((pos, line))
-    return [r for r in runs if len(r) >= 6 and sum(1 for _, ln in r if ln.strip()) >= 6]
+def _short_runs(lines: Lines, widths: list[int]) -> list[Lines]:
+    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell, six of them or more
+    not blank."""
+    return [r for r in _runs(lines, [0 <= w <= _SHORT for w in widths])
+            if len(r) >= 6 and sum(1 for _, ln in r if ln.strip()) >= 6]
 
 
 def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
@@ -335,7 +349,7 @@ def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
     return out
 
 
-def read_line_cells(lines: Lines) -> list[Table]:
+def read_line_cells(lines: Lines, widths: list[int]) -> list[Table]:
     """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
 
     Only runs whose cells hold a header the standard tables use (cut into rows
@@ -343,7 +357,7 @@ def read_line_cells(lines: Lines) -> list[Table]:
     that header and ends with its last row holding a number.
     """
     tables = []
-    for run in _short_runs(lines):
+    for run in _short_runs(lines, widths):
         parts = _line_cells(run)
         texts = [t for t, _, _ in parts]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
@@ -388,26 +402,25 @@ def _header_line(tokens: list[tuple[int, str]], k: int) -> bool:
 
 
 def _space_label(line: str, tokens: list[tuple[int, str]], k: int) -> str:
-    """The first cell's text of ``_space_row``: the header's first word, the label, or the first value."""
+    """The first cell's text of ``_space_cells``: the header's first word, the label, or the first value."""
     if k and not _header_line(tokens, k):
         return line[tokens[0][0]:tokens[k - 1][0] + len(tokens[k - 1][1])]
     return tokens[0][1]
 
 
-def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Row:
-    """A line of a space-separated table as a row: its label (fields before ``k``), then its value fields."""
+def _space_cells(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> list[Cell]:
+    """The cells of a line of a space-separated table: its label (fields before ``k``), then its value fields."""
     if _header_line(tokens, k):
-        cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
-        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
+        return [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
     cells = []
     if k:
         a, b = tokens[0][0], tokens[k - 1][0] + len(tokens[k - 1][1])
         cells.append(Cell(text=line[a:b], span=Span(start=pos + a, end=pos + b)))
     cells += [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens[k:]]
-    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
+    return cells
 
 
-def read_space_rows(lines: Lines) -> list[Table]:
+def read_space_rows(lines: Lines, widths: list[int]) -> list[Table]:
     """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
 
     A run of short lines, three or more of them a label followed by numbers
@@ -415,29 +428,17 @@ def read_space_rows(lines: Lines) -> list[Table]:
     the rows from these cells and says when a row's values do not fit the header.
     """
     tables = []
-    run: list[tuple[int, str]] = []
-
-    def flush():
+    for run in _runs(lines, [0 < w <= 60 for w in widths]):
         if len(run) < 3 or sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
-            return  # fewer than three lines ending in values: no table, no rows built
+            continue  # fewer than three lines ending in values: no table, no rows built
         fields = []
         for pos, line in run:
             tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
             fields.append((pos, line, tokens, _values(tokens)))
         if not three_public_items(_space_label(line, tokens, k) for _, line, tokens, k in fields):
-            return  # the rows' labels name no 三公 items: no cells built
-        rows = [_space_row(*f) for f in fields]
-        tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
-                            span=rows[0].span.cover(rows[-1].span), source="text"))
-
-    for pos, line in lines:
-        if "\t" in line or "|" in line or not 0 < len(line.strip()) <= 60:
-            if run:  # most lines end no run: the test is asked only where one is open
-                flush()
-                run = []
-        else:
-            run.append((pos, line))
-    flush()
+            continue  # the rows' labels name no 三公 items: no cells built
+        rows = [_row(_space_cells(*f), n) for n, f in enumerate(fields)]
+        tables.append(Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source="text"))
     return tables
 
 
@@ -449,7 +450,7 @@ _PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
-def read_flattened(text: str, lines: Lines) -> list[Table]:
+def read_flattened(text: str, lines: Lines, widths: list[int]) -> list[Table]:
     """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
     header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
 
@@ -461,9 +462,9 @@ def read_flattened(text: str, lines: Lines) -> list[Table]:
     from .three_public import rebuild, title_before
 
     tables = []
-    for pos, line in lines:
-        if "\t" in line or "|" in line:
-            continue
+    for (pos, line), width in zip(lines, widths):
+        if width < 15:
+            continue  # a tab or a | in the line, or too short for eight fields and the seven spaces between them
         fields = line.split()
         if len(fields) < 8 or len(_PROSE_MARK.findall(line)) * 20 > len(fields):
             continue  # too few fields for any table, or sentences (the cheap tests first: most lines are prose)
@@ -506,15 +507,16 @@ def read_tables(doc: Document) -> list[Table]:
     every = split_lines(text)
     pages = {m.start() for m in _PAGE_NUMBER.finditer("\n" + text)}  # the offsets of page-number lines
     lines = [(pos, line) for pos, line in every if pos not in pages] if pages else every  # which cut no table
+    widths = bare_widths(lines)
     cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
     found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
         ("cell-per-line", cell_tables),
         ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
         ("pipe", read_pipe(lines) if "|" in text else []),
         (None, read_layout(doc, every)),
-        ("line-cells", read_line_cells(lines)),
-        (None, read_space_rows(lines)),
-        (None, read_flattened(text, lines)),
+        ("line-cells", read_line_cells(lines, widths)),
+        (None, read_space_rows(lines, widths)),
+        (None, read_flattened(text, lines, widths)),
     ]
     kept: list[Table] = []
     for layout, tables in found:

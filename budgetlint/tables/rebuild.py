@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..model import Span
 from .header import GridCell, SECTION_LABEL, is_header_row, is_number, meaning
-from .model import Cell, Row
+from .model import Cell, Row, row_span
 from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role, word_cache
 
 _NUMERIC = {"weight", "score", "budget_initial", "budget", "executed", "rate", "change", "actual_amount"}
@@ -212,7 +212,7 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    return [Row(cells=_numbered(r), span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure
+    return [Row(cells=_numbered(r), span=row_span(r), index=n) for n, r in enumerate(out) if r], sure
 
 
 def _numbered(cells: list[Cell]) -> list[Cell]:
