@@ -15,7 +15,6 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
-from itertools import groupby
 from typing import Optional
 
 from ..document import Document
@@ -47,22 +46,21 @@ def split_lines(text: str) -> Lines:
     return out
 
 
-def bare_widths(lines: Lines) -> list[int]:
-    """The length of each line's stripped text, -1 where the line holds a tab or a ``|`` (a row of another
-    layout): what the readers of bare lines (one cell per line, space-separated, flattened) ask of every
-    line, asked once."""
-    return [-1 if "\t" in line or "|" in line else len(line.strip()) for _, line in lines]
+# a bare line's class by the length of its stripped text, one letter: 0 blank, a up to 14 characters (too short
+# for the eight fields of a flattened table), b up to 40 (a cell of a table written one cell per line), c up to
+# 60 (a row of a space-separated table), d longer
+_WIDTH_CLASS = "0" + "a" * 14 + "b" * 26 + "c" * 20 + "d"
+_SHORT_RUN = re.compile(r"[0ab]{6,}")
+_SPACE_RUN = re.compile(r"[abc]{3,}")
+_FLAT_LINE = re.compile(r"[bcd]")
 
 
-def _runs(lines: Lines, inside: list[bool]) -> list[Lines]:
-    """The runs of consecutive lines for which ``inside`` holds."""
-    runs, i = [], 0
-    for keep, group in groupby(inside):
-        n = len(list(group))
-        if keep:
-            runs.append(lines[i:i + n])
-        i += n
-    return runs
+def line_classes(lines: Lines) -> str:
+    """One letter per line: x where it holds a tab or a ``|`` (a row of another layout), else its width class
+    (``_WIDTH_CLASS``). What the readers of bare lines (one cell per line, space-separated, flattened) ask of
+    every line, asked once; they find their runs in it with a regex."""
+    return "".join(["x" if "\t" in line or "|" in line else _WIDTH_CLASS[min(len(line.strip()), 61)]
+                    for _, line in lines])
 
 
 def _table(rows: list[Row], sure: bool = True) -> Table:
@@ -310,14 +308,11 @@ def _cells_to_table(cells: list[tuple[int, str]]):
     return _table(rows, sure)
 
 
-_SHORT = 40
-
-
-def _short_runs(lines: Lines, widths: list[int]) -> list[Lines]:
-    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell, six of them or more
-    not blank."""
-    return [r for r in _runs(lines, [0 <= w <= _SHORT for w in widths])
-            if len(r) >= 6 and sum(1 for _, ln in r if ln.strip()) >= 6]
+def _short_runs(lines: Lines, classes: str) -> list[Lines]:
+    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell (40 characters at
+    most: classes a and b of ``_WIDTH_CLASS``), six of them or more not blank."""
+    return [lines[m.start():m.end()] for m in _SHORT_RUN.finditer(classes)
+            if m.end() - m.start() - classes.count("0", m.start(), m.end()) >= 6]
 
 
 def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
@@ -349,7 +344,7 @@ def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
     return out
 
 
-def read_line_cells(lines: Lines, widths: list[int]) -> list[Table]:
+def read_line_cells(lines: Lines, classes: str) -> list[Table]:
     """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
 
     Only runs whose cells hold a header the standard tables use (cut into rows
@@ -357,7 +352,7 @@ def read_line_cells(lines: Lines, widths: list[int]) -> list[Table]:
     that header and ends with its last row holding a number.
     """
     tables = []
-    for run in _short_runs(lines, widths):
+    for run in _short_runs(lines, classes):
         parts = _line_cells(run)
         texts = [t for t, _, _ in parts]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
@@ -420,16 +415,18 @@ def _space_cells(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> 
     return cells
 
 
-def read_space_rows(lines: Lines, widths: list[int]) -> list[Table]:
+def read_space_rows(lines: Lines, classes: str) -> list[Table]:
     """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
 
-    A run of short lines, three or more of them a label followed by numbers
-    (or 「单位不需填列」), whose labels name the 三公 items; the 三公 reader rebuilds
-    the rows from these cells and says when a row's values do not fit the header.
+    A run of short lines (60 characters at most: classes a to c of ``_WIDTH_CLASS``),
+    three or more of them a label followed by numbers (or 「单位不需填列」), whose
+    labels name the 三公 items; the 三公 reader rebuilds the rows from these
+    cells and says when a row's values do not fit the header.
     """
     tables = []
-    for run in _runs(lines, [0 < w <= 60 for w in widths]):
-        if len(run) < 3 or sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
+    for m in _SPACE_RUN.finditer(classes):
+        run = lines[m.start():m.end()]
+        if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
             continue  # fewer than three lines ending in values: no table, no rows built
         fields = []
         for pos, line in run:
@@ -450,7 +447,7 @@ _PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
-def read_flattened(text: str, lines: Lines, widths: list[int]) -> list[Table]:
+def read_flattened(text: str, lines: Lines, classes: str) -> list[Table]:
     """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
     header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
 
@@ -462,9 +459,8 @@ def read_flattened(text: str, lines: Lines, widths: list[int]) -> list[Table]:
     from .three_public import rebuild, title_before
 
     tables = []
-    for (pos, line), width in zip(lines, widths):
-        if width < 15:
-            continue  # a tab or a | in the line, or too short for eight fields and the seven spaces between them
+    for m in _FLAT_LINE.finditer(classes):  # lines without tab or |, long enough for eight fields and seven spaces
+        pos, line = lines[m.start()]
         fields = line.split()
         if len(fields) < 8 or len(_PROSE_MARK.findall(line)) * 20 > len(fields):
             continue  # too few fields for any table, or sentences (the cheap tests first: most lines are prose)
@@ -507,16 +503,16 @@ def read_tables(doc: Document) -> list[Table]:
     every = split_lines(text)
     pages = {m.start() for m in _PAGE_NUMBER.finditer("\n" + text)}  # the offsets of page-number lines
     lines = [(pos, line) for pos, line in every if pos not in pages] if pages else every  # which cut no table
-    widths = bare_widths(lines)
+    classes = line_classes(lines)
     cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
     found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
         ("cell-per-line", cell_tables),
         ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
         ("pipe", read_pipe(lines) if "|" in text else []),
         (None, read_layout(doc, every)),
-        ("line-cells", read_line_cells(lines, widths)),
-        (None, read_space_rows(lines, widths)),
-        (None, read_flattened(text, lines, widths)),
+        ("line-cells", read_line_cells(lines, classes)),
+        (None, read_space_rows(lines, classes)),
+        (None, read_flattened(text, lines, classes)),
     ]
     kept: list[Table] = []
     for layout, tables in found:
