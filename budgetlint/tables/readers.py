@@ -46,21 +46,29 @@ def split_lines(text: str) -> Lines:
     return out
 
 
-# a bare line's class by the length of its stripped text, one letter: 0 blank, a up to 14 characters (too short
-# for the eight fields of a flattened table), b up to 40 (a cell of a table written one cell per line), c up to
-# 60 (a row of a space-separated table), d longer
+# a bare line's class by the length of its stripped text, one letter: e empty, 0 blank, a up to 14 characters
+# (too short for the eight fields of a flattened table), b up to 40 (a cell of a table written one cell per
+# line), c up to 60 (a row of a space-separated table), d longer
 _WIDTH_CLASS = "0" + "a" * 14 + "b" * 26 + "c" * 20 + "d"
-_SHORT_RUN = re.compile(r"[0ab]{6,}")
+_SHORT_RUN = re.compile(r"[e0ab]{6,}")
+_BEFORE_EMPTY = re.compile(r"[ab](?=e)")
 _SPACE_RUN = re.compile(r"[abc]{3,}")
 _FLAT_LINE = re.compile(r"[bcd]")
 
 
 def line_classes(lines: Lines) -> str:
-    """One letter per line: x where it holds a tab or a ``|`` (a row of another layout), else its width class
-    (``_WIDTH_CLASS``). What the readers of bare lines (one cell per line, space-separated, flattened) ask of
-    every line, asked once; they find their runs in it with a regex."""
-    return "".join(["x" if "\t" in line or "|" in line else _WIDTH_CLASS[min(len(line.strip()), 61)]
-                    for _, line in lines])
+    """One letter per line: its width class (``_WIDTH_CLASS``) when it holds no tab and no ``|``, else
+    ``_marked_class``. What the readers of bare lines and of pipes ask of every line, asked once; they find
+    their runs in it with a regex."""
+    return "".join([(_WIDTH_CLASS[min(len(line.strip()), 61)] if line else "e")
+                    if "\t" not in line and "|" not in line else _marked_class(line) for _, line in lines])
+
+
+def _marked_class(line: str) -> str:
+    """A line holding a tab or a ``|``: t a tab, p a ``|`` and no tab; o (q with a tab) pipes only."""
+    if "|" in line and _PIPES_ONLY.match(line):
+        return "q" if "\t" in line else "o"
+    return "t" if "\t" in line else "p"
 
 
 def _table(rows: list[Row], sure: bool = True) -> Table:
@@ -109,18 +117,14 @@ _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 
-def _pipe_runs(lines: Lines) -> list[Lines]:
+# runs of lines holding | and no tab (p, o), a bare line that is not blank (a to d) joining beside a line of
+# pipes only (o, q) in ``line_classes``
+_PIPE_RUN = re.compile(r"(?:[po]|(?<=[oq])[abcd]|[abcd](?=[oq]))+")
+
+
+def _pipe_runs(lines: Lines, classes: str) -> list[Lines]:
     """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
-    piped = ["|" in ln and "\t" not in ln for _, ln in lines]
-    only = ["|" in ln and bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
-    member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
-        (i > 0 and only[i - 1]) or (i + 1 < len(lines) and only[i + 1]))) for i, (_, ln) in enumerate(lines)]
-    runs: list[list[tuple[int, str]]] = []
-    for i, keep in enumerate(member):
-        if keep:
-            if not runs or not member[i - 1]:
-                runs.append([])
-            runs[-1].append(lines[i])
+    runs = [lines[m.start():m.end()] for m in _PIPE_RUN.finditer(classes)]
     return [r for r in runs if sum(ln.count("|") for _, ln in r) >= 3]
 
 
@@ -249,7 +253,7 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
     return rows
 
 
-def read_pipe(lines: Lines) -> list[Table]:
+def read_pipe(lines: Lines, classes: str) -> list[Table]:
     """Cells separated by ``|``, in any of the layouts pages and exports produce.
 
     Markdown rows (``| a | b |``, the ``|---|`` rule skipped), rows without
@@ -258,7 +262,7 @@ def read_pipe(lines: Lines) -> list[Table]:
     pipes; rows of one cell are cut to the width the header words give.
     """
     tables: list[Table] = []
-    for run in _pipe_runs(lines):
+    for run in _pipe_runs(lines, classes):
         rows = [r for r in _run_rows(run) if r.cells]
         if rows:
             rows, sure = rebuild_rows(rows)
@@ -308,19 +312,19 @@ def _cells_to_table(cells: list[tuple[int, str]]):
     return _table(rows, sure)
 
 
-def _short_runs(lines: Lines, classes: str) -> list[Lines]:
+def _short_runs(lines: Lines, classes: str) -> list[tuple[Lines, str]]:
     """Runs of lines holding no tab and no ``|``, each short enough to be one table cell (40 characters at
-    most: classes a and b of ``_WIDTH_CLASS``), six of them or more not blank."""
-    return [lines[m.start():m.end()] for m in _SHORT_RUN.finditer(classes)
-            if m.end() - m.start() - classes.count("0", m.start(), m.end()) >= 6]
+    most: classes a and b of ``_WIDTH_CLASS``), six of them or more not blank; with their classes."""
+    runs = [(lines[m.start():m.end()], m.group()) for m in _SHORT_RUN.finditer(classes)]
+    return [(run, kinds) for run, kinds in runs if len(kinds) - kinds.count("0") - kinds.count("e") >= 6]
 
 
-def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
-    """The cells of a run (text, start, end): paragraphs between empty lines when the run is written that way
-    (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
-    content = [i for i, (_, ln) in enumerate(run) if ln.strip()]
-    spaced = sum(1 for i in content if i + 1 < len(run) and run[i + 1][1] == "")
-    if spaced * 5 >= len(content) * 4:
+def _line_cells(run: Lines, kinds: str) -> list[Cell]:
+    """The cells of a run (its lines' classes ``kinds``): paragraphs between empty lines when the run is written
+    that way (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
+    content = len(kinds) - kinds.count("0") - kinds.count("e")
+    spaced = len(_BEFORE_EMPTY.findall(kinds))  # lines with text right before an empty line
+    if spaced * 5 >= content * 4:
         cells, group = [], []
         for pos, ln in run + [(0, "")]:
             if ln == "":
@@ -329,19 +333,14 @@ def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
                     if pieces:
                         a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
                         b = pieces[-1][0] + len(pieces[-1][1].rstrip())
-                        cells.append(("".join(t.strip() for _, t in pieces), a, b))
+                        cells.append(Cell("".join(t.strip() for _, t in pieces), Span(a, b)))
                     else:
-                        cells.append(("", group[0][0], group[0][0]))
+                        cells.append(Cell("", Span(group[0][0], group[0][0])))
                 group = []
             else:
                 group.append((pos, ln))
         return cells
-    out = []
-    for pos, ln in run:
-        text = ln.strip()
-        a = pos + len(ln) - len(ln.lstrip())
-        out.append((text, a, a + len(text)))
-    return out
+    return [_cell(pos, ln, 0) for pos, ln in run]
 
 
 def read_line_cells(lines: Lines, classes: str) -> list[Table]:
@@ -352,12 +351,11 @@ def read_line_cells(lines: Lines, classes: str) -> list[Table]:
     that header and ends with its last row holding a number.
     """
     tables = []
-    for run in _short_runs(lines, classes):
-        parts = _line_cells(run)
-        texts = [t for t, _, _ in parts]
+    for run, kinds in _short_runs(lines, classes):
+        cells = _line_cells(run, kinds)
+        texts = [c.text for c in cells]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
             continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
-        cells = [Cell(t, Span(a, b)) for t, a, b in parts]
         rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
         rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
@@ -508,7 +506,7 @@ def read_tables(doc: Document) -> list[Table]:
     found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
         ("cell-per-line", cell_tables),
         ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
-        ("pipe", read_pipe(lines) if "|" in text else []),
+        ("pipe", read_pipe(lines, classes) if "|" in text else []),
         (None, read_layout(doc, every)),
         ("line-cells", read_line_cells(lines, classes)),
         (None, read_space_rows(lines, classes)),
