@@ -77,9 +77,17 @@ def _table(rows: list[Row], sure: bool = True) -> Table:
                  unread="" if sure else "rows do not fit the header")
 
 
+# a character of every column word that makes a table a score table, whichever reads it: 分值, 得分, 满分, 权重,
+# 指标值 or 目标值 with 完成值 or 实际完成, 执行数 (with 全年预算 and section labels such as 「(20)」 giving 分值)
+_SCORE_MARKS = "分权值完执"
+
+
 def _add_scores(t: Table, layout: str) -> None:
-    """The score items of a table whose rows were rebuilt with confidence, else of its cells read as a stream."""
-    t.scores = (build_scores([r.cells for r in t.rows], layout) if not t.unread else None) or wrapped_scores(t)
+    """The score items of a table whose rows were rebuilt with confidence, else of its cells read as a stream;
+    none for a table none of whose cells holds a character of ``_SCORE_MARKS`` (most tables: no reader asked)."""
+    text = "".join([c.text for r in t.rows for c in r.cells])
+    if any(mark in text for mark in _SCORE_MARKS):
+        t.scores = (build_scores([r.cells for r in t.rows], layout) if not t.unread else None) or wrapped_scores(t)
 
 
 def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
