@@ -73,13 +73,11 @@ def _index_cells(table, cells: list) -> set[int]:
     integers = {k: int(t) for k, t in enumerate(c.text.strip() for c in cells) if t.isdigit()}
     if len(integers) < 3:
         return set()  # no run of three
+    column_of = [j for row in table.rows for j in range(len(row.cells))]
     columns: dict[int, list[int]] = {}
-    k = 0
-    for row in table.rows:
-        for j, _ in enumerate(row.cells):
-            columns.setdefault(j, []).append(k)
-            k += 1
-    out = _counting_up(range(len(cells)), integers)
+    for k in integers:  # the other cells of a column break no run: only the integers are listed
+        columns.setdefault(column_of[k], []).append(k)
+    out = _counting_up(list(integers), integers)
     for ks in columns.values():
         out |= _counting_up(ks, integers)
     return out
