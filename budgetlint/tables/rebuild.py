@@ -81,9 +81,11 @@ def _broken(first: str, second: str) -> bool:
                                           or (second == "指标" and is_category(joined)))
 
 
-def _value(c: Cell) -> bool:
-    t = c.text.strip()
-    return not t or is_number(t) or is_number(c.text) or not_applicable(t) or t in ("-", "—", "－", "/")
+@word_cache
+def _value(text: str) -> bool:
+    """Whether a cell's text is a value: empty, a number, 「不需填列」 or a dash (asked of every cell cut into rows)."""
+    t = text.strip()
+    return not t or is_number(t) or is_number(text) or not_applicable(t) or t in ("-", "—", "－", "/")
 
 
 def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
@@ -91,7 +93,7 @@ def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
     for r in rows:
         if len(r) != len(means):
             return False
-        if any(m in _NUMERIC and not _value(c) for c, m in zip(r, means)):
+        if any(m in _NUMERIC and not _value(c.text) for c, m in zip(r, means)):
             return False
     return bool(rows)
 
@@ -111,7 +113,7 @@ def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[l
     fund = {"budget", "executed"} & set(means) and "name1" not in means
     rows: list[list[Cell]] = []
     for c in cells:
-        if c.text and not _value(c):
+        if c.text and not _value(c.text):
             if fund and not FUND_LABEL.search(c.text):
                 break
             rows.append([c])
@@ -156,7 +158,7 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
 def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
     """The rows of ``cells`` under ``header``, and whether they fit (False: the segment is doubtful)."""
     filled = [h for h in header if h.text]
-    last = max((i for i, c in enumerate(cells) if _DIGIT.search(c.text)), default=-1)
+    last = next((i for i in reversed(range(len(cells))) if _DIGIT.search(cells[i].text)), -1)
     for head in (header, filled):
         means = [column_meaning(h.text) if h.text else None for h in head]
         width = len(head)
