@@ -98,15 +98,23 @@ def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
     return Row(cells=cells, span=Span(start=pos, end=pos + len(line)), index=index)
 
 
-def read_tab_separated(lines: Lines, skip: set[int] = frozenset()) -> list[Table]:
+def read_tab_separated(lines: Lines, classes: str, skip: set[int] = frozenset()) -> list[Table]:
     """Consecutive lines holding tabs form one table; each tab-separated field is a cell.
 
     Inside a table, a line that starts with two or more tabs is a row too (a
     continuation whose first cells are merged); blank lines do not end a table.
+    Only the lines holding a tab are visited (classes t and q of ``line_classes``):
+    a line with text and no tab between two of them ends the table.
     """
     tables: list[Table] = []
     rows: list[Row] = []
-    for pos, line in lines:
+    after = 0  # the line after the last tab line visited
+    for m in _TAB_LINE.finditer(classes):
+        if rows and _TEXT_LINE.search(classes, after, m.start()):
+            tables.append(_table(rows))
+            rows = []
+        after = m.end()
+        pos, line = lines[m.start()]
         inner = "\t" in line.strip("\t ")
         if pos not in skip and (inner or (rows and line.startswith("\t\t") and line.strip())):
             rows.append(_split_row(pos, line, "\t", len(rows)))
@@ -126,6 +134,8 @@ _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 # runs of lines holding | and no tab (p, o), a bare line that is not blank (a to d) joining beside a line of
 # pipes only (o, q) in ``line_classes``
+_TAB_LINE = re.compile(r"[tq]")
+_TEXT_LINE = re.compile(r"[^e0]")  # between two tab lines: a line with text and no tab
 _PIPE_RUN = re.compile(r"(?:[po]|(?<=[oq])[abcd]|[abcd](?=[oq]))+")
 
 
@@ -512,7 +522,7 @@ def read_tables(doc: Document) -> list[Table]:
     cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
     found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
         ("cell-per-line", cell_tables),
-        ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
+        ("tab", read_tab_separated(lines, classes, claimed) if "\t" in text else []),
         ("pipe", read_pipe(lines, classes) if "|" in text else []),
         (None, read_layout(doc, every)),
         ("line-cells", read_line_cells(lines, classes)),
