@@ -123,8 +123,14 @@ class Column:
 
 def columns_of(header_rows: list[list[GridCell]]) -> list[Column]:
     """Meaning of every column; a level word (一级指标 …) spans the empty cells to its right."""
-    width = max(len(r) for r in header_rows)
-    grid = [[(r[c].text.strip() if c < len(r) else "") for c in range(width)] for r in header_rows]
+    return list(_columns(tuple(tuple(c.text.strip() for c in r) for r in header_rows)))
+
+
+@word_cache
+def _columns(header: tuple[tuple[str, ...], ...]) -> tuple[Column, ...]:
+    """``columns_of`` the stripped texts of header rows: kept per header, which page breaks repeat."""
+    width = max(len(r) for r in header)
+    grid = [[(r[c] if c < len(r) else "") for c in range(width)] for r in header]
     level_of: list[Optional[int]] = [None] * width
     for row in grid:
         last = None
@@ -147,7 +153,7 @@ def columns_of(header_rows: list[list[GridCell]]) -> list[Column]:
             cols.append(Column("weight", level_of[c]))
         else:
             cols.append(Column(m))
-    return cols
+    return tuple(cols)
 
 
 def is_score_table(cols: list[Column]) -> bool:
