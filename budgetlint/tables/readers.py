@@ -51,6 +51,7 @@ def split_lines(text: str) -> Lines:
 _WIDTH_CLASS = "0" + "a" * 14 + "b" * 26 + "c" * 20 + "d"
 _SHORT_RUN = re.compile(r"[e0ab]{6,}")
 _BEFORE_EMPTY = re.compile(r"[ab](?=e)")
+_PARAGRAPH = re.compile(r"[^e]+")  # the lines of a short run between its empty ones
 _SPACE_RUN = re.compile(r"[abc]{3,}")
 _FLAT_LINE = re.compile(r"[bcd]")
 
@@ -341,23 +342,21 @@ def _line_cells(run: Lines, kinds: str) -> list[Cell]:
     that way (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
     content = len(kinds) - kinds.count("0") - kinds.count("e")
     spaced = len(_BEFORE_EMPTY.findall(kinds))  # lines with text right before an empty line
-    if spaced * 5 >= content * 4:
-        cells, group = [], []
-        for pos, ln in run + [(0, "")]:
-            if ln == "":
-                if group:
-                    pieces = [(p, t) for p, t in group if t.strip()]
-                    if pieces:
-                        a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
-                        b = pieces[-1][0] + len(pieces[-1][1].rstrip())
-                        cells.append(Cell("".join(t.strip() for _, t in pieces), Span(a, b)))
-                    else:
-                        cells.append(Cell("", Span(group[0][0], group[0][0])))
-                group = []
-            else:
-                group.append((pos, ln))
-        return cells
+    if spaced * 5 >= content * 4:  # a paragraph: the lines between empty ones, most often a single line of text
+        return [_cell(*run[m.start()], 0) if m.group() in ("a", "b") else _paragraph(run[m.start():m.end()])
+                for m in _PARAGRAPH.finditer(kinds)]
     return [_cell(pos, ln, 0) for pos, ln in run]
+
+
+def _paragraph(group: Lines) -> Cell:
+    """The cell of a paragraph of lines: their texts joined, from the first text to the last; an empty cell at
+    its start when it holds only spaces."""
+    pieces = [(p, t) for p, t in group if t.strip()]
+    if not pieces:
+        return Cell("", Span(group[0][0], group[0][0]))
+    a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
+    b = pieces[-1][0] + len(pieces[-1][1].rstrip())
+    return Cell("".join(t.strip() for _, t in pieces), Span(a, b))
 
 
 def read_line_cells(lines: Lines, classes: str) -> list[Table]:
