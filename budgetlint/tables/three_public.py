@@ -27,7 +27,8 @@ from .. import vocabulary as V
 from ..facts import read_cell
 from ..model import Span
 from .model import Cell, Table
-from .vocabulary import THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of
+from .vocabulary import (THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of,
+                         word_cache)
 from ..lazyre import lazy_compile
 
 PARTS = {"total": ("abroad", "cars", "reception"), "cars": ("buy", "run")}
@@ -85,8 +86,10 @@ def _number(c: Cell) -> bool:
     return read_cell(c.text) is not None  # asked of every cell: whether it holds a number, none built
 
 
-def _value_cell(c: Cell) -> bool:
-    return not c.text or _number(c) or not_applicable(c.text) or c.text in ("-", "—", "－", "/")
+@word_cache
+def _value(text: str) -> bool:
+    """Whether a cell's text is a value: empty, a number, 「不需填列」 or a dash (asked of every cell, often twice)."""
+    return not text or read_cell(text) is not None or not_applicable(text) or text in ("-", "—", "－", "/")
 
 
 def three_public_items(texts: Iterable[str]) -> bool:
@@ -110,7 +113,7 @@ def _vertical(cells: list[Cell], start: int, title: str, default: Optional[str])
     t = ThreePublic(title=title, columns=cols)
     rows: list[tuple[Cell, list[Cell]]] = []
     for c in cells[start:]:
-        if c.text and not _value_cell(c):
+        if c.text and not _value(c.text):
             if three_item(c.text) is None and rows and not rows[-1][1]:
                 continue  # a second line of the label
             rows.append((c, []))
@@ -160,7 +163,7 @@ def _horizontal(cells: list[Cell], title: str, default: Optional[str]) -> ThreeP
     t.cells = {it: [] for it in leaves if it not in ("other", "subtotal")}
     rows: list[tuple[Optional[Cell], list[Cell]]] = [(None, [])]
     for c in cells[k:]:
-        if c.text and not _value_cell(c):
+        if c.text and not _value(c.text):
             if rows[-1][1] or rows[-1][0] is not None:
                 rows.append((c, []))
             else:
@@ -188,7 +191,7 @@ def _combined(heads: list[tuple[str, Cell]], roles: list[Optional[str]], rest: l
     t = ThreePublic(title=title, columns=[], orientation="horizontal")
     order = list(dict.fromkeys(r for r in roles if r))
     t.columns = [Column({"budget": "预算数", "actual": "决算数"}.get(r, r), r) for r in order]
-    values = [c for c in rest if _value_cell(c)]
+    values = [c for c in rest if _value(c.text)]
     while len(values) > len(heads) and not values[-1].text:
         values.pop()
     if len(values) != len(heads) or None in roles:
@@ -207,13 +210,13 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
     cells = [c for r in table.rows for c in r.cells]
     items = list(map(three_item, [c.text for c in cells]))  # the item each cell names, asked once
     first = next((i for i, it in enumerate(items[:-1]) if it not in (None, "other")
-                  and (_value_cell(cells[i + 1]) or items[i + 1])), None)
+                  and (_value(cells[i + 1].text) or items[i + 1])), None)
     if first is None or len(set(items) - {None, "other", "subtotal"}) < 3:  # ``three_public_items``
         return None
     if not title:
         title = next((squash(c.text) for c in cells[:first] if "三公" in c.text and "表" in c.text), "")
     labels = [it for c, it in zip(cells, items)
-              if c.text and not _value_cell(c) and not value_role(c.text) and not is_label_head(c.text)]
+              if c.text and not _value(c.text) and not value_role(c.text) and not is_label_head(c.text)]
     if "三公" not in title and sum(1 for it in labels if it in THREE_ITEMS) * 2 < len(labels):
         return None  # 公务接待费 among the rows of an economic classification is not a 三公 table
     default = "actual" if "决算" in title else "budget" if "预算" in title else None
