@@ -158,7 +158,7 @@ def _row(cells: list[Cell], index: int) -> Row:
     return Row(cells=cells, span=row_span(cells), index=index)
 
 
-def _markdown_cells(pos: int, line: str) -> list[Cell]:
+def _markdown_row(pos: int, line: str, index: int) -> Row:
     """``| a | b |``: outer pipes dropped, every inner field a cell (empty ones too)."""
     lead = len(line) - len(line.lstrip())
     body, start = line.strip(), pos + lead
@@ -170,7 +170,7 @@ def _markdown_cells(pos: int, line: str) -> list[Cell]:
     for f in body.split("|"):
         cells.append(_cell(start, f, len(cells)))
         start += len(f) + 1
-    return cells
+    return _row(cells, index)
 
 
 def _terminated_width(line: str) -> int:
@@ -209,24 +209,23 @@ def _field(at: int, raw: str) -> Cell:
     return Cell(text, Span(start, start + len(text)))
 
 
-def _run_rows(run: list[tuple[int, str]]) -> list[list[Cell]]:
-    """The cells of each row of a run of ``|`` lines, every layout at once.
+def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
+    """Rows of a run of ``|`` lines, every layout at once.
 
     Markdown lines (``| a | b |``) are rows of their own. Elsewhere every
     ``|`` closes the cell before it, across line ends: a line with two or more
     cells is a row (its end closes its last cell: ``a | b | c``); cells written
     one per line (「合计 |」, 「|」 for an empty cell, 「x」 between lines of
-    pipes) are rows of one cell, cut into real rows later from the header's width
-    (``rebuild_rows``, which builds the rows it keeps).
+    pipes) are rows of one cell, cut into real rows later from the header's width.
     """
-    rows: list[list[Cell]] = []
+    rows: list[Row] = []
     pending: list[tuple[int, str]] = []  # pieces of the open cell: (offset, text)
 
     def close() -> Cell:
         pieces = [p for p in pending if p[1].strip()]
         at = pending[0][0] if pending else 0
         pending.clear()
-        if len(pieces) == 1:
+        if len(pieces) == 1 and pieces[0][0] == at:
             return _field(*pieces[0])
         if not pieces:
             return Cell("", Span(at, at))
@@ -240,9 +239,9 @@ def _run_rows(run: list[tuple[int, str]]) -> list[list[Cell]]:
             continue
         if outer:
             if any(t.strip() for _, t in pending):
-                rows.append([close()])
+                rows.append(_row([close()], len(rows)))
             pending.clear()
-            rows.append(_markdown_cells(pos, line))
+            rows.append(_markdown_row(pos, line, len(rows)))
             continue
         fields = line.split("|")
         cells: list[Cell] = []
@@ -264,11 +263,11 @@ def _run_rows(run: list[tuple[int, str]]) -> list[list[Cell]]:
         elif tail.strip() or not pending:
             pending.append((at, tail))
         if sum(1 for c in cells if c.text) >= 2:
-            rows.append(cells)
+            rows.append(_row(cells, len(rows)))
         else:
-            rows.extend([c] for c in cells)
+            rows.extend(_row([c], len(rows) + n) for n, c in enumerate(cells))
     if any(t.strip() for _, t in pending):
-        rows.append([close()])
+        rows.append(_row([close()], len(rows)))
     return rows
 
 
@@ -282,7 +281,7 @@ def read_pipe(lines: Lines, classes: str) -> list[Table]:
     """
     tables: list[Table] = []
     for run in _pipe_runs(lines, classes):
-        rows = _run_rows(run)
+        rows = [r for r in _run_rows(run) if r.cells]
         if rows:
             rows, sure = rebuild_rows(rows)
             tables.append(_table(rows, sure))
@@ -324,7 +323,8 @@ def read_cell_per_line(lines: Lines) -> tuple[list[Table], set[int]]:
 
 
 def _cells_to_table(cells: list[tuple[int, str]]):
-    rows, sure = rebuild_rows([[_cell(pos, ln, 0)] for pos, ln in cells])
+    rows = [_row([_cell(pos, ln, 0)], n) for n, (pos, ln) in enumerate(cells)]
+    rows, sure = rebuild_rows(rows)
     if not any(len(r.cells) > 1 for r in rows) and not three_public_items(c.text for r in rows for c in r.cells):
         return None
     return _table(rows, sure)

@@ -179,17 +179,16 @@ def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
     return [header] + [cells[k:k + width] for k in range(0, len(cells), width)], False
 
 
-def rebuild_rows(rows: list[list[Cell]]) -> tuple[list[Row], bool]:
-    """Rows of a layout that writes one cell per line (the cells of each line), and whether every segment was
-    rebuilt with confidence.
+def rebuild_rows(rows: list[Row]) -> tuple[list[Row], bool]:
+    """Rows of a layout that writes one cell per line, and whether every segment was rebuilt with confidence.
 
     Rows that already hold several cells are kept. Cells before the first
     header, and streams without one, stay one cell per row (the 三公 reader
-    reads those as a stream). Only the rows kept are built.
+    reads those as a stream).
     """
-    if sum(1 for r in rows if len(r) > 1) * 5 > len(rows):
-        return _rows(rows), True
-    return rebuild_cells([c for r in rows for c in r]) or (_rows(rows), True)
+    if sum(1 for r in rows if len(r.cells) > 1) * 5 > len(rows):
+        return rows, True
+    return rebuild_cells([c for r in rows for c in r.cells]) or (rows, True)
 
 
 def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
@@ -215,12 +214,7 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    return _rows(out), sure
-
-
-def _rows(rows: list[list[Cell]]) -> list[Row]:
-    """The rows of these cells, numbered in reading order (an empty one skipped, keeping its number)."""
-    return [Row(cells=_numbered(r), span=row_span(r), index=n) for n, r in enumerate(rows) if r]
+    return [Row(cells=_numbered(r), span=row_span(r), index=n) for n, r in enumerate(out) if r], sure
 
 
 def _numbered(cells: list[Cell]) -> list[Cell]:
