@@ -225,7 +225,7 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         pieces = [p for p in pending if p[1].strip()]
         at = pending[0][0] if pending else 0
         pending.clear()
-        if len(pieces) == 1 and pieces[0][0] == at:
+        if len(pieces) == 1:
             return _field(*pieces[0])
         if not pieces:
             return Cell("", Span(at, at))
