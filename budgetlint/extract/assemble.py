@@ -131,9 +131,9 @@ class Assembler:
         self.norm_end: dict[int, int] = {}  # amount id -> normalised offset just after its number
         self.base_amounts: set[int] = set()  # 「比上年累计支出285万元…」: the figure compared against
         # clause text -> its pieces (positions within the clause, never changed once parsed) and its checkable
-        # numbers: a document repeats a tenth to a fifth of its clauses (headings, table lines, restated
-        # totals), read once
-        self.parsed: dict[str, tuple[Optional[list[Piece]], int]] = {}
+        # numbers, or None for a clause with nothing to read: a document repeats a tenth to a fifth of its
+        # clauses (headings, table lines, restated totals), looked at once
+        self.parsed: dict[str, Optional[tuple[Optional[list[Piece]], int]]] = {}
         self.stating: set[int] = set()  # the sentences that may state something (``_may_state``)
 
     # -- helpers -----------------------------------------------------------
@@ -242,8 +242,9 @@ class Assembler:
                 self.stating.add(s.index)
                 for cs, ce in s.clauses:
                     clause = text[cs:ce]
-                    if clause not in self.parsed and not has_address(clause) and _may_hold_pieces(clause):
-                        self.parsed[clause] = parse_clause(clause), count_checkable_numbers(clause)
+                    if clause not in self.parsed:
+                        self.parsed[clause] = (parse_clause(clause), count_checkable_numbers(clause)) \
+                            if not has_address(clause) and _may_hold_pieces(clause) else None
 
     def _wholes_stated_later(self) -> None:
         """「（一）…850088.3元，占支出总预算78.33%；（二）…」 before the total is stated: the whole is the
@@ -346,7 +347,7 @@ class Assembler:
             self.numbers_seen += n
             self.numbers_used += n
             return
-        parsed = self.parsed.get(text)  # by ``_parse_clauses``
+        parsed = self.parsed[text]  # by ``_parse_clauses``
         if parsed is None:  # a web address (its digits are no figures), or no piece to read in it
             if not has_address(text):
                 r.last_change = None
