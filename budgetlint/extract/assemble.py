@@ -144,10 +144,11 @@ class Assembler:
         return self.norm.span(start, end)
 
     def _add(self, kind: type, fields: dict):
-        """``self.fs.add(kind(**fields))`` for the facts read by the hundred (amounts, shares, changes, rates),
-        whose values are of their fields' types by construction: built by ``Compact.typed`` with their id, at a
-        fifth of the cost of validating them and then setting the id through pydantic's ``__setattr__``.
-        ``fields`` gives every field after ``id``, in the model's order (``model_dump`` keeps that order)."""
+        """``self.fs.add(kind(**fields))`` for the facts read by the hundred (amounts, shares, changes, rates,
+        breakdowns), whose values are of their fields' types by construction: built by ``Compact.typed`` with
+        their id, at a fifth of the cost of validating them and then setting the id through pydantic's
+        ``__setattr__``. ``fields`` gives every field after ``id``, in the model's order (``model_dump`` keeps
+        that order)."""
         fact = kind.typed({"id": len(self.fs.facts), **fields})
         self.fs.facts.append(fact)
         return fact
@@ -307,8 +308,9 @@ class Assembler:
         if total.value.unit is None:
             return  # bare numbers (table cells flattened into a line, 「公开01表」) are no quantities to add up
         span = total.span.cover(items[-1].span)
-        self.fs.add(Breakdown(span=span, sentence=total.sentence, total=total.id, items=[a.id for a in items],
-                              role=total.role, label=label[:60], headings=headings or [], partial=partial))
+        self._add(Breakdown, {"span": span, "sentence": total.sentence, "text": "", "kind": "breakdown", "total": total.id,
+                              "items": [a.id for a in items], "role": total.role, "label": label[:60],
+                              "headings": headings or [], "partial": partial})
         for a in items:
             self.item_of[a.id] = total.id
 
