@@ -262,7 +262,7 @@ class _Reduction:
     """A grammar rule as lark-cython's parser loop reads it (how many values it takes, what it makes),
     hashed and compared by identity. The loop looks each reduction's callback up by its rule and asserts
     that the rule is no state number; lark's ``Rule`` answers both in Python (its ``__hash__``, and an
-    ``__eq__`` that an ``int`` reaches through ``!=``), a tenth of the parser's time."""
+    ``__eq__`` that an ``int`` reaches through ``!=``) at every reduction."""
 
     __slots__ = ("expansion", "origin")
 
