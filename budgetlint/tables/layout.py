@@ -36,6 +36,9 @@ _ROW_NUMBERS = lazy_compile(rf"(?:^|\s)(?P<w>{_NUM})\s+(?P<s>{_NUM})(?:\s+(?P<no
 _ONE_NUMBER = lazy_compile(rf"^\s*(?P<n>{_NUM})\s*$")
 _NAME_SCORE = lazy_compile(rf"^\s*(?P<name>[^\d\s，。；：,;:]{{2,8}})\s+(?P<s>{_NUM})\s*$")
 _LABEL_WEIGHT = lazy_compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+_NOTE_LINE = lazy_compile(r"^备\s*注")  # the 备注 under the table ends it
+_SHORT_WORD = lazy_compile(r"[“”\"\w]{1,8}")
+_DIGIT = lazy_compile(r"\d")
 _NAME_LINE = lazy_compile(r"^[^\d，。；：,;:%=≥≤≦≧<>①②③④⑤、（）()]{1,8}$")
 COLUMNS = [Column("name", 1), Column("name", 2), Column("name", 3), Column("rubric"),
            Column("weight"), Column("score"), Column("note")]
@@ -119,7 +122,7 @@ def _scan(lines, i: int) -> tuple[list[_Event], int]:
             events.append(_Event("total", name=(a, a + total.end()), weight=(pos + m.start("w"), pos + m.end("w")),
                                  score=(pos + m.start("s"), pos + m.end("s"))))
             return events, i
-        if re.match(r"^备\s*注", text):
+        if _NOTE_LINE.match(text):
             return events, i
         if _LABEL_WEIGHT.match(text) or (SECTION_LABEL.match(text) and len(text) <= 16):
             start = names[0][0] if names and _LABEL_WEIGHT.match(text) else a
@@ -157,8 +160,8 @@ def _scan(lines, i: int) -> tuple[list[_Event], int]:
             note_open = True
             continue
         note_open, attached = False, False
-        if not rubric and _NAME_LINE.match(short.strip("“”\"")) or (not rubric and re.fullmatch(r"[“”\"\w]{1,8}", short)
-                                                                     and not re.search(r"\d", short)):
+        if not rubric and _NAME_LINE.match(short.strip("“”\"")) or (not rubric and _SHORT_WORD.fullmatch(short)
+                                                                     and not _DIGIT.search(short)):
             names.append((a, b))
         else:
             rubric.append((a, b))

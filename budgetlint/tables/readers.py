@@ -54,6 +54,8 @@ _BEFORE_EMPTY = re.compile(r"[ab](?=e)")
 _PARAGRAPH = re.compile(r"[^e]+")  # the lines of a short run between its empty ones
 _SPACE_RUN = re.compile(r"[abc]{3,}")
 _FLAT_LINE = re.compile(r"[bcd]")
+_TAB_LINE = re.compile(r"[tq]")
+_TEXT_LINE = re.compile(r"[^e0]")  # between two tab lines: a line with text and no tab
 
 
 def line_classes(lines: Lines) -> str:
@@ -135,8 +137,6 @@ _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 # runs of lines holding | and no tab (p, o), a bare line that is not blank (a to d) joining beside a line of
 # pipes only (o, q) in ``line_classes``
-_TAB_LINE = re.compile(r"[tq]")
-_TEXT_LINE = re.compile(r"[^e0]")  # between two tab lines: a line with text and no tab
 _PIPE_RUN = re.compile(r"(?:[po]|(?<=[oq])[abcd]|[abcd](?=[oq]))+")
 
 
@@ -438,8 +438,8 @@ def read_space_rows(lines: Lines, classes: str) -> list[Table]:
     cells and says when a row's values do not fit the header.
     """
     tables = []
-    for m in _SPACE_RUN.finditer(classes):
-        run = lines[m.start():m.end()]
+    for found in _SPACE_RUN.finditer(classes):
+        run = lines[found.start():found.end()]
         if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
             continue  # fewer than three lines ending in values: no table, no rows built
         fields = []

@@ -251,10 +251,11 @@ def three_public_tables(tables: list[Table], text: str) -> list[ThreePublic]:
         if tb.source != "text" or tb.span is None:
             continue
         above = text[max(0, tb.span.start - _ABOVE):tb.span.start]
-        if tb._three_public is None or tb._three_public[0] != above:
-            tb._three_public = (above, _rebuilt(tb, above))
-        if tb._three_public[1] is not None:
-            out.append(tb._three_public[1])
+        kept = tb._three_public  # a private attribute: pydantic looks it up the slow way, once here
+        if kept is None or kept[0] != above:
+            kept = tb._three_public = (above, _rebuilt(tb, above))
+        if kept[1] is not None:
+            out.append(kept[1])
     return out
 
 
