@@ -65,15 +65,17 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         prev = out[-1] if out else None
-        if prev is not None and c.text and _broken(prev.text, c.text):
+        if prev is not None and prev.text and c.text and _broken(prev.text, c.text):
             out[-1] = Cell(text=prev.text + c.text, span=prev.span.cover(c.span), col=prev.col)
         else:
             out.append(c)
     return out
 
 
+@word_cache
 def _broken(first: str, second: str) -> bool:
-    """Whether two cells are the two halves of one header word (the first is at most five characters)."""
+    """Whether two cells are the two halves of one header word (the first is at most five characters); asked
+    of every two cells in a row of every stream, the answer kept per pair of texts."""
     if not first or len(first) > 5 or is_header_cell(first):
         return False
     joined = first + second
