@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .checks import iter_rules, load_rules
+from .checks import document_rules, load_rules
 from .config import Config
 from .document import Document
 from .facts import FactSet, Num
@@ -36,6 +36,7 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
     _intervals: dict = field(default_factory=dict)  # (id of a number, tail) -> (the number, its interval)
+    _cell_intervals: dict = field(default_factory=dict)  # (id of a table cell, tail) -> (the cell, its interval)
 
     def decimals(self, n: Num) -> int:
         """Effective precision of a stated number.
@@ -125,7 +126,7 @@ def _without(text: str, spans: list[Span]) -> str:
 
 def lint(doc: Document, config: Config) -> DocResult:
     ctx = analyse(doc, config)
-    for rule in iter_rules(config.enabled):
+    for rule in document_rules(config):
         ctx._code = rule.code
         rule.func(ctx)
     findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))

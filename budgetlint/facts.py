@@ -78,8 +78,10 @@ class Num(Compact):
         return cls.parse(digits, Span(start=start + at, end=start + end), unit="%" if percent else unit)
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def cell_value(text: str) -> Optional[tuple[Decimal, int]]:
-        """The value and decimals of ``from_cell(text)``, without building the number."""
+        """The value and decimals of ``from_cell(text)``, without building the number. A cell's ``number``
+        and ``decimals`` ask it for every rule that reads the cell: the answers are kept, as ``read_cell``'s."""
         read = read_cell(text)
         if read is None:
             return None

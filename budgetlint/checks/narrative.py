@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, Optional
 
 from .. import vocabulary as V
@@ -172,10 +173,22 @@ def resolve_subject(ctx, subject: str, role: str = "") -> Found:
         name = plain(_CLASS.split(subject)[0])
         ln = next((x for x in t.classes() if x.name == name), None) if t else None
         return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
+    quantity = _quantity(subject)
+    if quantity is None:
+        return None
+    cells = ctx.__dict__.setdefault("_narrative", {}).setdefault("cells", {})
+    if (quantity, role) not in cells:  # the same few quantities, stated again and again: each looked up once
+        cells[(quantity, role)] = _RESOLVERS[quantity](ctx, role)
+    return cells[(quantity, role)]
+
+
+@lru_cache(maxsize=4096)
+def _quantity(subject: str) -> Optional[str]:
+    """The phrase of ``QUANTITIES`` naming the subject, if any (kept: documents repeat their subjects)."""
     for cand in _candidates(subject):
         m = _QUANTITY.search(cand)
         if m:
-            return _RESOLVERS[m.group()](ctx, role)
+            return m.group()
     return None
 
 
@@ -233,8 +246,11 @@ def _prose_interval(ctx, a: Amount, unit: str):
 
 
 def _table_unit(ctx, cell: Cell) -> str:
-    t = next((t for t in ctx.final_tables + ctx.three_public if t.span.start <= cell.span.start <= t.span.end), None)
-    return t.unit if t else "万元"
+    """The unit of the first table whose span holds the cell, else 万元 (tables' spans worked out once)."""
+    cache = ctx.__dict__.setdefault("_narrative", {})
+    if "units" not in cache:
+        cache["units"] = [(t.span, t.unit) for t in ctx.final_tables + ctx.three_public]
+    return next((unit for span, unit in cache["units"] if span.start <= cell.span.start <= span.end), "万元")
 
 
 @rule("BL610", "narrative-vs-table", Severity.ERROR)
