@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .checks import document_rules, load_rules
@@ -12,7 +14,7 @@ from .document import Document
 from .facts import FactSet, Num
 from .model import Evidence, Finding, Severity, Span
 from .normalize import Mapped, normalize
-from .numbers import ZERO, Interval, place
+from .numbers import Interval, half_unit, place
 from .segment import Sentence, segment
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -37,6 +39,16 @@ class Context:
     _code: str = ""
     _intervals: dict = field(default_factory=dict)  # (id of a number, tail) -> (the number, its interval)
     _cell_intervals: dict = field(default_factory=dict)  # (id of a table cell, tail) -> (the cell, its interval)
+    _decimals: dict = field(default_factory=dict)  # id of a number -> (the number, its effective decimals)
+    _severities: dict = field(default_factory=dict)  # code -> the severity its findings take
+    _derived: dict = field(default_factory=dict)  # function -> what it derives from the document (``once``)
+
+    def once(self, make):
+        """``make(self)``, worked out the first time a rule asks: several rules read the same groups
+        of facts or table cells derived from the document (``checks._util.per_document``)."""
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]
 
     def decimals(self, n: Num) -> int:
         """Effective precision of a stated number.
@@ -45,34 +57,49 @@ class Context:
         so money with some decimals, zero, or a whole number not ending in 0
         takes the precision most amounts of its unit are written with. Round
         whole numbers (「90亿元」, 「5000万元」) may be rounded: they keep their own.
+        Kept per number (with the number, as its interval): the rules ask again and again.
         """
-        if n.is_money and (n.decimals or n.value == 0 or not n.text.endswith("0")):
-            return max(n.decimals, self.money_decimals.get(n.unit, 0))
-        return n.decimals
+        kept = self._decimals.get(id(n))
+        if kept is None:
+            d = n.decimals
+            if n.is_money and (d or n.value == 0 or not n.text.endswith("0")):
+                d = max(d, self.money_decimals.get(n.unit, 0))
+            kept = self._decimals[id(n)] = n, d
+        return kept[1]
 
     def interval(self, n: Num, tail: bool = True) -> Interval:
         """The values ``n`` may stand for. Counts (人, 个, 辆 …) are exact; money gets the tail.
         Worked out once per number and document: the rules ask again and again."""
         key = (id(n), tail)
-        if key not in self._intervals:
+        kept = self._intervals.get(key)
+        if kept is None:
             if n.is_count and n.decimals == 0:
-                self._intervals[key] = n, Interval.exact(n.value)  # the number kept: its id stays its own
+                iv = Interval.exact(n.value)
             else:
                 d = self.decimals(n)
-                extra = self.config.tail_digits * place(d) if (tail and n.is_money and d) else ZERO
-                self._intervals[key] = n, n.interval(d, extra)
-        return self._intervals[key][1]
+                w = _width(d, self.config.tail_digits if (tail and d and n.is_money) else 0)
+                iv = Interval(n.value - w, n.value + w)  # Num.interval at the effective precision, with the tail
+            kept = self._intervals[key] = n, iv  # the number kept: its id stays its own
+        return kept[1]
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
                related: Iterable[Span] = (), code: Optional[str] = None) -> Finding:
         code = code or self._code
-        rule = load_rules()[code]
-        sev = Severity(self.config.severity.get(code, rule.severity.value))
+        sev = self._severities.get(code)
+        if sev is None:
+            sev = self._severities[code] = Severity(self.config.severity.get(code, load_rules()[code].severity.value))
         f = Finding(code=code, severity=sev, span=span, message_zh=zh, message_en=en,
                     evidence=evidence or Evidence(), statement=self.doc.text[span.start:span.end],
                     related=list(related))
         self.findings.append(f)
         return f
+
+
+@lru_cache(maxsize=None)
+def _width(decimals: int, tail_digits: int) -> Decimal:
+    """How far a number written to ``decimals`` places may be from its value: half a unit of the last
+    place and ``tail_digits`` units more (a handful of answers, asked for every number's interval)."""
+    return half_unit(decimals) + tail_digits * place(decimals)
 
 
 @dataclass

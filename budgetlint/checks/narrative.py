@@ -25,7 +25,7 @@ from . import rule
 from ..tables.three_public import keyed
 from ..tables.vocabulary import THREE_ZH
 from ._cells import by_kind, cell_interval, label
-from ._util import report_recomputed
+from ._util import per_document, report_recomputed
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -56,12 +56,10 @@ def _first(*getters: Callable[[], Found]) -> Found:
     return None
 
 
+@per_document
 def _keyed(ctx) -> list[tuple]:
-    """(table, its cells by (item, role)) for every 三公 table (made once per document)."""
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "keyed" not in cache:
-        cache["keyed"] = [(t, keyed(t)) for t in ctx.three_public]
-    return cache["keyed"]
+    """(table, its cells by (item, role)) for every 三公 table."""
+    return [(t, keyed(t)) for t in ctx.three_public]
 
 
 def _three(item: str):
@@ -131,13 +129,12 @@ _YEARS = re.compile(r"\d{4}年度?")
 _GENERIC = ("", "支出")
 
 
+@per_document
 def _by_sentence(ctx) -> dict[int, list[Amount]]:
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "by_sentence" not in cache:
-        cache["by_sentence"] = {}
-        for a in ctx.facts.of(Amount):
-            cache["by_sentence"].setdefault(a.sentence, []).append(a)
-    return cache["by_sentence"]
+    by_sentence: dict[int, list[Amount]] = {}
+    for a in ctx.facts.of(Amount):
+        by_sentence.setdefault(a.sentence, []).append(a)
+    return by_sentence
 
 
 def _subject(ctx, a: Amount) -> str:
@@ -176,10 +173,16 @@ def resolve_subject(ctx, subject: str, role: str = "") -> Found:
     quantity = _quantity(subject)
     if quantity is None:
         return None
-    cells = ctx.__dict__.setdefault("_narrative", {}).setdefault("cells", {})
-    if (quantity, role) not in cells:  # the same few quantities, stated again and again: each looked up once
+    cells = _resolved(ctx)
+    if (quantity, role) not in cells:
         cells[(quantity, role)] = _RESOLVERS[quantity](ctx, role)
     return cells[(quantity, role)]
+
+
+@per_document
+def _resolved(ctx) -> dict[tuple[str, str], Found]:
+    """The cell of each (quantity, role) looked up: the prose states the same few quantities again and again."""
+    return {}
 
 
 @lru_cache(maxsize=4096)
@@ -218,12 +221,10 @@ def _other_year(a: Amount, year: Optional[int]) -> bool:
     return bool(year) and bool({int(y) for y in _YEAR.findall(a.subject)} - {year})
 
 
+@per_document
 def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
-    """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "comparisons" not in cache:
-        cache["comparisons"] = list(_comparisons(ctx)) if ctx.final_tables or ctx.three_public else []
-    return cache["comparisons"]
+    """(amount, table label, table cell) for every prose amount a table also holds."""
+    return list(_comparisons(ctx)) if ctx.final_tables or ctx.three_public else []
 
 
 def _comparisons(ctx):
@@ -246,11 +247,14 @@ def _prose_interval(ctx, a: Amount, unit: str):
 
 
 def _table_unit(ctx, cell: Cell) -> str:
-    """The unit of the first table whose span holds the cell, else 万元 (tables' spans worked out once)."""
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "units" not in cache:
-        cache["units"] = [(t.span, t.unit) for t in ctx.final_tables + ctx.three_public]
-    return next((unit for span, unit in cache["units"] if span.start <= cell.span.start <= span.end), "万元")
+    """The unit of the first table whose span holds the cell, else 万元."""
+    return next((unit for span, unit in _table_spans(ctx) if span.start <= cell.span.start <= span.end), "万元")
+
+
+@per_document
+def _table_spans(ctx) -> list[tuple]:
+    """(span, unit) of every 决算 and 三公 table (a 决算 table's span is worked out from its parts)."""
+    return [(t.span, t.unit) for t in ctx.final_tables + ctx.three_public]
 
 
 @rule("BL610", "narrative-vs-table", Severity.ERROR)
