@@ -123,6 +123,7 @@ _QUANTITY = re.compile("(?:%s)\\Z" % "|".join(map(re.escape, _RESOLVERS)))  # th
 _ROLE_TAIL = re.compile(r"(?:支出决算数?|决算数?|实际支出|金额)$")
 _SPENDING_TAIL = re.compile(r"支出$")
 _CLASS = re.compile(r"[(（]类[)）]")
+_KUAN_XIANG = re.compile(r"[(（][款项][)）]")
 _YEARS = re.compile(r"\d{4}年度?")
 
 
@@ -159,40 +160,52 @@ def _candidates(subject: str) -> list[str]:
 def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
     subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
-    if _CLASS.match(squash(subject)):
+    if _class_first(subject):
         subject = a.lead  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
     return resolve_subject(ctx, subject, a.role)
 
 
 def resolve_subject(ctx, subject: str, role: str = "") -> Found:
-    if _CLASS.search(subject) and not re.search(r"[(（][款项][)）]", subject):
-        t = by_kind(ctx, "gpb_expenditure")
-        name = plain(_CLASS.split(subject)[0])
-        ln = next((x for x in t.classes() if x.name == name), None) if t else None
-        return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
-    quantity = _quantity(subject)
-    if quantity is None:
+    named = _named(subject)
+    if named is None:
         return None
     cells = _resolved(ctx)
-    if (quantity, role) not in cells:
-        cells[(quantity, role)] = _RESOLVERS[quantity](ctx, role)
-    return cells[(quantity, role)]
+    if (named, role) not in cells:
+        what, name = named
+        cells[(named, role)] = _class_cell(ctx, name) if what == "class" else _RESOLVERS[name](ctx, role)
+    return cells[(named, role)]
+
+
+def _class_cell(ctx, name: str) -> Found:
+    """The 合计 cell of the 类 ``name`` in 一般公共预算财政拨款支出决算表."""
+    t = by_kind(ctx, "gpb_expenditure")
+    ln = next((x for x in t.classes() if x.name == name), None) if t else None
+    return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
 
 
 @per_document
-def _resolved(ctx) -> dict[tuple[str, str], Found]:
+def _resolved(ctx) -> dict[tuple[tuple[str, str], str], Found]:
     """The cell of each (quantity, role) looked up: the prose states the same few quantities again and again."""
     return {}
 
 
 @lru_cache(maxsize=4096)
-def _quantity(subject: str) -> Optional[str]:
-    """The phrase of ``QUANTITIES`` naming the subject, if any (kept: documents repeat their subjects)."""
+def _named(subject: str) -> Optional[tuple[str, str]]:
+    """What a subject names: ("class", the 类 folded) for 「X（类）」 without 款 or 项, ("quantity", the phrase
+    of ``QUANTITIES`` it ends with), or None. Kept: documents repeat their subjects."""
+    if _CLASS.search(subject) and not _KUAN_XIANG.search(subject):
+        return "class", plain(_CLASS.split(subject)[0])
     for cand in _candidates(subject):
         m = _QUANTITY.search(cand)
         if m:
-            return m.group()
+            return "quantity", m.group()
     return None
+
+
+@lru_cache(maxsize=4096)
+def _class_first(subject: str) -> bool:
+    """Whether the subject opens with 「（类）」: its name was written on the line above."""
+    return bool(_CLASS.match(squash(subject)))
 
 
 def _item_row(t: FinalTable, names: list[str]) -> Optional[Line]:
@@ -218,7 +231,13 @@ def resolve_item(ctx, a: Amount, items: list[ClassItem]) -> Found:
 
 
 def _other_year(a: Amount, year: Optional[int]) -> bool:
-    return bool(year) and bool({int(y) for y in _YEAR.findall(a.subject)} - {year})
+    return bool(year) and bool(_years(a.subject) - {year})
+
+
+@lru_cache(maxsize=4096)
+def _years(subject: str) -> frozenset[int]:
+    """The years 「20XX年」 a subject names (kept: documents repeat their subjects)."""
+    return frozenset(int(y) for y in _YEAR.findall(subject))
 
 
 @per_document
