@@ -48,3 +48,14 @@ def test_a_value_derived_from_the_document_is_made_once_per_document():
     second = analyse(Document(path="b.txt", text="收入合计791.59万元，支出合计475.20万元。"), Config())
     assert [first.once(count_amounts), first.once(count_amounts), second.once(count_amounts)] == [1, 1, 2]
     assert made == [first, second]
+
+
+def test_table_rows_are_blanked_with_every_offset_and_line_break_kept():
+    from budgetlint.engine import _without
+    from budgetlint.model import Span
+
+    text = "ab\ncd\nef"  # a0 b1 \n2 c3 d4 \n5 e6 f7
+    assert _without(text, [Span(1, 5)]) == "a \n  \nef"
+    # overlapping and unordered spans: each character blanked once, the text keeps its length
+    assert _without(text, [Span(3, 7), Span(1, 5)]) == "a \n  \n f"
+    assert _without(text, []) is text
