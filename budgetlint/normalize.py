@@ -131,7 +131,10 @@ class Mapped:
         with 100,000 spaces costs a list of the stretches between them, not
         arrays as long as its text.
         """
-        parts = re.split(f"([{re.escape(chars)}]+)", self.text)  # kept, dropped, kept, … kept (perhaps empty)
+        # kept, dropped, kept, … kept (perhaps empty). A run written 「[c][c]*」, not 「[c]+」: re searches for a
+        # pattern's first set when it starts with one, and tries a repeat at every position
+        one = f"[{re.escape(chars)}]"
+        parts = re.split(f"({one}{one}*)", self.text)
         kept = parts[::2]
         base_at = list(accumulate(map(len, parts), initial=0))[::2]  # where each kept stretch starts
         return Squeezed("".join(kept), self, list(accumulate(map(len, kept), initial=0))[:-1], base_at)
