@@ -7,6 +7,7 @@ comparison word) are handed to the grammar.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .normalize import Mapped
@@ -43,23 +44,21 @@ def segment(norm: Mapped) -> list[Sentence]:
     text = norm.text
     tables = "\t" in text or _LAYOUT.search(text) is not None  # rows no table reader claimed: most texts have none
     clauses = [c.span() for c in _CLAUSE.finditer(text)]
-    k = 0
-    para, seen = 0, 0  # the line of the last sentence, and where that sentence starts
-    table_row = tables and is_table_line(norm.lines[0][1])
+    clause_starts = [start for start, _ in clauses]
+    para, seen, row = 0, 0, None  # the line of the last sentence, where that sentence starts, whether a table row
     for m in _SENT.finditer(text):
         start, end = m.span()
         breaks = text.count("\n", seen, start)
         if breaks:
-            para += breaks
-            table_row = tables and is_table_line(norm.lines[para][1])
+            para, row = para + breaks, None
         seen = start
         sentence = m.group()
-        if table_row or not sentence.strip():
+        if not sentence.strip():
             continue
-        while k < len(clauses) and clauses[k][0] < start:  # the clauses of table rows and blank sentences
-            k += 1
-        first = k
-        while k < len(clauses) and clauses[k][0] < end:
-            k += 1
-        out.append(Sentence(len(out), para, start, end, sentence, clauses[first:k]))
+        if row is None:  # found for the lines with a sentence only, not for the blanked rows of tables
+            row = tables and is_table_line(norm.lines[para][1])
+        if row:
+            continue
+        first = bisect_left(clause_starts, start)  # past the clauses of table rows and blank sentences
+        out.append(Sentence(len(out), para, start, end, sentence, clauses[first:bisect_left(clause_starts, end, first)]))
     return out
