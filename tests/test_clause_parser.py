@@ -92,3 +92,30 @@ def test_checkable_numbers_are_money_and_percent_outside_dates():
     assert count_checkable_numbers("12月31日余额5元") == 1
     assert count_checkable_numbers("1.2.3万元") == 1  # 「1.2」 has no unit; 「3万元」 has
     assert count_checkable_numbers("增长3.2亿吨") == 0  # a bare 亿 is no money
+
+
+def test_direct_tables_read_a_list_as_lark_does_and_refuse_other_inlined_rules():
+    """``_direct_tables`` keeps the list of a ``(...)*`` as a plain list (Lark builds a Tree and splices it):
+    the same values on a small grammar; a rule inlined elsewhere than first is refused, not misread."""
+    import lark_cython
+    from lark import Transformer
+
+    from budgetlint.extract.parse import _direct_tables
+
+    class Words(Transformer):
+        def start(self, items):
+            return [t.value for t in items]
+
+    def direct(grammar: str):
+        lark = Lark(grammar, parser="lalr", transformer=Words(), _plugins=lark_cython.plugins)
+        frontend = lark.parser
+        parser = lark_cython.lark_cython._Parser(*_direct_tables(frontend.parser._parse_table,
+                                                                 frontend.parser_conf.callbacks))
+        return lambda text: parser.parse(lark_cython.lark_cython.LexerThread.from_text(frontend.lexer, text), "start")
+
+    listed = 'start: (A | B)* C?\nA: "a"\nB: "b"\nC: "c"'
+    parse = direct(listed)
+    assert parse("abbac") == ["a", "b", "b", "a", "c"] == Lark(listed, parser="lalr", transformer=Words()).parse("abbac")
+    assert parse("") == [] and parse("c") == ["c"]
+    with pytest.raises(ValueError):
+        direct('start: A _rest\n_rest: B C\nA: "a"\nB: "b"\nC: "c"')

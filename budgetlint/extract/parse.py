@@ -23,6 +23,7 @@ except ImportError:
 
 import lark_cython
 from lark import Lark, Token, Transformer, UnexpectedInput
+from lark.parsers.lalr_analysis import IntParseTable, Reduce
 
 from ..grammar_cache import cached_lark
 
@@ -116,20 +117,20 @@ def clause_parser() -> Lark:
                        transformer=_ToPieces(), _plugins=lark_cython.plugins)
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class NumTok(Tok):
     unit: Optional[str] = None
     approx: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     kind: str
     start: int
@@ -155,8 +156,11 @@ class _ToPieces(Transformer):
     """Parse tree → list of ``Piece`` (positions relative to the clause)."""
 
     def subject(self, items):  # MARKED_SUBJECT? SUBJECT?
-        text = _BLANKS.sub("", "".join([t.value for t in items]))
-        return Tok(text, items[0].start_pos, items[-1].end_pos)
+        first, last = items[0], items[-1]
+        text = first.value if first is last else first.value + last.value
+        if " " in text or "\t" in text:
+            text = _BLANKS.sub("", text)
+        return Tok(text, first.start_pos, last.end_pos)
 
     def number(self, items):
         num, unit, approx = items[0], None, False
@@ -246,10 +250,62 @@ def parse_clause(text: str) -> Optional[list[Piece]]:
 @lru_cache(maxsize=1)
 def _compiled_parse():
     """``clause_parser().parse``, calling lark-cython's parser and lexer directly: ``Lark.parse`` checks
-    its arguments and picks a lexer thread anew at every call, a tenth of the time of a short clause."""
+    its arguments and picks a lexer thread anew at every call, a tenth of the time of a short clause.
+    The parser is lark-cython's on the same tables, with the reductions of ``_direct_tables``."""
     frontend = clause_parser().parser
-    parser, lexer, thread = frontend.parser.parser, frontend.lexer, lark_cython.lark_cython.LexerThread
+    parser = lark_cython.lark_cython._Parser(*_direct_tables(frontend.parser._parse_table, frontend.parser_conf.callbacks))
+    lexer, thread = frontend.lexer, lark_cython.lark_cython.LexerThread
     return lambda text: parser.parse(thread.from_text(lexer, text), "start")
+
+
+class _Reduction:
+    """A grammar rule as lark-cython's parser loop reads it (how many values it takes, what it makes),
+    hashed and compared by identity. The loop looks each reduction's callback up by its rule and asserts
+    that the rule is no state number; lark's ``Rule`` answers both in Python (its ``__hash__``, and an
+    ``__eq__`` that an ``int`` reaches through ``!=``) at every reduction."""
+
+    __slots__ = ("expansion", "origin")
+
+    def __init__(self, rule):
+        self.expansion, self.origin = rule.expansion, rule.origin
+
+
+def _direct_tables(table: IntParseTable, callbacks: dict) -> tuple[IntParseTable, dict]:
+    """The parse table with each rule replaced by its ``_Reduction``, and the callbacks keyed by them.
+
+    Lark builds the anonymous rule of ``start``'s ``(...)*`` as a ``Tree`` (``Transformer.__default__``)
+    that a child filter of the rule above splices in; here that rule's value is the list of its pieces,
+    extended in place as each piece is reduced and handed to ``_ToPieces.start`` as it is."""
+    reductions: dict = {}
+    states = {state: {t: (action, reductions.setdefault(arg, _Reduction(arg)) if action is Reduce else arg)
+                      for t, (action, arg) in actions.items()}
+              for state, actions in table.states.items()}
+    direct = {r: _direct_callback(rule, callbacks[rule]) for rule, r in reductions.items()}
+    direct.update((k, f) for k, f in callbacks.items() if isinstance(k, str))  # terminals' callbacks, if any
+    return IntParseTable(states, table.start_states, table.end_states), direct
+
+
+def _direct_callback(rule, given):
+    """``given`` (lark's callback of ``rule``), or the same done directly where an inlined rule is involved."""
+    inlined = [i for i, sym in enumerate(rule.expansion) if _is_inlined(sym)]
+    if not inlined and not _is_inlined(rule.origin):
+        return given
+    if inlined not in ([], [0]) or any(sym.is_term and sym.filter_out for sym in rule.expansion):
+        raise ValueError(f"no direct callback for {rule}")  # only the left-recursive list of ``start`` is done here
+    method = (lambda children: children) if _is_inlined(rule.origin) else given.node_builder
+    if not inlined:
+        return method
+
+    def spliced(children):
+        pieces = children[0]
+        pieces += children[1:]
+        return method(pieces)
+    return spliced
+
+
+def _is_inlined(symbol) -> bool:
+    """A rule lark splices into its parent (a name starting with _, as the anonymous rules of ``*``)."""
+    return not symbol.is_term and symbol.name.startswith("_")
 
 
 def count_checkable_numbers(text: str) -> int:
