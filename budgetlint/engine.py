@@ -1,21 +1,20 @@
 """The pipeline, one direction: Document → normalised text → sentences → facts → findings."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Optional
 
-from .checks import iter_rules, load_rules
+from .checks import document_rules, load_rules
 from .config import Config
 from .document import Document
-from .facts import FactSet, Num
+from .facts import Amount, FactSet, Num
 from .model import Evidence, Finding, Severity, Span
 from .normalize import Mapped, normalize
-from .numbers import ZERO, Interval, place
+from .numbers import Interval, half_unit, place
 from .segment import Sentence, segment
-
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass
@@ -36,6 +35,17 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     _code: str = ""
     _intervals: dict = field(default_factory=dict)  # (id of a number, tail) -> (the number, its interval)
+    _cell_intervals: dict = field(default_factory=dict)  # (id of a table cell, tail) -> (the cell, its interval)
+    _decimals: dict = field(default_factory=dict)  # id of a number -> (the number, its effective decimals)
+    _severities: dict = field(default_factory=dict)  # code -> the severity its findings take
+    _derived: dict = field(default_factory=dict)  # function -> what it derives from the document (``once``)
+
+    def once(self, make):
+        """``make(self)``, worked out the first time a rule asks: several rules read the same groups
+        of facts or table cells derived from the document (``checks._util.per_document``)."""
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]
 
     def decimals(self, n: Num) -> int:
         """Effective precision of a stated number.
@@ -44,34 +54,49 @@ class Context:
         so money with some decimals, zero, or a whole number not ending in 0
         takes the precision most amounts of its unit are written with. Round
         whole numbers (「90亿元」, 「5000万元」) may be rounded: they keep their own.
+        Kept per number (with the number, as its interval): the rules ask again and again.
         """
-        if n.is_money and (n.decimals or n.value == 0 or not n.text.endswith("0")):
-            return max(n.decimals, self.money_decimals.get(n.unit, 0))
-        return n.decimals
+        kept = self._decimals.get(id(n))
+        if kept is None:
+            d = n.decimals
+            if n.is_money and (d or n.value == 0 or not n.text.endswith("0")):
+                d = max(d, self.money_decimals.get(n.unit, 0))
+            kept = self._decimals[id(n)] = n, d
+        return kept[1]
 
     def interval(self, n: Num, tail: bool = True) -> Interval:
         """The values ``n`` may stand for. Counts (人, 个, 辆 …) are exact; money gets the tail.
         Worked out once per number and document: the rules ask again and again."""
         key = (id(n), tail)
-        if key not in self._intervals:
+        kept = self._intervals.get(key)
+        if kept is None:
             if n.is_count and n.decimals == 0:
-                self._intervals[key] = n, Interval.exact(n.value)  # the number kept: its id stays its own
+                iv = Interval.exact(n.value)
             else:
                 d = self.decimals(n)
-                extra = self.config.tail_digits * place(d) if (tail and n.is_money and d) else ZERO
-                self._intervals[key] = n, n.interval(d, extra)
-        return self._intervals[key][1]
+                w = _width(d, self.config.tail_digits if (tail and d and n.is_money) else 0)
+                iv = Interval(n.value - w, n.value + w)  # Num.interval at the effective precision, with the tail
+            kept = self._intervals[key] = n, iv  # the number kept: its id stays its own
+        return kept[1]
 
     def report(self, span: Span, zh: str, en: str, evidence: Optional[Evidence] = None,
                related: Iterable[Span] = (), code: Optional[str] = None) -> Finding:
         code = code or self._code
-        rule = load_rules()[code]
-        sev = Severity(self.config.severity.get(code, rule.severity.value))
+        sev = self._severities.get(code)
+        if sev is None:
+            sev = self._severities[code] = Severity(self.config.severity.get(code, load_rules()[code].severity.value))
         f = Finding(code=code, severity=sev, span=span, message_zh=zh, message_en=en,
                     evidence=evidence or Evidence(), statement=self.doc.text[span.start:span.end],
                     related=list(related))
         self.findings.append(f)
         return f
+
+
+@lru_cache(maxsize=None)
+def _width(decimals: int, tail_digits: int) -> Decimal:
+    """How far a number written to ``decimals`` places may be from its value: half a unit of the last
+    place and ``tail_digits`` units more (a handful of answers, asked for every number's interval)."""
+    return half_unit(decimals) + tail_digits * place(decimals)
 
 
 @dataclass
@@ -101,8 +126,8 @@ def analyse(doc: Document, config: Config) -> Context:
                   score_tables=x.score_tables, final_tables=x.final_tables, three_public=x.three_public,
                   unread_tables=x.unread_tables)
     by_unit: dict[str, Counter] = {}
-    for a in x.facts.facts:
-        if getattr(a, "kind", "") == "amount" and a.value.is_money and a.value.decimals:
+    for a in x.facts.of(Amount):
+        if a.value.is_money and a.value.decimals:
             by_unit.setdefault(a.value.unit, Counter())[a.value.decimals] += 1
     ctx.money_decimals = {u: max(c, key=lambda d: (c[d], d)) for u, c in by_unit.items()}  # ties: the finer
     return ctx
@@ -117,7 +142,8 @@ def _without(text: str, spans: list[Span]) -> str:
         start = max(sp.start, pos)
         if sp.end <= start:
             continue
-        out += [text[pos:start], _NOT_NEWLINE.sub(" ", text[start:sp.end])]
+        # each line of the stretch as so many blanks (a regex replacing one character at a time costs 20 times more)
+        out += [text[pos:start], "\n".join(" " * len(line) for line in text[start:sp.end].split("\n"))]
         pos = sp.end
     out.append(text[pos:])
     return "".join(out)
@@ -125,7 +151,7 @@ def _without(text: str, spans: list[Span]) -> str:
 
 def lint(doc: Document, config: Config) -> DocResult:
     ctx = analyse(doc, config)
-    for rule in iter_rules(config.enabled):
+    for rule in document_rules(config):
         ctx._code = rule.code
         rule.func(ctx)
     findings = sorted(ctx.findings, key=lambda f: (f.span.start, f.code, f.span.end))

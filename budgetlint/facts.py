@@ -78,8 +78,10 @@ class Num(Compact):
         return cls.parse(digits, Span(start=start + at, end=start + end), unit="%" if percent else unit)
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def cell_value(text: str) -> Optional[tuple[Decimal, int]]:
-        """The value and decimals of ``from_cell(text)``, without building the number."""
+        """The value and decimals of ``from_cell(text)``, without building the number. A cell's ``number``
+        and ``decimals`` ask it for every rule that reads the cell: the answers are kept, as ``read_cell``'s."""
         read = read_cell(text)
         if read is None:
             return None
@@ -356,5 +358,7 @@ class FactSet(BaseModel):
     def of(self, kind: type):
         """The facts of ``kind``, in order (a new list). Every rule asks for its kinds, and extraction asks
         between additions: facts are filed by class as they come (they change only through ``add`` and
-        ``replace``), so a question costs the length of its answer, not a pass over every fact."""
-        return self._by_kind.of(self.facts, kind)
+        ``replace``), so a question costs the length of its answer, not a pass over every fact. The filing
+        is read from pydantic's dict of private attributes: reading ``self._by_kind`` goes through
+        ``BaseModel.__getattr__``, in Python, for every question."""
+        return self.__pydantic_private__["_by_kind"].of(self.facts, kind)

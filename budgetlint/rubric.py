@@ -76,11 +76,13 @@ _MARKER = lazy_compile(r"(?<![\d.．])([1-9])\s*[.．]\s+(?=\S)")
 _HTML_TAG = lazy_compile(r"</?(?:p|br|span|div|b|i|strong|em)\b[^>]*>")
 
 
+@lru_cache(maxsize=1024)
 def prepare(text: str) -> str:
     """Rubric cell text as the parser reads it: LaTeX and full-width folded, HTML tags dropped.
 
     Numbered markers become 「1、」 first, so that 「2. 90% > 利用率」 does not
-    fold into the number 2.90 when spaces are removed.
+    fold into the number 2.90 when spaces are removed. Kept: documents of one template print
+    the same rubrics, and normalising one costs a pass of every normalisation.
     """
     from .normalize import normalize
 

@@ -100,3 +100,21 @@ def iter_rules(enabled: Callable[[str], bool], cross: bool = False) -> Iterator[
     for code, r in load_rules().items():
         if enabled(code) and r.cross == cross:
             yield r
+
+
+_selected: tuple[Mapping[str, Rule], dict[tuple, list[Rule]]] = (_by_code, {})
+
+
+def document_rules(config) -> list[Rule]:
+    """The per-document rules a config enables, in code order. Every document asks and
+    ``Config.enabled`` weighs each code against every prefix, so the answer is kept per selection
+    (``select``, ``extend_select`` and ``ignore``, all that ``enabled`` reads) while the registry
+    stays the same mapping (``load_rules`` makes a new one when a rule registers)."""
+    global _selected
+    rules = load_rules()
+    if _selected[0] is not rules:
+        _selected = (rules, {})
+    key = (tuple(config.select), tuple(config.extend_select), tuple(config.ignore))
+    if key not in _selected[1]:
+        _selected[1][key] = list(iter_rules(config.enabled))
+    return _selected[1][key]

@@ -20,7 +20,16 @@ def by_kind(ctx, kind: str) -> Optional[FinalTable]:
 
 
 def cell_interval(ctx, cell: Cell, tail: bool = False) -> Optional[Interval]:
-    """Values a cell may stand for; blank and zero cells are exact 0, unreadable cells None."""
+    """Values a cell may stand for; blank and zero cells are exact 0, unreadable cells None.
+    Worked out once per cell and document (kept with the cell, so its id stays its own): the table
+    rules and the narrative rules ask for the same cells again and again."""
+    key = (id(cell), tail)
+    if key not in ctx._cell_intervals:
+        ctx._cell_intervals[key] = cell, _cell_interval(ctx, cell, tail)
+    return ctx._cell_intervals[key][1]
+
+
+def _cell_interval(ctx, cell: Cell, tail: bool) -> Optional[Interval]:
     v = value_of(cell)
     if v is None:
         return None

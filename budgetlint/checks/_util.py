@@ -1,12 +1,24 @@
-"""Helpers shared by the rule families: evidence operands and the stated-versus-recomputed report."""
+"""Helpers shared by the rule families: evidence operands, the stated-versus-recomputed report, values
+derived once per document."""
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import wraps
 from typing import Optional
 
 from ..facts import Amount, Num
 from ..model import Evidence, Operand, Span
 from ..numbers import fmt
+
+
+def per_document(make):
+    """``make(ctx)`` worked out once per document (``Context.once``) however many rules ask for it."""
+
+    @wraps(make)
+    def get(ctx):
+        return ctx.once(make)
+
+    return get
 
 
 def operand(label: str, n: Num) -> Operand:

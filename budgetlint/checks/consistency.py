@@ -22,13 +22,22 @@ def _standard(entity: str) -> bool:
 
 def _comparable_key(ctx, a: Amount) -> str | None:
     """A key for a standard quantity named in full here (not inherited from an earlier clause), else None."""
-    if not a.value.is_money or a.value.approx or a.entity not in a.subject.replace("“", "").replace("”", ""):
+    if not a.value.is_money or a.value.approx:
         return None
-    if "上年" in a.subject or "同期" in a.subject:
-        return None
-    if _YEAR.search(a.subject) and not a.subject.lstrip().startswith(str(ctx.facts.report_year)):
-        return None  # figures of another year
-    return a.key if _standard(a.entity) else None
+    return a.key if _named_in_full(a.subject, a.entity, ctx.facts.report_year) else None
+
+
+@lru_cache(maxsize=4096)
+def _named_in_full(subject: str, entity: str, year: int | None) -> bool:
+    """Whether ``subject`` names the standard quantity ``entity`` itself, of the report's year. Kept, as
+    ``_standard``: a document's amounts name the same few subjects again and again."""
+    if entity not in subject.replace("“", "").replace("”", ""):
+        return False
+    if "上年" in subject or "同期" in subject:
+        return False
+    if _YEAR.search(subject) and not subject.lstrip().startswith(str(year)):
+        return False  # figures of another year
+    return _standard(entity)
 
 
 @rule("BL601", "restated-differently", Severity.ERROR)

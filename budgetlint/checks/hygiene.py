@@ -184,13 +184,14 @@ def completion_of_zero_budget(ctx) -> None:
 
     Fix: write 「完成全年预算的 95.89%」.
     """
+    rates = [c for c in ctx.facts.of(Rate) if "年初" in c.base_label]
+    if not rates:
+        return  # most documents: the amounts are not gathered at all
     by_sentence: dict[int, list[Amount]] = {}
     for a in ctx.facts.of(Amount):
         if a.value.is_money:
             by_sentence.setdefault(a.sentence, []).append(a)
-    for c in ctx.facts.of(Rate):
-        if "年初" not in c.base_label:
-            continue
+    for c in rates:
         before = [a for a in by_sentence.get(c.sentence, []) if a.value.span.start < c.rate.span.start]
         zero = next((a for a in before if a.role == "budget_initial" and a.value.value == 0), None)
         if zero is None:

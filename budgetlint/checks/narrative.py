@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, Optional
 
 from .. import vocabulary as V
@@ -24,7 +25,7 @@ from . import rule
 from ..tables.three_public import keyed
 from ..tables.vocabulary import THREE_ZH
 from ._cells import by_kind, cell_interval, label
-from ._util import report_recomputed
+from ._util import per_document, report_recomputed
 
 Found = Optional[tuple[str, Cell]]
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -55,12 +56,10 @@ def _first(*getters: Callable[[], Found]) -> Found:
     return None
 
 
+@per_document
 def _keyed(ctx) -> list[tuple]:
-    """(table, its cells by (item, role)) for every 三公 table (made once per document)."""
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "keyed" not in cache:
-        cache["keyed"] = [(t, keyed(t)) for t in ctx.three_public]
-    return cache["keyed"]
+    """(table, its cells by (item, role)) for every 三公 table."""
+    return [(t, keyed(t)) for t in ctx.three_public]
 
 
 def _three(item: str):
@@ -124,19 +123,19 @@ _QUANTITY = re.compile("(?:%s)\\Z" % "|".join(map(re.escape, _RESOLVERS)))  # th
 _ROLE_TAIL = re.compile(r"(?:支出决算数?|决算数?|实际支出|金额)$")
 _SPENDING_TAIL = re.compile(r"支出$")
 _CLASS = re.compile(r"[(（]类[)）]")
+_KUAN_XIANG = re.compile(r"[(（][款项][)）]")
 _YEARS = re.compile(r"\d{4}年度?")
 
 
 _GENERIC = ("", "支出")
 
 
+@per_document
 def _by_sentence(ctx) -> dict[int, list[Amount]]:
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "by_sentence" not in cache:
-        cache["by_sentence"] = {}
-        for a in ctx.facts.of(Amount):
-            cache["by_sentence"].setdefault(a.sentence, []).append(a)
-    return cache["by_sentence"]
+    by_sentence: dict[int, list[Amount]] = {}
+    for a in ctx.facts.of(Amount):
+        by_sentence.setdefault(a.sentence, []).append(a)
+    return by_sentence
 
 
 def _subject(ctx, a: Amount) -> str:
@@ -161,22 +160,52 @@ def _candidates(subject: str) -> list[str]:
 def resolve(ctx, a: Amount) -> Found:
     """The table cell holding the quantity the amount's subject names, if any."""
     subject = a.subject if _CLASS.search(a.subject) else _subject(ctx, a)
-    if _CLASS.match(squash(subject)):
+    if _class_first(subject):
         subject = a.lead  # 「一般公共服务支出\n（类）2106.66」: the name sits on the line above
     return resolve_subject(ctx, subject, a.role)
 
 
 def resolve_subject(ctx, subject: str, role: str = "") -> Found:
-    if _CLASS.search(subject) and not re.search(r"[(（][款项][)）]", subject):
-        t = by_kind(ctx, "gpb_expenditure")
-        name = plain(_CLASS.split(subject)[0])
-        ln = next((x for x in t.classes() if x.name == name), None) if t else None
-        return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
+    named = _named(subject)
+    if named is None:
+        return None
+    cells = _resolved(ctx)
+    if (named, role) not in cells:
+        what, name = named
+        cells[(named, role)] = _class_cell(ctx, name) if what == "class" else _RESOLVERS[name](ctx, role)
+    return cells[(named, role)]
+
+
+def _class_cell(ctx, name: str) -> Found:
+    """The 合计 cell of the 类 ``name`` in 一般公共预算财政拨款支出决算表."""
+    t = by_kind(ctx, "gpb_expenditure")
+    ln = next((x for x in t.classes() if x.name == name), None) if t else None
+    return (label(t, ln, "合计"), ln.cells["合计"]) if ln and "合计" in ln.cells else None
+
+
+@per_document
+def _resolved(ctx) -> dict[tuple[tuple[str, str], str], Found]:
+    """The cell of each (quantity, role) looked up: the prose states the same few quantities again and again."""
+    return {}
+
+
+@lru_cache(maxsize=4096)
+def _named(subject: str) -> Optional[tuple[str, str]]:
+    """What a subject names: ("class", the 类 folded) for 「X（类）」 without 款 or 项, ("quantity", the phrase
+    of ``QUANTITIES`` it ends with), or None. Kept: documents repeat their subjects."""
+    if _CLASS.search(subject) and not _KUAN_XIANG.search(subject):
+        return "class", plain(_CLASS.split(subject)[0])
     for cand in _candidates(subject):
         m = _QUANTITY.search(cand)
         if m:
-            return _RESOLVERS[m.group()](ctx, role)
+            return "quantity", m.group()
     return None
+
+
+@lru_cache(maxsize=4096)
+def _class_first(subject: str) -> bool:
+    """Whether the subject opens with 「（类）」: its name was written on the line above."""
+    return bool(_CLASS.match(squash(subject)))
 
 
 def _item_row(t: FinalTable, names: list[str]) -> Optional[Line]:
@@ -202,15 +231,19 @@ def resolve_item(ctx, a: Amount, items: list[ClassItem]) -> Found:
 
 
 def _other_year(a: Amount, year: Optional[int]) -> bool:
-    return bool(year) and bool({int(y) for y in _YEAR.findall(a.subject)} - {year})
+    return bool(year) and bool(_years(a.subject) - {year})
 
 
+@lru_cache(maxsize=4096)
+def _years(subject: str) -> frozenset[int]:
+    """The years 「20XX年」 a subject names (kept: documents repeat their subjects)."""
+    return frozenset(int(y) for y in _YEAR.findall(subject))
+
+
+@per_document
 def comparisons(ctx) -> list[tuple[Amount, str, Cell]]:
-    """(amount, table label, table cell) for every prose amount a table also holds (computed once)."""
-    cache = ctx.__dict__.setdefault("_narrative", {})
-    if "comparisons" not in cache:
-        cache["comparisons"] = list(_comparisons(ctx)) if ctx.final_tables or ctx.three_public else []
-    return cache["comparisons"]
+    """(amount, table label, table cell) for every prose amount a table also holds."""
+    return list(_comparisons(ctx)) if ctx.final_tables or ctx.three_public else []
 
 
 def _comparisons(ctx):
@@ -233,8 +266,14 @@ def _prose_interval(ctx, a: Amount, unit: str):
 
 
 def _table_unit(ctx, cell: Cell) -> str:
-    t = next((t for t in ctx.final_tables + ctx.three_public if t.span.start <= cell.span.start <= t.span.end), None)
-    return t.unit if t else "万元"
+    """The unit of the first table whose span holds the cell, else 万元."""
+    return next((unit for span, unit in _table_spans(ctx) if span.start <= cell.span.start <= span.end), "万元")
+
+
+@per_document
+def _table_spans(ctx) -> list[tuple]:
+    """(span, unit) of every 决算 and 三公 table (a 决算 table's span is worked out from its parts)."""
+    return [(t.span, t.unit) for t in ctx.final_tables + ctx.three_public]
 
 
 @rule("BL610", "narrative-vs-table", Severity.ERROR)

@@ -10,7 +10,7 @@ from ..model import Evidence, Severity
 from ..numbers import Interval, fmt, isum
 from ..extract.subjects import ROLE_WORDS, clean, is_budget
 from . import rule
-from ._util import amount_operand, operand, report_recomputed
+from ._util import amount_operand, operand, per_document, report_recomputed
 
 
 def _value_in(n: Num, unit: str | None) -> Decimal:
@@ -32,14 +32,17 @@ def _label(total: Amount) -> str:
     return f"{total.entity}{role}" if total.entity else (total.subject or role)
 
 
-def breakdowns(ctx):
-    """Each list (其中 / 主要用于 / numbered items) with its total and items, unit-converted."""
+@per_document
+def breakdowns(ctx) -> list[tuple[Breakdown, Amount, list[Amount]]]:
+    """Each list (其中 / 主要用于 / numbered items) with its total and items, none of them approximate."""
+    out = []
     for bd in ctx.facts.of(Breakdown):
         total = ctx.facts.get(bd.total)
         items = [ctx.facts.get(i) for i in bd.items]
         if total is None or total.value.approx or any(a.value.approx for a in items):
             continue
-        yield bd, total, items
+        out.append((bd, total, items))
+    return out
 
 
 @rule("BL101", "breakdown-sum", Severity.ERROR)
