@@ -73,13 +73,11 @@ def _index_cells(table, cells: list) -> set[int]:
     integers = {k: int(t) for k, t in enumerate(c.text.strip() for c in cells) if t.isdigit()}
     if len(integers) < 3:
         return set()  # no run of three
+    column_of = [j for row in table.rows for j in range(len(row.cells))]
     columns: dict[int, list[int]] = {}
-    k = 0
-    for row in table.rows:
-        for j, _ in enumerate(row.cells):
-            columns.setdefault(j, []).append(k)
-            k += 1
-    out = _counting_up(range(len(cells)), integers)
+    for k in integers:  # the other cells of a column break no run: only the integers are listed
+        columns.setdefault(column_of[k], []).append(k)
+    out = _counting_up(list(integers), integers)
     for ks in columns.values():
         out |= _counting_up(ks, integers)
     return out
@@ -105,16 +103,16 @@ def unread_numbers(table, used: set[int], codes: set[str]) -> tuple[int, int]:
     joined = "\n".join(texts)  # no gloss spans a line break, and every gloss has its 「(」
     if "(" in joined and GLOSS.search(joined) and sum(1 for t in texts if GLOSS.search(t)) >= 2:
         return 0, 0  # a glossed copy's table: unreadable, like its prose
-    rows = [row for row in table.rows for _ in row.cells]
-    index = None  # the index column's cells, found when a cell no table reads asks
+    rows = index = None  # each cell's row and the index column's cells, found when a cell no table reads asks
     seen = hit = 0
-    for k, c in enumerate(cells):
-        number = None if c.merged else read_cell(c.text)  # where Num.from_cell would read the number
-        if number is None:
+    for k, number in enumerate(map(read_cell, texts)):  # where Num.from_cell would read the number
+        c = cells[k]
+        if number is None or c.merged:
             continue
         read = c.span.start in used or c.span.start + number[0] in used or c.text.strip() in codes
         if not read and index is None:
             index = _index_cells(table, cells)
+            rows = [row for row in table.rows for _ in row.cells]
         if not read and (k in index or _outside(cells, rows, k)):
             continue
         seen += 1

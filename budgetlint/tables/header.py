@@ -26,6 +26,9 @@ _DIGIT = lazy_compile(r"\d")
 SECTION_LABEL = lazy_compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", re.S)
 _AMOUNTS = {"weight", "score", "budget_initial", "budget", "executed", "rate"}
 _MONEY = ("budget_initial", "budget", "executed")
+# the columns a score row's text cells are read from, as (item field, column meaning), and its amount columns
+_TEXT_FIELDS = (("rubric", "rubric"), ("note", "note"), ("note", "deviation"), ("target", "target"), ("actual", "actual"))
+_AMOUNT_FIELDS = ("budget_initial", "budget", "executed", "rate")
 BARE_SECTION = lazy_compile(r"^\s*[（(]\s*(?P<name>[^()（）\d]*?)\s*(?P<num>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$")
 TOTAL_WORD = lazy_compile(r"^\s*(总\s*分|合\s*计|总\s*计|综合得分)")
 
@@ -48,17 +51,30 @@ def meaning(text: str) -> Optional[str]:
     return None
 
 
+@word_cache
+def _column_word(text: str) -> Optional[str]:
+    """What a header cell says: its column's meaning, "" for a neutral word (指标, 完成情况 …); None for a
+    cell no header row holds (longer than 24 characters, or another word). Asked of every cell of every
+    digit-free row: the answer is kept per text."""
+    t = _SPACES.sub("", text)
+    if len(t) > 24:
+        return None
+    return meaning(t) or ("" if _NEUTRAL.match(t) else None)
+
+
 def is_header_row(cells: list[GridCell], after_header: bool = False) -> bool:
     """Short, digit-free cells naming columns (two meanings, or one right under another header row)."""
     if _DIGIT.search("".join([c.text for c in cells])):
         return False  # a data row (the cheap test first)
-    texts = [_SPACES.sub("", c.text) for c in cells if c.text.strip()]
-    if not texts or any(len(t) > 24 for t in texts):
-        return False
-    if not all(meaning(t) or _NEUTRAL.match(t) for t in texts):
-        return False  # a label row (most rows without digits stop at their first cell)
-    named = [t for t in texts if meaning(t) not in (None, "name")]
-    return len(named) >= 2 or (after_header and len(texts) >= 2)
+    words = []
+    for c in cells:
+        if c.text.strip():
+            w = _column_word(c.text)
+            if w is None:
+                return False  # a label row (most rows without digits stop at their first cell)
+            words.append(w)
+    named = sum(1 for w in words if w not in ("", "name"))
+    return bool(words) and (named >= 2 or (after_header and len(words) >= 2))
 
 
 def clean_label(text: str) -> str:
@@ -107,8 +123,14 @@ class Column:
 
 def columns_of(header_rows: list[list[GridCell]]) -> list[Column]:
     """Meaning of every column; a level word (一级指标 …) spans the empty cells to its right."""
-    width = max(len(r) for r in header_rows)
-    grid = [[(r[c].text.strip() if c < len(r) else "") for c in range(width)] for r in header_rows]
+    return list(_columns(tuple(tuple(c.text.strip() for c in r) for r in header_rows)))
+
+
+@word_cache
+def _columns(header: tuple[tuple[str, ...], ...]) -> tuple[Column, ...]:
+    """``columns_of`` the stripped texts of header rows: kept per header, which page breaks repeat."""
+    width = max(len(r) for r in header)
+    grid = [[(r[c] if c < len(r) else "") for c in range(width)] for r in header]
     level_of: list[Optional[int]] = [None] * width
     for row in grid:
         last = None
@@ -131,7 +153,7 @@ def columns_of(header_rows: list[list[GridCell]]) -> list[Column]:
             cols.append(Column("weight", level_of[c]))
         else:
             cols.append(Column(m))
-    return cols
+    return tuple(cols)
 
 
 def is_score_table(cols: list[Column]) -> bool:
@@ -144,6 +166,7 @@ class _Builder:
 
     def __init__(self, layout: str):
         self.table = ScoreTable(layout=layout)
+        self.layout = layout
         self.open: dict[int, int] = {}
         self.cols: list[Column] = []
         self.at: dict[str, list[tuple[int, Optional[int]]]] = {}  # meaning -> (index, level) of its columns
@@ -162,6 +185,13 @@ class _Builder:
                                  and (c.level in (None, self.leaf_level))), None)
         self.name_at = [(i, c.level or self.leaf_level) for i, c in enumerate(cols) if c.meaning == "name"]
         self.has_money = any(m in self.at for m in _MONEY)
+        # what every row asks of the columns, worked out once per header: the text and amount columns it has,
+        # and (for ``_fit``) the name columns and the others
+        self.text_fields = [(f, m) for f, m in _TEXT_FIELDS if m in self.at]
+        self.amount_fields = [m for m in _AMOUNT_FIELDS if m in self.at]
+        self.names = [i for i, c in enumerate(cols) if c.meaning == "name"]
+        self.others = [i for i, c in enumerate(cols) if c.meaning != "name"]
+        self.numeric = [i for i in self.others if cols[i].meaning in _AMOUNTS]
 
     def add(self, **kw) -> ScoreItem:
         it = ScoreItem(index=len(self.table.items), **kw)
@@ -189,10 +219,9 @@ class _Builder:
     def _fit(self, cells: list[GridCell]) -> list[GridCell]:
         """A row whose empty cells were dropped (pipe rows of web pages): names to the deepest
         name columns, numbers to the other columns in order. Only where that places every cell."""
-        if self.table.layout != "pipe" or len(cells) >= len(self.cols):
+        if self.layout != "pipe" or len(cells) >= len(self.cols):
             return cells
-        names = [i for i, c in enumerate(self.cols) if c.meaning == "name"]
-        others = [i for i, c in enumerate(self.cols) if c.meaning != "name"]
+        names, others = self.names, self.others
         if not names:
             return cells
         filled = list(cells)
@@ -206,7 +235,7 @@ class _Builder:
         out = [GridCell("", Span(start=at, end=at)) for _ in self.cols]
         for i, c in zip(names[len(names) - len(texts):], texts):
             out[i] = c
-        numeric = [i for i in others if self.cols[i].meaning in _AMOUNTS]
+        numeric = self.numeric
         for i, c in zip(numeric if len(nums) <= len(numeric) else others, nums):
             out[i] = c  # few numbers go to the 分值/得分/amount columns, a full row's fill every column
         return out
@@ -261,12 +290,11 @@ class _Builder:
                 and self.last.kind == "item" and self.last.parent == item.parent:
             prev = self.last  # 分值 cell merged over this row and the ones above
             item.weight_of = prev.weight_of if prev.weight_of is not None else prev.index
-        for field_, m in (("rubric", "rubric"), ("note", "note"), ("note", "deviation"),
-                          ("target", "target"), ("actual", "actual")):
+        for field_, m in self.text_fields:
             c = self._col(cells, m)
             if c is not None and getattr(item, field_) is None:
                 setattr(item, field_, TextCell(text=c.text.strip(), span=c.span))
-        for m in ("budget_initial", "budget", "executed", "rate"):
+        for m in self.amount_fields:
             c = self._col(cells, m)
             if c is not None:
                 setattr(item, m, num_in(c.text, c.span.start, "%" if m == "rate" else None))

@@ -15,7 +15,9 @@ repeats an open 一级 (page-break repeats are recognised by their label).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Optional
 
 from ..document import Document
@@ -34,6 +36,9 @@ _ROW_NUMBERS = lazy_compile(rf"(?:^|\s)(?P<w>{_NUM})\s+(?P<s>{_NUM})(?:\s+(?P<no
 _ONE_NUMBER = lazy_compile(rf"^\s*(?P<n>{_NUM})\s*$")
 _NAME_SCORE = lazy_compile(rf"^\s*(?P<name>[^\d\s，。；：,;:]{{2,8}})\s+(?P<s>{_NUM})\s*$")
 _LABEL_WEIGHT = lazy_compile(r"^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+_NOTE_LINE = lazy_compile(r"^备\s*注")  # the 备注 under the table ends it
+_SHORT_WORD = lazy_compile(r"[“”\"\w]{1,8}")
+_DIGIT = lazy_compile(r"\d")
 _NAME_LINE = lazy_compile(r"^[^\d，。；：,;:%=≥≤≦≧<>①②③④⑤、（）()]{1,8}$")
 COLUMNS = [Column("name", 1), Column("name", 2), Column("name", 3), Column("rubric"),
            Column("weight"), Column("score"), Column("note")]
@@ -64,16 +69,14 @@ def read_layout(doc: Document, lines: list[tuple[int, str]]) -> list[Table]:
     """Score tables laid out by pdftotext (a header line such as 「一级指标 二级指标 三级指标 评分标准 分值」),
     among the (offset, line) of every line of ``doc``."""
     tables = []
-    candidates = {m.start() for m in _HEADER_LINES.finditer("\n" + doc.text)}  # the offsets of such lines
-    i = 0
-    while i < len(lines):
-        if lines[i][0] in candidates and _header_start(lines[i][1]) and "\t" not in lines[i][1]:
-            events, i = _scan(lines, i)
+    i = 0  # the first line not yet read: a header line inside a table read is part of it
+    for pos in sorted(m.start() for m in _HEADER_LINES.finditer("\n" + doc.text)):  # the offsets of such lines
+        j = bisect_left(lines, pos, lo=i, key=itemgetter(0))  # found among the lines, not walked to
+        if j < len(lines) and lines[j][0] == pos and _header_start(lines[j][1]) and "\t" not in lines[j][1]:
+            events, i = _scan(lines, j)
             t = _to_table(doc, events)
             if t is not None:
                 tables.append(t)
-        else:
-            i += 1
     return tables
 
 
@@ -119,7 +122,7 @@ def _scan(lines, i: int) -> tuple[list[_Event], int]:
             events.append(_Event("total", name=(a, a + total.end()), weight=(pos + m.start("w"), pos + m.end("w")),
                                  score=(pos + m.start("s"), pos + m.end("s"))))
             return events, i
-        if re.match(r"^备\s*注", text):
+        if _NOTE_LINE.match(text):
             return events, i
         if _LABEL_WEIGHT.match(text) or (SECTION_LABEL.match(text) and len(text) <= 16):
             start = names[0][0] if names and _LABEL_WEIGHT.match(text) else a
@@ -157,8 +160,8 @@ def _scan(lines, i: int) -> tuple[list[_Event], int]:
             note_open = True
             continue
         note_open, attached = False, False
-        if not rubric and _NAME_LINE.match(short.strip("“”\"")) or (not rubric and re.fullmatch(r"[“”\"\w]{1,8}", short)
-                                                                     and not re.search(r"\d", short)):
+        if not rubric and _NAME_LINE.match(short.strip("“”\"")) or (not rubric and _SHORT_WORD.fullmatch(short)
+                                                                     and not _DIGIT.search(short)):
             names.append((a, b))
         else:
             rubric.append((a, b))

@@ -53,6 +53,12 @@ class Row:
         return [c.text.strip() for c in self.cells]
 
 
+def row_span(cells: list[Cell]) -> Span:
+    """From the first cell's start to the last cell's end; a row of one cell shares that cell's (immutable)
+    span, as most rows of the layouts written one cell per line are, rather than building its copy."""
+    return cells[0].span if len(cells) == 1 else cells[0].span.cover(cells[-1].span)
+
+
 class Table(BaseModel):
     """Rows of one table; ``columns`` names each column's meaning when headers were recognised."""
 

@@ -15,6 +15,7 @@ Every reader yields rows of cells with spans; where header words name 分值 /
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Optional
 
 from ..document import Document
@@ -24,7 +25,7 @@ from .rebuild import is_header_cell, rebuild_cells, rebuild_rows
 from .three_public import three_public_items
 from .vocabulary import is_label_head, not_applicable, three_item, value_role
 from .wrapped import wrapped_scores
-from .model import Cell, Row, Table
+from .model import Cell, Row, Table, row_span
 
 
 # a line break and a line holding only a page's number, printed in its header or footer, which PDF text
@@ -38,12 +39,38 @@ Lines = list[tuple[int, str]]
 
 
 def split_lines(text: str) -> Lines:
-    """(start offset, line) for every line of ``text``."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
+    """(start offset, line) for every line of ``text``: each offset is the one before plus that line's length
+    and its line break, summed without a Python step per line."""
+    lines = text.split("\n")
+    return list(zip(accumulate(map((1).__add__, map(len, lines)), initial=0), lines))
+
+
+# a bare line's class by the length of its stripped text, one letter: e empty, 0 blank, a up to 14 characters
+# (too short for the eight fields of a flattened table), b up to 40 (a cell of a table written one cell per
+# line), c up to 60 (a row of a space-separated table), d longer
+_WIDTH_CLASS = "0" + "a" * 14 + "b" * 26 + "c" * 20 + "d"
+_SHORT_RUN = re.compile(r"[e0ab]{6,}")
+_BEFORE_EMPTY = re.compile(r"[ab](?=e)")
+_PARAGRAPH = re.compile(r"[^e]+")  # the lines of a short run between its empty ones
+_SPACE_RUN = re.compile(r"[abc]{3,}")
+_FLAT_LINE = re.compile(r"[bcd]")
+_TAB_LINE = re.compile(r"[tq]")
+_TEXT_LINE = re.compile(r"[^e0]")  # between two tab lines: a line with text and no tab
+
+
+def line_classes(lines: Lines) -> str:
+    """One letter per line: its width class (``_WIDTH_CLASS``) when it holds no tab and no ``|``, else
+    ``_marked_class``. What the readers of bare lines and of pipes ask of every line, asked once; they find
+    their runs in it with a regex."""
+    return "".join([(_WIDTH_CLASS[min(len(line.strip()), 61)] if line else "e")
+                    if "\t" not in line and "|" not in line else _marked_class(line) for _, line in lines])
+
+
+def _marked_class(line: str) -> str:
+    """A line holding a tab or a ``|``: t a tab, p a ``|`` and no tab; o (q with a tab) pipes only."""
+    if "|" in line and _PIPES_ONLY.match(line):
+        return "q" if "\t" in line else "o"
+    return "t" if "\t" in line else "p"
 
 
 def _table(rows: list[Row], sure: bool = True) -> Table:
@@ -52,9 +79,17 @@ def _table(rows: list[Row], sure: bool = True) -> Table:
                  unread="" if sure else "rows do not fit the header")
 
 
+# a character of every column word that makes a table a score table, whichever reads it: 分值, 得分, 满分, 权重,
+# 指标值 or 目标值 with 完成值 or 实际完成, 执行数 (with 全年预算 and section labels such as 「(20)」 giving 分值)
+_SCORE_MARKS = "分权值完执"
+
+
 def _add_scores(t: Table, layout: str) -> None:
-    """The score items of a table whose rows were rebuilt with confidence, else of its cells read as a stream."""
-    t.scores = (build_scores([r.cells for r in t.rows], layout) if not t.unread else None) or wrapped_scores(t)
+    """The score items of a table whose rows were rebuilt with confidence, else of its cells read as a stream;
+    none for a table none of whose cells holds a character of ``_SCORE_MARKS`` (most tables: no reader asked)."""
+    text = "".join([c.text for r in t.rows for c in r.cells])
+    if any(mark in text for mark in _SCORE_MARKS):
+        t.scores = (build_scores([r.cells for r in t.rows], layout) if not t.unread else None) or wrapped_scores(t)
 
 
 def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
@@ -66,15 +101,23 @@ def _split_row(pos: int, line: str, sep: str, index: int) -> Row:
     return Row(cells=cells, span=Span(start=pos, end=pos + len(line)), index=index)
 
 
-def read_tab_separated(lines: Lines, skip: set[int] = frozenset()) -> list[Table]:
+def read_tab_separated(lines: Lines, classes: str, skip: set[int] = frozenset()) -> list[Table]:
     """Consecutive lines holding tabs form one table; each tab-separated field is a cell.
 
     Inside a table, a line that starts with two or more tabs is a row too (a
     continuation whose first cells are merged); blank lines do not end a table.
+    Only the lines holding a tab are visited (classes t and q of ``line_classes``):
+    a line with text and no tab between two of them ends the table.
     """
     tables: list[Table] = []
     rows: list[Row] = []
-    for pos, line in lines:
+    after = 0  # the line after the last tab line visited
+    for m in _TAB_LINE.finditer(classes):
+        if rows and _TEXT_LINE.search(classes, after, m.start()):
+            tables.append(_table(rows))
+            rows = []
+        after = m.end()
+        pos, line = lines[m.start()]
         inner = "\t" in line.strip("\t ")
         if pos not in skip and (inner or (rows and line.startswith("\t\t") and line.strip())):
             rows.append(_split_row(pos, line, "\t", len(rows)))
@@ -92,18 +135,14 @@ _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 
-def _pipe_runs(lines: Lines) -> list[Lines]:
+# runs of lines holding | and no tab (p, o), a bare line that is not blank (a to d) joining beside a line of
+# pipes only (o, q) in ``line_classes``
+_PIPE_RUN = re.compile(r"(?:[po]|(?<=[oq])[abcd]|[abcd](?=[oq]))+")
+
+
+def _pipe_runs(lines: Lines, classes: str) -> list[Lines]:
     """Runs of lines holding ``|`` (no tabs); a pipe-free line joins a run beside a line of pipes only."""
-    piped = ["|" in ln and "\t" not in ln for _, ln in lines]
-    only = ["|" in ln and bool(_PIPES_ONLY.match(ln)) for _, ln in lines]
-    member = [piped[i] or (ln.strip() != "" and "\t" not in ln and (
-        (i > 0 and only[i - 1]) or (i + 1 < len(lines) and only[i + 1]))) for i, (_, ln) in enumerate(lines)]
-    runs: list[list[tuple[int, str]]] = []
-    for i, keep in enumerate(member):
-        if keep:
-            if not runs or not member[i - 1]:
-                runs.append([])
-            runs[-1].append(lines[i])
+    runs = [lines[m.start():m.end()] for m in _PIPE_RUN.finditer(classes)]
     return [r for r in runs if sum(ln.count("|") for _, ln in r) >= 3]
 
 
@@ -116,7 +155,7 @@ def _cell(pos: int, raw: str, col: int) -> Cell:
 def _row(cells: list[Cell], index: int) -> Row:
     for col, c in enumerate(cells):
         c.col = col
-    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span), index=index)
+    return Row(cells=cells, span=row_span(cells), index=index)
 
 
 def _markdown_row(pos: int, line: str, index: int) -> Row:
@@ -161,6 +200,15 @@ def _outer_pipes(run: list[tuple[int, str]]) -> list[bool]:
     return out
 
 
+def _field(at: int, raw: str) -> Cell:
+    """The cell of one field ``raw`` at ``at``: its text stripped, an empty cell where it starts when blank."""
+    text = raw.strip()
+    if not text:
+        return Cell("", Span(at, at))
+    start = at + len(raw) - len(raw.lstrip())
+    return Cell(text, Span(start, start + len(text)))
+
+
 def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
     """Rows of a run of ``|`` lines, every layout at once.
 
@@ -177,6 +225,8 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         pieces = [p for p in pending if p[1].strip()]
         at = pending[0][0] if pending else 0
         pending.clear()
+        if len(pieces) == 1:
+            return _field(*pieces[0])
         if not pieces:
             return Cell("", Span(at, at))
         first, last = pieces[0], pieces[-1]
@@ -197,13 +247,19 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
         cells: list[Cell] = []
         at = pos
         for f in fields[:-1]:
-            pending.append((at, f))
-            cells.append(close())
+            if pending:
+                pending.append((at, f))
+                cells.append(close())
+            else:
+                cells.append(_field(at, f))  # the common case: a cell within the line, built directly
             at += len(f) + 1
         tail = fields[-1]
         if tail.strip() and len(fields) > 1:
-            pending.append((at, tail))
-            cells.append(close())
+            if pending:
+                pending.append((at, tail))
+                cells.append(close())
+            else:
+                cells.append(_field(at, tail))
         elif tail.strip() or not pending:
             pending.append((at, tail))
         if sum(1 for c in cells if c.text) >= 2:
@@ -215,7 +271,7 @@ def _run_rows(run: list[tuple[int, str]]) -> list[Row]:
     return rows
 
 
-def read_pipe(lines: Lines) -> list[Table]:
+def read_pipe(lines: Lines, classes: str) -> list[Table]:
     """Cells separated by ``|``, in any of the layouts pages and exports produce.
 
     Markdown rows (``| a | b |``, the ``|---|`` rule skipped), rows without
@@ -224,7 +280,7 @@ def read_pipe(lines: Lines) -> list[Table]:
     pipes; rows of one cell are cut to the width the header words give.
     """
     tables: list[Table] = []
-    for run in _pipe_runs(lines):
+    for run in _pipe_runs(lines, classes):
         rows = [r for r in _run_rows(run) if r.cells]
         if rows:
             rows, sure = rebuild_rows(rows)
@@ -274,51 +330,36 @@ def _cells_to_table(cells: list[tuple[int, str]]):
     return _table(rows, sure)
 
 
-_SHORT = 40
+def _short_runs(lines: Lines, classes: str) -> list[tuple[Lines, str]]:
+    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell (40 characters at
+    most: classes a and b of ``_WIDTH_CLASS``), six of them or more not blank; with their classes."""
+    runs = [(lines[m.start():m.end()], m.group()) for m in _SHORT_RUN.finditer(classes)]
+    return [(run, kinds) for run, kinds in runs if len(kinds) - kinds.count("0") - kinds.count("e") >= 6]
 
 
-def _short_runs(lines: Lines) -> list[Lines]:
-    """Runs of lines holding no tab and no ``|``, each short enough to be one table cell."""
-    runs: list[Lines] = [[]]
-    for pos, line in lines:
-        if "\t" in line or "|" in line or len(line.strip()) > _SHORT:
-            if runs[-1]:
-                runs.append([])
-        else:
-            runs[-1].append((pos, line))
-    return [r for r in runs if len(r) >= 6 and sum(1 for _, ln in r if ln.strip()) >= 6]
+def _line_cells(run: Lines, kinds: str) -> list[Cell]:
+    """The cells of a run (its lines' classes ``kinds``): paragraphs between empty lines when the run is written
+    that way (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
+    content = len(kinds) - kinds.count("0") - kinds.count("e")
+    spaced = len(_BEFORE_EMPTY.findall(kinds))  # lines with text right before an empty line
+    if spaced * 5 >= content * 4:  # a paragraph: the lines between empty ones, most often a single line of text
+        return [_cell(*run[m.start()], 0) if m.group() in ("a", "b") else _paragraph(run[m.start():m.end()])
+                for m in _PARAGRAPH.finditer(kinds)]
+    return [_cell(pos, ln, 0) for pos, ln in run]
 
 
-def _line_cells(run: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
-    """The cells of a run (text, start, end): paragraphs between empty lines when the run is written that way
-    (a paragraph of spaces is an empty cell), else one cell per line (an empty line an empty cell)."""
-    content = [i for i, (_, ln) in enumerate(run) if ln.strip()]
-    spaced = sum(1 for i in content if i + 1 < len(run) and run[i + 1][1] == "")
-    if spaced * 5 >= len(content) * 4:
-        cells, group = [], []
-        for pos, ln in run + [(0, "")]:
-            if ln == "":
-                if group:
-                    pieces = [(p, t) for p, t in group if t.strip()]
-                    if pieces:
-                        a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
-                        b = pieces[-1][0] + len(pieces[-1][1].rstrip())
-                        cells.append(("".join(t.strip() for _, t in pieces), a, b))
-                    else:
-                        cells.append(("", group[0][0], group[0][0]))
-                group = []
-            else:
-                group.append((pos, ln))
-        return cells
-    out = []
-    for pos, ln in run:
-        text = ln.strip()
-        a = pos + len(ln) - len(ln.lstrip())
-        out.append((text, a, a + len(text)))
-    return out
+def _paragraph(group: Lines) -> Cell:
+    """The cell of a paragraph of lines: their texts joined, from the first text to the last; an empty cell at
+    its start when it holds only spaces."""
+    pieces = [(p, t) for p, t in group if t.strip()]
+    if not pieces:
+        return Cell("", Span(group[0][0], group[0][0]))
+    a = pieces[0][0] + len(pieces[0][1]) - len(pieces[0][1].lstrip())
+    b = pieces[-1][0] + len(pieces[-1][1].rstrip())
+    return Cell("".join(t.strip() for _, t in pieces), Span(a, b))
 
 
-def read_line_cells(lines: Lines) -> list[Table]:
+def read_line_cells(lines: Lines, classes: str) -> list[Table]:
     """Tables written one cell per line (bare lines, or paragraphs between empty lines: Word cells).
 
     Only runs whose cells hold a header the standard tables use (cut into rows
@@ -326,12 +367,11 @@ def read_line_cells(lines: Lines) -> list[Table]:
     that header and ends with its last row holding a number.
     """
     tables = []
-    for run in _short_runs(lines):
-        parts = _line_cells(run)
-        texts = [t for t, _, _ in parts]
+    for run, kinds in _short_runs(lines, classes):
+        cells = _line_cells(run, kinds)
+        texts = [c.text for c in cells]
         if not any(is_header_cell(t) for t in texts) and not three_public_items(texts):
             continue  # no header word to cut rows by (a header joined from two cells holds one) and no 三公 items
-        cells = [Cell(t, Span(a, b)) for t, a, b in parts]
         rebuilt = rebuild_cells(cells)  # rows of one cell each are built only for a 三公 stream
         rows, sure = rebuilt or ([], True)
         start = next((i for i, r in enumerate(rows) if len(r.cells) > 1), None)
@@ -365,47 +405,51 @@ def _values(tokens: list[tuple[int, str]]) -> int:
     return k
 
 
-def _space_row(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> Row:
-    """A line of a space-separated table as a row: its label (fields before ``k``), then its value fields."""
-    if k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens):  # a header line
-        cells = [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
-        return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
+def _header_line(tokens: list[tuple[int, str]], k: int) -> bool:
+    """Whether a line of a space-separated table is its header: no value field, a column word among its fields."""
+    return k == len(tokens) and any(value_role(t) or is_label_head(t) for _, t in tokens)
+
+
+def _space_label(line: str, tokens: list[tuple[int, str]], k: int) -> str:
+    """The first cell's text of ``_space_cells``: the header's first word, the label, or the first value."""
+    if k and not _header_line(tokens, k):
+        return line[tokens[0][0]:tokens[k - 1][0] + len(tokens[k - 1][1])]
+    return tokens[0][1]
+
+
+def _space_cells(pos: int, line: str, tokens: list[tuple[int, str]], k: int) -> list[Cell]:
+    """The cells of a line of a space-separated table: its label (fields before ``k``), then its value fields."""
+    if _header_line(tokens, k):
+        return [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens]
     cells = []
     if k:
         a, b = tokens[0][0], tokens[k - 1][0] + len(tokens[k - 1][1])
         cells.append(Cell(text=line[a:b], span=Span(start=pos + a, end=pos + b)))
     cells += [Cell(text=t, span=Span(start=pos + a, end=pos + a + len(t))) for a, t in tokens[k:]]
-    return Row(cells=cells, span=cells[0].span.cover(cells[-1].span))
+    return cells
 
 
-def read_space_rows(lines: Lines) -> list[Table]:
+def read_space_rows(lines: Lines, classes: str) -> list[Table]:
     """Space-separated 三公 tables: each line a label and the values after it (empty cells dropped).
 
-    A run of short lines, three or more of them a label followed by numbers
-    (or 「单位不需填列」), whose labels name the 三公 items; the 三公 reader rebuilds
-    the rows from these cells and says when a row's values do not fit the header.
+    A run of short lines (60 characters at most: classes a to c of ``_WIDTH_CLASS``),
+    three or more of them a label followed by numbers (or 「单位不需填列」), whose
+    labels name the 三公 items; the 三公 reader rebuilds the rows from these
+    cells and says when a row's values do not fit the header.
     """
     tables = []
-    run: list[tuple[int, str]] = []
-
-    def flush():
-        if len(run) < 3 or sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
-            return  # fewer than three lines ending in values: no table, no rows built
-        rows = []
+    for found in _SPACE_RUN.finditer(classes):
+        run = lines[found.start():found.end()]
+        if sum(1 for _, line in run if _is_value(line.split()[-1])) < 3:
+            continue  # fewer than three lines ending in values: no table, no rows built
+        fields = []
         for pos, line in run:
             tokens = [(m.start(), m.group()) for m in _FIELD.finditer(line)]
-            rows.append(_space_row(pos, line, tokens, _values(tokens)))
-        if three_public_items(c.text for r in rows for c in r.cells[:1]):
-            tables.append(Table(rows=[_row(r.cells, n) for n, r in enumerate(rows)],
-                                span=rows[0].span.cover(rows[-1].span), source="text"))
-
-    for pos, line in lines:
-        if "\t" in line or "|" in line or len(line.strip()) > 60 or not line.strip():
-            flush()
-            run = []
-        else:
-            run.append((pos, line))
-    flush()
+            fields.append((pos, line, tokens, _values(tokens)))
+        if not three_public_items(_space_label(line, tokens, k) for _, line, tokens, k in fields):
+            continue  # the rows' labels name no 三公 items: no cells built
+        rows = [_row(_space_cells(*f), n) for n, f in enumerate(fields)]
+        tables.append(Table(rows=rows, span=rows[0].span.cover(rows[-1].span), source="text"))
     return tables
 
 
@@ -417,7 +461,7 @@ _PROSE_MARK = re.compile(r"[，。；;]|(?<!\d),|,(?!\d)")
 _HEAD_TOKEN = re.compile(r"指标|行次|栏次|得分|分值|预算数|决算数|执行数|执行率|金额|合计|总计")
 
 
-def read_flattened(text: str, lines: Lines) -> list[Table]:
+def read_flattened(text: str, lines: Lines, classes: str) -> list[Table]:
     """A whole table flattened onto one line: many short fields, a fifth or more of them numbers,
     header words of the standard tables (or three 三公 items) among them, hardly any sentence punctuation.
 
@@ -429,9 +473,8 @@ def read_flattened(text: str, lines: Lines) -> list[Table]:
     from .three_public import rebuild, title_before
 
     tables = []
-    for pos, line in lines:
-        if "\t" in line or "|" in line:
-            continue
+    for m in _FLAT_LINE.finditer(classes):  # lines without tab or |, long enough for eight fields and seven spaces
+        pos, line = lines[m.start()]
         fields = line.split()
         if len(fields) < 8 or len(_PROSE_MARK.findall(line)) * 20 > len(fields):
             continue  # too few fields for any table, or sentences (the cheap tests first: most lines are prose)
@@ -474,15 +517,16 @@ def read_tables(doc: Document) -> list[Table]:
     every = split_lines(text)
     pages = {m.start() for m in _PAGE_NUMBER.finditer("\n" + text)}  # the offsets of page-number lines
     lines = [(pos, line) for pos, line in every if pos not in pages] if pages else every  # which cut no table
+    classes = line_classes(lines)
     cell_tables, claimed = read_cell_per_line(lines) if text.startswith("\t") or "\n\t" in text else ([], set())
     found: list[tuple[Optional[str], list[Table]]] = [  # each reader's tables, and the layout it scores them as
         ("cell-per-line", cell_tables),
-        ("tab", read_tab_separated(lines, claimed) if "\t" in text else []),
-        ("pipe", read_pipe(lines) if "|" in text else []),
+        ("tab", read_tab_separated(lines, classes, claimed) if "\t" in text else []),
+        ("pipe", read_pipe(lines, classes) if "|" in text else []),
         (None, read_layout(doc, every)),
-        ("line-cells", read_line_cells(lines)),
-        (None, read_space_rows(lines)),
-        (None, read_flattened(text, lines)),
+        ("line-cells", read_line_cells(lines, classes)),
+        (None, read_space_rows(lines, classes)),
+        (None, read_flattened(text, lines, classes)),
     ]
     kept: list[Table] = []
     for layout, tables in found:

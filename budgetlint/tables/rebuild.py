@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..model import Span
 from .header import GridCell, SECTION_LABEL, is_header_row, is_number, meaning
-from .model import Cell, Row
+from .model import Cell, Row, row_span
 from .vocabulary import FUND_LABEL, is_category, is_label_head, not_applicable, value_role, word_cache
 
 _NUMERIC = {"weight", "score", "budget_initial", "budget", "executed", "rate", "change", "actual_amount"}
@@ -65,15 +65,17 @@ def join_fragments(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         prev = out[-1] if out else None
-        if prev is not None and c.text and _broken(prev.text, c.text):
+        if prev is not None and prev.text and c.text and _broken(prev.text, c.text):
             out[-1] = Cell(text=prev.text + c.text, span=prev.span.cover(c.span), col=prev.col)
         else:
             out.append(c)
     return out
 
 
+@word_cache
 def _broken(first: str, second: str) -> bool:
-    """Whether two cells are the two halves of one header word (the first is at most five characters)."""
+    """Whether two cells are the two halves of one header word (the first is at most five characters); asked
+    of every two cells in a row of every stream, the answer kept per pair of texts."""
     if not first or len(first) > 5 or is_header_cell(first):
         return False
     joined = first + second
@@ -81,9 +83,11 @@ def _broken(first: str, second: str) -> bool:
                                           or (second == "指标" and is_category(joined)))
 
 
-def _value(c: Cell) -> bool:
-    t = c.text.strip()
-    return not t or is_number(t) or is_number(c.text) or not_applicable(t) or t in ("-", "—", "－", "/")
+@word_cache
+def _value(text: str) -> bool:
+    """Whether a cell's text is a value: empty, a number, 「不需填列」 or a dash (asked of every cell cut into rows)."""
+    t = text.strip()
+    return not t or is_number(t) or is_number(text) or not_applicable(t) or t in ("-", "—", "－", "/")
 
 
 def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
@@ -91,7 +95,7 @@ def _fits(rows: list[list[Cell]], means: list[Optional[str]]) -> bool:
     for r in rows:
         if len(r) != len(means):
             return False
-        if any(m in _NUMERIC and not _value(c) for c, m in zip(r, means)):
+        if any(m in _NUMERIC and not _value(c.text) for c, m in zip(r, means)):
             return False
     return bool(rows)
 
@@ -111,7 +115,7 @@ def _label_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[list[l
     fund = {"budget", "executed"} & set(means) and "name1" not in means
     rows: list[list[Cell]] = []
     for c in cells:
-        if c.text and not _value(c):
+        if c.text and not _value(c.text):
             if fund and not FUND_LABEL.search(c.text):
                 break
             rows.append([c])
@@ -156,7 +160,7 @@ def _category_led(cells: list[Cell], means: list[Optional[str]]) -> Optional[lis
 def cut(cells: list[Cell], header: list[Cell]) -> tuple[list[list[Cell]], bool]:
     """The rows of ``cells`` under ``header``, and whether they fit (False: the segment is doubtful)."""
     filled = [h for h in header if h.text]
-    last = max((i for i, c in enumerate(cells) if _DIGIT.search(c.text)), default=-1)
+    last = next((i for i in reversed(range(len(cells))) if _DIGIT.search(cells[i].text)), -1)
     for head in (header, filled):
         means = [column_meaning(h.text) if h.text else None for h in head]
         width = len(head)
@@ -212,7 +216,7 @@ def rebuild_cells(cells: list[Cell]) -> Optional[tuple[list[Row], bool]]:
         got, ok = cut(body, cells[a:b])
         out += got
         sure = sure and ok
-    return [Row(cells=_numbered(r), span=r[0].span.cover(r[-1].span), index=n) for n, r in enumerate(out) if r], sure
+    return [Row(cells=_numbered(r), span=row_span(r), index=n) for n, r in enumerate(out) if r], sure
 
 
 def _numbered(cells: list[Cell]) -> list[Cell]:

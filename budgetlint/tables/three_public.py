@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .. import vocabulary as V
+from ..facts import read_cell
 from ..model import Span
 from .model import Cell, Table
-from .vocabulary import THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of
+from .vocabulary import (THREE_ITEMS, is_label_head, not_applicable, squash, three_item, value_role, when_of,
+                         word_cache)
 from ..lazyre import lazy_compile
 
 PARTS = {"total": ("abroad", "cars", "reception"), "cars": ("buy", "run")}
@@ -81,11 +83,13 @@ class ThreePublic:
 
 
 def _number(c: Cell) -> bool:
-    return c.number is not None
+    return read_cell(c.text) is not None  # asked of every cell: whether it holds a number, none built
 
 
-def _value_cell(c: Cell) -> bool:
-    return not c.text or _number(c) or not_applicable(c.text) or c.text in ("-", "—", "－", "/")
+@word_cache
+def _value(text: str) -> bool:
+    """Whether a cell's text is a value: empty, a number, 「不需填列」 or a dash (asked of every cell, often twice)."""
+    return not text or read_cell(text) is not None or not_applicable(text) or text in ("-", "—", "－", "/")
 
 
 def three_public_items(texts: Iterable[str]) -> bool:
@@ -109,7 +113,7 @@ def _vertical(cells: list[Cell], start: int, title: str, default: Optional[str])
     t = ThreePublic(title=title, columns=cols)
     rows: list[tuple[Cell, list[Cell]]] = []
     for c in cells[start:]:
-        if c.text and not _value_cell(c):
+        if c.text and not _value(c.text):
             if three_item(c.text) is None and rows and not rows[-1][1]:
                 continue  # a second line of the label
             rows.append((c, []))
@@ -159,7 +163,7 @@ def _horizontal(cells: list[Cell], title: str, default: Optional[str]) -> ThreeP
     t.cells = {it: [] for it in leaves if it not in ("other", "subtotal")}
     rows: list[tuple[Optional[Cell], list[Cell]]] = [(None, [])]
     for c in cells[k:]:
-        if c.text and not _value_cell(c):
+        if c.text and not _value(c.text):
             if rows[-1][1] or rows[-1][0] is not None:
                 rows.append((c, []))
             else:
@@ -187,7 +191,7 @@ def _combined(heads: list[tuple[str, Cell]], roles: list[Optional[str]], rest: l
     t = ThreePublic(title=title, columns=[], orientation="horizontal")
     order = list(dict.fromkeys(r for r in roles if r))
     t.columns = [Column({"budget": "预算数", "actual": "决算数"}.get(r, r), r) for r in order]
-    values = [c for c in rest if _value_cell(c)]
+    values = [c for c in rest if _value(c.text)]
     while len(values) > len(heads) and not values[-1].text:
         values.pop()
     if len(values) != len(heads) or None in roles:
@@ -204,25 +208,24 @@ def rebuild(table: Table, title: str = "") -> Optional[ThreePublic]:
     """The 三公 table held by ``table``'s cells, or None when they do not name three 三公 items
     (under a title naming 三公, or as most of its labels)."""
     cells = [c for r in table.rows for c in r.cells]
-    first = next((i for i, c in enumerate(cells[:-1]) if three_item(c.text) not in (None, "other")
-                  and (_value_cell(cells[i + 1]) or three_item(cells[i + 1].text))), None)
-    if first is None or not three_public_items(c.text for c in cells):
+    items = list(map(three_item, [c.text for c in cells]))  # the item each cell names, asked once
+    first = next((i for i, it in enumerate(items[:-1]) if it not in (None, "other")
+                  and (_value(cells[i + 1].text) or items[i + 1])), None)
+    if first is None or len(set(items) - {None, "other", "subtotal"}) < 3:  # ``three_public_items``
         return None
     if not title:
         title = next((squash(c.text) for c in cells[:first] if "三公" in c.text and "表" in c.text), "")
-    labels = [three_item(c.text) for c in cells
-              if c.text and not _value_cell(c) and not value_role(c.text) and not is_label_head(c.text)]
+    labels = [it for c, it in zip(cells, items)
+              if c.text and not _value(c.text) and not value_role(c.text) and not is_label_head(c.text)]
     if "三公" not in title and sum(1 for it in labels if it in THREE_ITEMS) * 2 < len(labels):
         return None  # 公务接待费 among the rows of an economic classification is not a 三公 table
     default = "actual" if "决算" in title else "budget" if "预算" in title else None
-    before_number = [three_item(c.text) for c in cells[first:] [:next(
-        (i for i, c in enumerate(cells[first:]) if _number(c)), len(cells) - first)]]
-    horizontal = len({it for it in before_number} - {None, "other"}) >= 3
+    before_number = items[first:first + next((i for i, c in enumerate(cells[first:]) if _number(c)), len(cells) - first)]
+    horizontal = len(set(before_number) - {None, "other"}) >= 3
     t = _horizontal(cells[first:], title, default) if horizontal else _vertical(cells, first, title, default)
     used = list(t.labels.values()) + [c for row in t.cells.values() for c in row if c is not None and c.text]
-    t.span = used[0].span.cover(used[-1].span) if used else Span(start=0, end=0)
-    for c in used:
-        t.span = t.span.cover(c.span)
+    if used:
+        t.span = Span(min(c.span.start for c in used), max(c.span.end for c in used))
     return t if t.cells else None
 
 
@@ -248,10 +251,11 @@ def three_public_tables(tables: list[Table], text: str) -> list[ThreePublic]:
         if tb.source != "text" or tb.span is None:
             continue
         above = text[max(0, tb.span.start - _ABOVE):tb.span.start]
-        if tb._three_public is None or tb._three_public[0] != above:
-            tb._three_public = (above, _rebuilt(tb, above))
-        if tb._three_public[1] is not None:
-            out.append(tb._three_public[1])
+        kept = tb._three_public  # a private attribute: pydantic looks it up the slow way, once here
+        if kept is None or kept[0] != above:
+            kept = tb._three_public = (above, _rebuilt(tb, above))
+        if kept[1] is not None:
+            out.append(kept[1])
     return out
 
 
