@@ -93,7 +93,7 @@ class Mapped:
         return self.delete([m.span() for m in pattern.finditer(self.text) if m.start() != m.end()])
 
     def delete(self, stretches: list[tuple[int, int]]) -> "Mapped":
-        """Drop the [start, end) ``stretches`` (in order, apart).
+        """Drop the [start, end) ``stretches`` (in order, not overlapping).
 
         Most passes drop nothing: no copy of the text and its maps. Otherwise the stretches kept are
         copied whole, the maps' through memory views (no array made for each), each in one comprehension:
@@ -107,7 +107,7 @@ class Mapped:
                       array("I", b"".join([ends[a:b] for a, b in kept])))
 
     def _replace(self, found: list[tuple[int, int]], repl: str) -> "Mapped":
-        """Each [start, end) of ``found`` (in order, apart) replaced by ``repl``, whose characters each stand for
+        """Each [start, end) of ``found`` (in order, not overlapping) replaced by ``repl``, whose characters each stand for
         the whole stretch replaced."""
         if not found:
             return self
@@ -181,7 +181,7 @@ def _kept(m: re.Match) -> str:
 
 
 def _between(stretches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The [start, end) stretches of a text of ``length`` between ``stretches`` (in order, apart)."""
+    """The [start, end) stretches of a text of ``length`` between ``stretches`` (in order, not overlapping)."""
     bounds = [0, *chain.from_iterable(stretches), length]  # kept, dropped, kept, …: each kept one an even pair
     return list(zip(bounds[::2], bounds[1::2]))
 
