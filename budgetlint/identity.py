@@ -119,23 +119,32 @@ def _head(text: str) -> list[str]:
     return out
 
 
+def _line_kind(line: str) -> str:
+    """The kind a line names: that of the first title word it holds, in order of precedence."""
+    return next((kind for kind, pat in _KIND_WORDS if pat.search(line)), "")
+
+
 def _kind(lines: list[str]) -> str:
     for n, line in enumerate(lines):
         if len(line) > 80:  # prose, not a title; web pages run the title into the text of the first line
             if n:
                 continue
             line = line[:60]
-        hits = [(m.start(), i, kind) for i, (kind, pat) in enumerate(_KIND_WORDS) for m in [pat.search(line)] if m]
-        if hits:
-            return min(hits, key=lambda h: (h[1], h[0]))[2]
+        kind = _line_kind(line)
+        if kind:
+            return kind
     return ""
 
 
-def _stage(lines: list[str]) -> str:
-    for line in lines[:_HEAD_LINES]:
-        if len(line) <= 80 and _kind([line]):
-            return "final_accounts" if "决算" in line else "budget" if "预算" in line else ""
-    return ""
+def _titles(lines: list[str]) -> list[str]:
+    """The lines that are titles: short, and naming a kind."""
+    return [line for line in lines if len(line) <= 80 and _line_kind(line)]
+
+
+def _stage(titles: list[str]) -> str:
+    """Which figures the first title says the document gives."""
+    first = titles[0] if titles else ""
+    return "final_accounts" if "决算" in first else "budget" if "预算" in first else ""
 
 
 def _unit(lines: list[str], text: str) -> str:
@@ -163,12 +172,11 @@ def _unit(lines: list[str], text: str) -> str:
     return next((fold_unit(c) for c in found if not any(c != d and c in d for d in found)), "")
 
 
-def _year(lines: list[str], text: str) -> Optional[int]:
-    for line in lines:
-        if len(line) <= 80 and _kind([line]):
-            m = _YEAR.search(line) or re.search(r"(20\d\d)", line)
-            if m:
-                return int(m.group(1))
+def _year(titles: list[str], text: str) -> Optional[int]:
+    for line in titles:
+        m = _YEAR.search(line) or re.search(r"(20\d\d)", line)
+        if m:
+            return int(m.group(1))
     return report_year(text)
 
 
@@ -184,7 +192,8 @@ def report_year(text: str) -> Optional[int]:
 def read_identity(text: str) -> Identity:
     """Unit, year and kind from the first lines of ``text`` (and 「…概况」 headings for the unit)."""
     lines = _head(text)
-    ident = Identity(unit=_unit(lines, text), year=_year(lines, text), kind=_kind(lines), stage=_stage(lines))
+    titles = _titles(lines)
+    ident = Identity(unit=_unit(lines, text), year=_year(titles, text), kind=_kind(lines), stage=_stage(titles))
     ident.source = {k: "text" for k in ("unit", "year", "kind") if getattr(ident, k)}
     return ident
 

@@ -7,14 +7,15 @@ comparison word) are handed to the grammar.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .normalize import Mapped
 
-_SENT = re.compile(r"[^。!?！？\n]+[。!?！？]*")
-# a clause without the spaces around it: a sentence's end marks end its last clause, so clauses are found in a
-# whole line at once and handed to the sentences they lie in
-_CLAUSE = re.compile(r"[^,;，；。!?！？ \t](?:[^,;，；。!?！？]*[^,;，；。!?！？ \t])?")
+_SENT = re.compile(r"[^。!?！？\n]+[。!?！？]*")  # never crosses a line break: a line's sentences
+# a clause without the spaces around it, within a line: a sentence's end marks end its last clause, so
+# clauses are found in the whole text at once and handed to the sentences they lie in
+_CLAUSE = re.compile(r"[^,;，；。!?！？ \t\n](?:[^,;，；。!?！？\n]*[^,;，；。!?！？ \t\n])?")
 _LAYOUT = re.compile(r"\S {2,}\S")
 
 
@@ -34,18 +35,30 @@ def is_table_line(line: str) -> bool:
 
 
 def segment(norm: Mapped) -> list[Sentence]:
+    """The sentences of the prose lines, with their clauses.
+
+    Sentences and clauses are each found in one scan of the whole text (neither crosses a line break):
+    a scan per line costs more in starting it than in matching, for lines of a sentence or two.
+    """
     out: list[Sentence] = []
     text = norm.text
     tables = "\t" in text or _LAYOUT.search(text) is not None  # rows no table reader claimed: most texts have none
-    for para, (pos, line) in enumerate(norm.lines):
-        if line.strip() and not (tables and is_table_line(line)):
-            clauses = [c.span() for c in _CLAUSE.finditer(text, pos, pos + len(line))]
-            k = 0
-            for m in _SENT.finditer(text, pos, pos + len(line)):
-                first = k
-                while k < len(clauses) and clauses[k][0] < m.end():
-                    k += 1
-                sentence = m.group()
-                if sentence.strip():
-                    out.append(Sentence(len(out), para, m.start(), m.end(), sentence, clauses[first:k]))
+    clauses = [c.span() for c in _CLAUSE.finditer(text)]
+    clause_starts = [start for start, _ in clauses]
+    para, seen, row = 0, 0, None  # the line of the last sentence, where that sentence starts, whether a table row
+    for m in _SENT.finditer(text):
+        start, end = m.span()
+        breaks = text.count("\n", seen, start)
+        if breaks:
+            para, row = para + breaks, None
+        seen = start
+        sentence = m.group()
+        if not sentence.strip():
+            continue
+        if row is None:  # found for the lines with a sentence only, not for the blanked rows of tables
+            row = tables and is_table_line(norm.lines[para][1])
+        if row:
+            continue
+        first = bisect_left(clause_starts, start)  # past the clauses of table rows and blank sentences
+        out.append(Sentence(len(out), para, start, end, sentence, clauses[first:bisect_left(clause_starts, end, first)]))
     return out

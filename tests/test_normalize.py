@@ -19,6 +19,20 @@ def test_thousands_separators_and_fullwidth_digits_map_back():
     assert _back(text, norm, "99.96%") == "９９．９６％"
 
 
+def test_only_commas_grouping_digits_in_threes_are_dropped_on_every_line():
+    text = "支出1,234,567.5元\n编号12,34与1,2345不变\n\n收入 2,000,000 元，结余0,500"
+    norm = normalize(text)
+    assert norm.text == "支出1234567.5元\n编号12,34与1,2345不变\n\n收入2000000元,结余0500"
+    assert _back(text, norm, "1234567.5") == "1,234,567.5" and _back(text, norm, "2000000元") == "2,000,000 元"
+
+
+def test_latex_delimiters_and_spacing_commands_are_dropped_with_their_offsets_kept():
+    text = r"合计$\left(1+2\right)\,{3}$元"
+    norm = normalize(text)
+    assert norm.text == "合计(1+2)3元"
+    assert _back(text, norm, "3元") == "3}$元"
+
+
 def test_latex_fragments_become_operators():
     text = r"执行率 = $\Sigma (85.07\% + 102.83\%) \div 2 \times 1 \leq 100\%$"
     norm = normalize(text)

@@ -29,6 +29,14 @@ def test_a_table_row_left_in_the_text_is_no_sentence():
     assert [s.text for s in segment(Mapped.identity(text))] == ["说明：收入100万元。"]
 
 
+def test_sentences_after_table_rows_and_blank_lines_keep_their_line_and_only_their_clauses():
+    text = "收入1万元。\n项目\t金额，合计\n \t \n\n支出2万元， 结余 。  \n  "
+    sentences = segment(Mapped.identity(text))
+    assert [(s.paragraph, s.text) for s in sentences] == [(0, "收入1万元。"), (4, "支出2万元， 结余 。")]
+    assert sentences[0].clauses == [_at(text, "收入1万元")]
+    assert sentences[1].clauses == [_at(text, "支出2万元"), _at(text, "结余")]
+
+
 def test_a_squeezed_text_starting_with_spaces_maps_each_character_back():
     text = "  得 分\n9"
     out = Mapped.identity(text, offset=5).without(" \n")

@@ -201,10 +201,9 @@ def find_rates(norm: Mapped, skip: Callable[[int], bool] = lambda _: False) -> l
     """
     out: list[Rate] = []
     for offset, para in _paragraphs(norm, skip):
-        clauses = [c for c in _CLAUSE.finditer(para) if not _RULE_WORDS.search(c.group())]
-        for clause in clauses:
+        for clause in _CLAUSE.finditer(para):
             text, base = clause.group(), clause.start()
-            if "%" not in text and "分" not in text:
+            if "%" not in text and "分" not in text or _RULE_WORDS.search(text):
                 continue
             named = any(w in text for w in _NAME_ENDS)
             for spec, valued in _VALUED if named else ():

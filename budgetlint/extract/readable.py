@@ -17,6 +17,7 @@ that the text stops in is taken as partial.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional
 
 from ..facts import Unreadable
@@ -48,25 +49,34 @@ _CUT = re.compile(r"(?:\ufffd|[,，、]|[\u4e00-\u9fff][\d.,]*\d\.?)\s*$")
 _IN_NUMBER = lazy_compile(r"[\u4e00-\u9fff][\d.,]*\d\.?\s*$")
 
 
-def _noisy(text: str) -> bool:
-    return any(p.search(text) for p in _OCR)
+def _lines_holding(patterns, text: str, lines: list[tuple[int, str]]) -> set[int]:
+    """The numbers of the lines holding a match of one of ``patterns``, none of which runs over a line break
+    or needs a line's ends: the lines their matches in the whole text lie on (one scan of the text each, not
+    one search a line)."""
+    found = [m.start() for p in patterns for m in p.finditer(text)]
+    starts = [pos for pos, _ in lines] if found else []
+    return {bisect_right(starts, at) - 1 for at in found}
 
 
 def unreadable(norm: Mapped, sentences: list[Sentence]) -> tuple[list[Sentence], Optional[Unreadable]]:
     """The sentences that can be read, and the fact that says how much could not be."""
     lines = norm.lines
-    filled = [i for i, (_, ln) in enumerate(lines) if ln.strip()]
-    meta = {i for i in filled if len(lines[i][1]) <= 60 and _META.match(lines[i][1])}
-    filled = [i for i in filled if i not in meta]
+    filled = [i for i, (_, ln) in enumerate(lines) if ln and not ln.isspace()]
+    # every line of furniture holds a 「.」 or a colon (an address, a file's name, 「发布时间：」)
+    meta = {i for i in filled if len(lines[i][1]) <= 60 and ("." in lines[i][1] or ":" in lines[i][1]
+                                                             or "：" in lines[i][1]) and _META.match(lines[i][1])}
+    filled = [i for i in filled if i not in meta] if meta else filled
     # no pattern needs a line's ends: a pattern the whole text does not hold, no line holds
     glossed = [i for i in filled if GLOSS.search(lines[i][1])] if _GLOSS_SIGN.search(norm.text) else []
-    noisy = [i for i in filled if _noisy(lines[i][1])] if _noisy(norm.text) else []
+    ocr = _lines_holding(_OCR, norm.text, lines)
+    noisy = [i for i in filled if i in ocr] if ocr else []
     if len(glossed) >= 2 and 4 * len(glossed) >= len(filled):
         skip, reason = set(filled), "mirror"
     else:
         skip, reason = set(glossed) | set(noisy), ("ocr" if noisy else "gloss")
     tail = None
-    prose = [s for s in sentences if s.paragraph not in skip and s.paragraph not in meta]
+    left_out = skip | meta
+    prose = [s for s in sentences if s.paragraph not in left_out] if left_out else sentences
     if prose and not norm.text[prose[-1].end:].strip():
         last = prose[-1]
         line = norm.text[norm.text.rfind("\n", 0, last.start) + 1:last.end]
