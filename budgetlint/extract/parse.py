@@ -9,6 +9,7 @@ the amount it describes. Only clauses holding a digit are parsed.
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,7 +26,7 @@ import lark_cython
 from lark import Lark, Token, Transformer, UnexpectedInput
 from lark.parsers.lalr_analysis import IntParseTable, Reduce
 
-from ..grammar_cache import cached_lark
+from ..grammar_cache import CachedRegexes, cache_dir, cached_lark
 
 from .. import vocabulary as V
 from ..lazyre import lazy_compile
@@ -251,10 +252,16 @@ def parse_clause(text: str) -> Optional[list[Piece]]:
 def _compiled_parse():
     """``clause_parser().parse``, calling lark-cython's parser and lexer directly: ``Lark.parse`` checks
     its arguments and picks a lexer thread anew at every call, a tenth of the time of a short clause.
-    The parser is lark-cython's on the same tables, with the reductions of ``_direct_tables``."""
+    The parser is lark-cython's on the same tables, with the reductions of ``_direct_tables``; the lexer
+    is the contextual lexer Lark builds, on ``CachedRegexes`` (the terminals were checked when Lark
+    built its own)."""
     frontend = clause_parser().parser
-    parser = lark_cython.lark_cython._Parser(*_direct_tables(frontend.parser._parse_table, frontend.parser_conf.callbacks))
-    lexer, thread = frontend.lexer, lark_cython.lark_cython.LexerThread
+    table = frontend.parser._parse_table
+    parser = lark_cython.lark_cython._Parser(*_direct_tables(table, frontend.parser_conf.callbacks))
+    conf = copy(frontend.lexer_conf)
+    conf.re_module, conf.skip_validation = CachedRegexes(cache_dir()), True
+    lexer = lark_cython.lark_cython.ContextualLexer(conf, {state: list(actions) for state, actions in table.states.items()})
+    thread = lark_cython.lark_cython.LexerThread
     return lambda text: parser.parse(thread.from_text(lexer, text), "start")
 
 
