@@ -62,8 +62,8 @@ class CachedRegexes:
 
     The program is ``re``'s internal form, so the files are named by the Python version and ``re``'s
     engine version as well as the pattern; a file that does not hold this very pattern, or that the
-    engine refuses (it checks every program it is given), is compiled again and rewritten. Anything
-    else is ``re``'s (``error``, ``match``, ``escape`` …)."""
+    engine refuses (it checks every program it is given), is compiled again and rewritten; where
+    ``re``'s internals are not as in Python 3.11 (``re._parser``, ``_sre.compile``), it is ``re.compile``. Anything else is ``re``'s (``error``, ``match``, ``escape`` …)."""
 
     def __init__(self, folder: Optional[Path]):
         self.folder = folder
@@ -83,8 +83,11 @@ class CachedRegexes:
                 return _from_program(pattern, program)
         except Exception:  # no file yet, or one of another pattern or engine: compiled below
             pass
-        program = _program(pattern, flags)
-        compiled = _from_program(pattern, program)
+        try:
+            program = _program(pattern, flags)
+            compiled = _from_program(pattern, program)
+        except Exception:  # ``re``'s internals as another Python version has them: plain ``re``
+            return re.compile(pattern, flags)
         try:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as f:

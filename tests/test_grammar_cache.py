@@ -45,6 +45,15 @@ def test_a_file_of_another_pattern_or_a_broken_one_is_compiled_again(tmp_path):
     assert _scan(CachedRegexes(tmp_path).compile(PATTERN), TEXTS[0]) == _scan(re.compile(PATTERN), TEXTS[0])
 
 
+def test_where_re_internals_differ_it_is_re(tmp_path, monkeypatch):
+    def other_python(pattern, flags):
+        raise ImportError("no re._parser")
+
+    monkeypatch.setattr("budgetlint.grammar_cache._program", other_python)
+    assert CachedRegexes(tmp_path).compile(PATTERN) is re.compile(PATTERN)
+    assert not list(tmp_path.iterdir())
+
+
 def test_without_a_cache_folder_it_is_re():
     assert CachedRegexes(None).compile(PATTERN) is re.compile(PATTERN)
     assert CachedRegexes(None).escape("a.b") == re.escape("a.b")
