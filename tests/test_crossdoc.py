@@ -264,7 +264,7 @@ def test_disagreements_find_what_the_pair_by_pair_loop_finds(spec, own, how, yea
     """Each figure's evidence is the first other document of its unit, in ledger order, whose value disagrees
     with it and that meets the rule's conditions (year, kind, before the document, ``accept``): what a loop
     over ``pairs()`` finds, however the values and conditions fall."""
-    from budgetlint.crossdoc import CrossContext, disagree
+    from budgetlint.crossdoc import CrossContext, disagree, order
 
     docs = _ledgers([unit for unit, *_ in spec])
     for i, (doc, (_, y, kind, name, figures)) in enumerate(zip(docs, spec)):
@@ -284,7 +284,7 @@ def test_disagreements_find_what_the_pair_by_pair_loop_finds(spec, own, how, yea
                 oq = ctx.index(other, own, how).get((q.key, q.year, q.basis)) if a is doc else None
                 if (oq is not None and disagree(q, oq) and year in (None, other.identity.year)
                         and (kinds is None or other.identity.kind in kinds)
-                        and (not earlier or ctx.later(doc, other)) and accept(other, q)):
+                        and (not earlier or order(doc) > order(other)) and accept(other, q)):
                     expected.append((docs.index(other), n, id(q), id(oq)))
                     break
         got = ctx.disagreements(doc, doc.quantities, accept, own, how, year=year, kinds=kinds, earlier=earlier)

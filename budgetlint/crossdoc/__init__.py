@@ -331,10 +331,6 @@ class CrossContext:
     _keyed: dict = field(default_factory=dict)  # (own, how) -> ``_values``
     _names: dict = field(default_factory=dict)  # unit -> ``_unit_names(unit)``
 
-    def later(self, a: Ledger, b: Ledger) -> bool:
-        """Whether document ``a`` comes after ``b`` (``order``)."""
-        return self._orders[self._position[id(a)]] > self._orders[self._position[id(b)]]
-
     def pairs(self) -> Iterable[tuple[Ledger, Ledger]]:
         """Every ordered pair (a, b) of different documents of the same unit, in the order of the ledgers."""
         for i, a in enumerate(self.ledgers):
